@@ -1,0 +1,148 @@
+using System.Collections.Generic;
+using System.Linq;
+using ReportLint.Rules.Model;
+using Sprache;
+
+namespace ReportLint.Rules.Grammar;
+
+/// <summary>
+/// The rule expression language. Precedence, loosest first: <c>or</c>, <c>and</c>, <c>not</c>,
+/// comparisons (<c>= != &lt; &lt;= &gt; &gt;=</c>), <c>+ -</c>, <c>* /</c>, unary minus, then numbers, "text",
+/// references (<c>row</c>, <c>row.column</c>, <c>table.row.column</c>) and calls (<c>sum(withheld)</c>, <c>abs(x)</c>).
+/// </summary>
+public static class ExpressionGrammar
+{
+    private static bool IsNameStart(char c) => c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+
+    private static bool IsNamePart(char c) => IsNameStart(c) || (c >= '0' && c <= '9');
+
+    private static readonly HashSet<string> Keywords = new() { "and", "or", "not" };
+
+    private static readonly Parser<string> Word =
+        from first in Parse.Char(IsNameStart, "letter")
+        from rest in Parse.Char(IsNamePart, "letter or digit").Many().Text()
+        select first + rest;
+
+    private static Parser<string> Keyword(string keyword) =>
+        Word.Where(w => w == keyword).Named(keyword).Token();
+
+    private static readonly Parser<string> Name =
+        Word.Where(w => !Keywords.Contains(w)).Named("name");
+
+    private static readonly Parser<Expr> Number =
+        (from integer in Parse.Digit.AtLeastOnce().Text()
+         from fraction in Parse.Char('.').Then(_ => Parse.Digit.AtLeastOnce().Text()).Optional()
+         select (Expr)new NumberLiteral(fraction.IsDefined ? integer + "." + fraction.Get() : integer))
+        .Positioned().Named("number").Token();
+
+    private static readonly Parser<Expr> Text =
+        (from open in Parse.Char('"')
+         from chars in Parse.String("\\\"").Return('"').Or(Parse.String("\\\\").Return('\\')).Or(Parse.CharExcept("\"\\")).Many().Text()
+         from close in Parse.Char('"').Named("closing quote")
+         select (Expr)new TextLiteral(chars))
+        .Positioned().Named("text in double quotes").Token();
+
+    private static readonly Parser<Reference> ReferencePath =
+        (from first in Name
+         from rest in Parse.Char('.').Then(_ => Name).Many()
+         select new Reference(Enumerable.Concat(new[] { first }, rest).ToEquatableArray()))
+        .Named("cell reference");
+
+    private static readonly Parser<Expr> ReferenceExpr =
+        ReferencePath.Select(r => (Expr)r).Positioned().Token();
+
+    private static readonly Parser<Expr> Range =
+        (from from_ in ReferenceExpr
+         from dots in Parse.String("..").Token()
+         from to in ReferenceExpr
+         select (Expr)new RangeArgument((Reference)from_, (Reference)to))
+        .Positioned().Named("range").Token();
+
+    private static readonly Parser<Expr> Argument = Range.Or(Parse.Ref(() => Expression));
+
+    private static readonly Parser<Expr> CallExpr =
+        (from name in Name
+         from open in Parse.Char('(').Token()
+         from args in Argument.DelimitedBy(Parse.Char(',').Token()).Optional()
+         from close in Parse.Char(')').Token().Named("')'")
+         select (Expr)new Call(name, (args.IsDefined ? args.Get() : Enumerable.Empty<Expr>()).ToEquatableArray()))
+        .Positioned().Named("function call").Token();
+
+    private static readonly Parser<Expr> Parenthesised =
+        from open in Parse.Char('(').Token()
+        from inner in Parse.Ref(() => Expression)
+        from close in Parse.Char(')').Token().Named("')'")
+        select inner;
+
+    private static readonly Parser<Expr> Primary =
+        Parenthesised.Or(Number).Or(Text).Or(CallExpr).Or(ReferenceExpr)
+            .Named("number, cell reference or '('");
+
+    private static readonly Parser<Expr> Negation =
+        (from minus in Parse.Char('-').Token()
+         from operand in Parse.Ref(() => Signed)
+         select (Expr)new Unary("-", operand)).Positioned();
+
+    private static readonly Parser<Expr> Signed = Negation.Or(Primary);
+
+    private static Parser<string> Operator(params string[] symbols) =>
+        symbols.Select(s => Parse.String(s).Text()).Aggregate((a, b) => a.Or(b)).Token();
+
+    private static Expr MakeBinary(string op, Expr left, Expr right) =>
+        new Binary(op, left, right)
+        {
+            Span = new SourceSpan("", left.Span.StartOffset, right.Span.EndOffset, left.Span.StartLine, left.Span.StartColumn, right.Span.EndLine, right.Span.EndColumn),
+        };
+
+    private static readonly Parser<Expr> Product =
+        Parse.ChainOperator(Operator("*", "/").Named("'*' or '/'"), Signed, MakeBinary);
+
+    private static readonly Parser<Expr> Sum =
+        Parse.ChainOperator(Operator("+", "-").Named("'+' or '-'"), Product, MakeBinary);
+
+    private static readonly Parser<string> ComparisonOperator =
+        Operator("==", "!=", "<>", "<=", ">=", "=", "<", ">").Select(op => op switch
+        {
+            "==" => "=",
+            "<>" => "!=",
+            _ => op,
+        }).Named("comparison");
+
+    private static readonly Parser<Expr> Comparison =
+        from left in Sum
+        from rest in (from op in ComparisonOperator from right in Sum select (op, right)).Optional()
+        select rest.IsDefined ? MakeBinary(rest.Get().op, left, rest.Get().right) : left;
+
+    private static readonly Parser<Expr> Not =
+        (from keyword in Keyword("not")
+         from operand in Parse.Ref(() => Not)
+         select (Expr)new Unary("not", operand)).Positioned()
+        .Or(Comparison);
+
+    private static readonly Parser<Expr> And =
+        Parse.ChainOperator(Keyword("and"), Not, MakeBinary);
+
+    private static readonly Parser<Expr> Expression =
+        Parse.ChainOperator(Keyword("or"), And, MakeBinary);
+
+    private static readonly Parser<Expr> Root = Expression.Token().End();
+
+    /// <summary>Parses an expression. On failure the error says what was found and what was expected, and where.</summary>
+    public static ParseOutcome ParseExpression(string text)
+    {
+        var result = Root.TryParse(text);
+        if (result.WasSuccessful)
+        {
+            return new ParseOutcome(result.Value, null, 0);
+        }
+
+        var position = result.Remainder.Position;
+        var found = result.Remainder.AtEnd ? "表达式结尾 (end of expression)" : $"“{result.Remainder.Current}”";
+        var expected = result.Expectations.Any()
+            ? string.Join(", ", result.Expectations.Distinct())
+            : "end of expression";
+        return new ParseOutcome(null, $"意外出现 {found}，应为 {expected} (unexpected {(result.Remainder.AtEnd ? "end of expression" : $"'{result.Remainder.Current}'")}, expected {expected})", position);
+    }
+}
+
+public sealed record ParseOutcome(Expr? Expression, string? Error, int ErrorOffset);

@@ -1,0 +1,393 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using ReportLint.Rules.Diagnostics;
+using ReportLint.Rules.Grammar;
+using ReportLint.Rules.Model;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ReportLint.Rules.Parsing;
+
+/// <summary>
+/// Reads one rule file into <see cref="RuleFileSyntax"/>. Never throws: every problem becomes a located diagnostic
+/// and the parts that could be read are still returned.
+/// </summary>
+public sealed class RuleFileParser
+{
+    private static readonly string[] RootKeys = { "template", "title", "title-en", "years", "extends", "tables", "rules", "remove-rules" };
+    private static readonly string[] TableKeys = { "id", "label", "label-en", "columns", "groups", "rows", "remove-rows" };
+    private static readonly string[] ColumnKeys = { "id", "label", "label-en", "type", "unit" };
+    private static readonly string[] GroupKeys = { "id", "label", "label-en" };
+    private static readonly string[] RowKeys = { "id", "label", "label-en", "block", "group", "columns", "after" };
+    private static readonly string[] RuleKeys =
+    {
+        "id", "name", "severity", "basis", "table", "each", "types", "when", "check", "tolerance",
+        "title", "title-en", "message", "message-en", "why",
+    };
+
+    private readonly SourceMap map;
+    private readonly List<RuleDiagnostic> diagnostics = new();
+
+    private RuleFileParser(string path, string text) => map = new SourceMap(path, text);
+
+    public static RuleFileSyntax Parse(string path, string text) => new RuleFileParser(path, text).ParseFile(text);
+
+    private RuleFileSyntax ParseFile(string text)
+    {
+        var empty = new RuleFileSyntax(map.Path, null, null, null, null, null,
+            EquatableArray<TableSyntax>.Empty, EquatableArray<RuleSyntax>.Empty, EquatableArray<Located<string>>.Empty,
+            EquatableArray<RuleDiagnostic>.Empty);
+
+        YamlStream stream;
+        try
+        {
+            stream = new YamlStream();
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            var inner = e.InnerException?.Message;
+            var message = e.Message + (inner is null ? "" : " " + inner);
+            diagnostics.Add(RuleFileDiagnostics.YamlSyntax.At(map.Span(e.Start, e.End), message));
+            return empty with { Diagnostics = diagnostics.ToEquatableArray() };
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            diagnostics.Add(RuleFileDiagnostics.Structure.At(map.Span(0, 0),
+                "规则文件应以 template: 开头，是一个键值映射 / a rule file must be a mapping that starts with 'template:'"));
+            return empty with { Diagnostics = diagnostics.ToEquatableArray() };
+        }
+
+        var fields = Fields(root, "规则文件 (rule file)", RootKeys);
+        var template = Scalar(fields, "template");
+        if (template is null && !fields.ContainsKey("template"))
+        {
+            diagnostics.Add(RuleFileDiagnostics.Structure.At(map.Span(root.Start, root.Start),
+                "缺少 template:（模板名称，如 \"2021\"） / missing 'template:' (the template's name, e.g. \"2021\")"));
+        }
+
+        var tables = Items(fields, "tables", ReadTable);
+        var rules = Items(fields, "rules", ReadRule);
+        var removeRules = ScalarList(fields, "remove-rules");
+
+        return new RuleFileSyntax(
+            map.Path,
+            template,
+            Scalar(fields, "title")?.Value,
+            Scalar(fields, "title-en")?.Value,
+            Scalar(fields, "years"),
+            Scalar(fields, "extends"),
+            tables,
+            rules,
+            removeRules,
+            diagnostics.ToEquatableArray());
+    }
+
+    private TableSyntax? ReadTable(YamlMappingNode node)
+    {
+        var fields = Fields(node, "表 (table)", TableKeys);
+        var id = RequiredId(fields, node, "表 (table)");
+        if (id is null)
+        {
+            return null;
+        }
+        return new TableSyntax(
+            id,
+            Scalar(fields, "label")?.Value,
+            Scalar(fields, "label-en")?.Value,
+            Items(fields, "columns", ReadColumn),
+            Items(fields, "groups", ReadGroup),
+            Items(fields, "rows", ReadRow),
+            ScalarList(fields, "remove-rows"));
+    }
+
+    private ColumnSyntax? ReadColumn(YamlMappingNode node)
+    {
+        var fields = Fields(node, "列 (column)", ColumnKeys);
+        var id = RequiredId(fields, node, "列 (column)");
+        return id is null
+            ? null
+            : new ColumnSyntax(id, Scalar(fields, "label")?.Value, Scalar(fields, "label-en")?.Value, Scalar(fields, "type"), Scalar(fields, "unit")?.Value);
+    }
+
+    private GroupSyntax? ReadGroup(YamlMappingNode node)
+    {
+        var fields = Fields(node, "分组 (group)", GroupKeys);
+        var id = RequiredId(fields, node, "分组 (group)");
+        return id is null ? null : new GroupSyntax(id, Scalar(fields, "label")?.Value, Scalar(fields, "label-en")?.Value);
+    }
+
+    private RowSyntax? ReadRow(YamlMappingNode node)
+    {
+        var fields = Fields(node, "行 (row)", RowKeys);
+        var id = RequiredId(fields, node, "行 (row)");
+        return id is null
+            ? null
+            : new RowSyntax(
+                id,
+                Scalar(fields, "label")?.Value,
+                Scalar(fields, "label-en")?.Value,
+                Scalar(fields, "block")?.Value,
+                Scalar(fields, "group"),
+                ScalarList(fields, "columns"),
+                Scalar(fields, "after"));
+    }
+
+    private RuleSyntax? ReadRule(YamlMappingNode node)
+    {
+        var fields = Fields(node, "规则 (rule)", RuleKeys);
+        var id = RequiredId(fields, node, "规则 (rule)");
+        if (id is null)
+        {
+            return null;
+        }
+        return new RuleSyntax(
+            id,
+            map.Span(node),
+            Scalar(fields, "name")?.Value,
+            Scalar(fields, "severity"),
+            Scalar(fields, "basis"),
+            Scalar(fields, "table"),
+            Scalar(fields, "each"),
+            ScalarList(fields, "types"),
+            Expression(fields, "when"),
+            Expression(fields, "check"),
+            Scalar(fields, "tolerance"),
+            Scalar(fields, "title")?.Value,
+            Scalar(fields, "title-en")?.Value,
+            Message(fields, "message"),
+            Message(fields, "message-en"),
+            Scalar(fields, "why")?.Value);
+    }
+
+    private Dictionary<string, (YamlScalarNode Key, YamlNode Value)> Fields(YamlMappingNode node, string what, string[] allowed)
+    {
+        var fields = new Dictionary<string, (YamlScalarNode, YamlNode)>(StringComparer.Ordinal);
+        foreach (var entry in node.Children)
+        {
+            if (entry.Key is not YamlScalarNode key || key.Value is null)
+            {
+                diagnostics.Add(RuleFileDiagnostics.Structure.At(map.Span(entry.Key), "键必须是简单的名称 / a key must be a plain name"));
+                continue;
+            }
+            if (Array.IndexOf(allowed, key.Value) < 0)
+            {
+                var suggestion = Suggest(key.Value, allowed);
+                diagnostics.Add(RuleFileDiagnostics.Structure.At(map.Span(key),
+                    $"{what}中没有“{key.Value}”这一项{(suggestion is null ? "" : $"，是否应为“{suggestion}”？")}可用：{string.Join("、", allowed)} / " +
+                    $"unknown key '{key.Value}' in a {StripChinese(what)}{(suggestion is null ? "" : $"; did you mean '{suggestion}'?")} expected one of: {string.Join(", ", allowed)}"));
+                continue;
+            }
+            fields[key.Value] = (key, entry.Value);
+        }
+        return fields;
+    }
+
+    private static string StripChinese(string what)
+    {
+        var open = what.IndexOf('(');
+        return open < 0 ? what : what.Substring(open + 1).TrimEnd(')');
+    }
+
+    private static string? Suggest(string typed, string[] allowed) =>
+        allowed.Select(a => (a, d: Distance(typed, a))).Where(x => x.d <= 2).OrderBy(x => x.d).Select(x => x.a).FirstOrDefault();
+
+    private static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+        }
+        return d[a.Length, b.Length];
+    }
+
+    private Located<string>? RequiredId(Dictionary<string, (YamlScalarNode Key, YamlNode Value)> fields, YamlNode node, string what)
+    {
+        var id = Scalar(fields, "id");
+        if (id is null && !fields.ContainsKey("id"))
+        {
+            diagnostics.Add(RuleFileDiagnostics.Structure.At(map.Span(node.Start, node.Start),
+                $"{what}缺少 id / a {StripChinese(what)} needs an 'id'"));
+        }
+        return id;
+    }
+
+    private Located<string>? Scalar(Dictionary<string, (YamlScalarNode Key, YamlNode Value)> fields, string key)
+    {
+        if (!fields.TryGetValue(key, out var field))
+        {
+            return null;
+        }
+        if (field.Value is YamlScalarNode scalar && scalar.Value is not null)
+        {
+            if (scalar.Value.Length == 0 && scalar.Style == ScalarStyle.Plain)
+            {
+                diagnostics.Add(RuleFileDiagnostics.Structure.At(map.Span(field.Key), $"“{key}”没有填写内容 / '{key}' has no value"));
+                return null;
+            }
+            return new Located<string>(scalar.Value, map.Span(scalar));
+        }
+        diagnostics.Add(RuleFileDiagnostics.Structure.At(map.Span(field.Value),
+            $"“{key}”应为单个值，而不是列表或映射 / '{key}' must be a single value, not a list or mapping"));
+        return null;
+    }
+
+    private EquatableArray<Located<string>> ScalarList(Dictionary<string, (YamlScalarNode Key, YamlNode Value)> fields, string key)
+    {
+        if (!fields.TryGetValue(key, out var field))
+        {
+            return EquatableArray<Located<string>>.Empty;
+        }
+        if (field.Value is YamlScalarNode single && single.Value is not null)
+        {
+            return new[] { new Located<string>(single.Value, map.Span(single)) }.ToEquatableArray();
+        }
+        if (field.Value is YamlSequenceNode sequence)
+        {
+            var items = new List<Located<string>>();
+            foreach (var item in sequence.Children)
+            {
+                if (item is YamlScalarNode scalar && scalar.Value is not null)
+                {
+                    items.Add(new Located<string>(scalar.Value, map.Span(scalar)));
+                }
+                else
+                {
+                    diagnostics.Add(RuleFileDiagnostics.Structure.At(map.Span(item),
+                        $"“{key}”的每一项应为单个名称 / each item of '{key}' must be a single name"));
+                }
+            }
+            return items.ToEquatableArray();
+        }
+        diagnostics.Add(RuleFileDiagnostics.Structure.At(map.Span(field.Value),
+            $"“{key}”应为名称列表，如 [a, b] / '{key}' must be a list of names such as [a, b]"));
+        return EquatableArray<Located<string>>.Empty;
+    }
+
+    private EquatableArray<T> Items<T>(Dictionary<string, (YamlScalarNode Key, YamlNode Value)> fields, string key, Func<YamlMappingNode, T?> read)
+        where T : class, IEquatable<T>
+    {
+        if (!fields.TryGetValue(key, out var field))
+        {
+            return EquatableArray<T>.Empty;
+        }
+        if (field.Value is not YamlSequenceNode sequence)
+        {
+            diagnostics.Add(RuleFileDiagnostics.Structure.At(map.Span(field.Value),
+                $"“{key}”应为列表，每项以“- ”开头 / '{key}' must be a list whose items start with '- '"));
+            return EquatableArray<T>.Empty;
+        }
+        var items = new List<T>();
+        foreach (var child in sequence.Children)
+        {
+            if (child is YamlMappingNode mapping)
+            {
+                var item = read(mapping);
+                if (item is not null)
+                {
+                    items.Add(item);
+                }
+            }
+            else
+            {
+                diagnostics.Add(RuleFileDiagnostics.Structure.At(map.Span(child),
+                    $"“{key}”中的每一项应为键值映射（id: …） / each item of '{key}' must be a mapping (id: …)"));
+            }
+        }
+        return items.ToEquatableArray();
+    }
+
+    private ExpressionSyntax? Expression(Dictionary<string, (YamlScalarNode Key, YamlNode Value)> fields, string key)
+    {
+        var located = Scalar(fields, key);
+        if (located is null)
+        {
+            return null;
+        }
+        var scalar = (YamlScalarNode)fields[key].Value;
+        var outcome = ExpressionGrammar.ParseExpression(located.Value);
+        if (outcome.Expression is null)
+        {
+            diagnostics.Add(RuleFileDiagnostics.ExpressionSyntax.At(map.ScalarSpan(scalar, outcome.ErrorOffset, outcome.ErrorOffset + 1), outcome.Error!));
+            return new ExpressionSyntax(located.Value, located.Span, null);
+        }
+        return new ExpressionSyntax(located.Value, located.Span, Relocate(outcome.Expression, scalar));
+    }
+
+    private Expr Relocate(Expr expr, YamlScalarNode scalar)
+    {
+        var span = map.ScalarSpan(scalar, expr.Span.StartOffset, expr.Span.EndOffset);
+        return expr switch
+        {
+            Binary b => b with { Left = Relocate(b.Left, scalar), Right = Relocate(b.Right, scalar), Span = span },
+            Unary u => u with { Operand = Relocate(u.Operand, scalar), Span = span },
+            Call c => c with { Arguments = c.Arguments.Select(a => Relocate(a, scalar)).ToEquatableArray(), Span = span },
+            RangeArgument r => r with { From = (Reference)Relocate(r.From, scalar), To = (Reference)Relocate(r.To, scalar), Span = span },
+            _ => expr with { Span = span },
+        };
+    }
+
+    private MessageSyntax? Message(Dictionary<string, (YamlScalarNode Key, YamlNode Value)> fields, string key)
+    {
+        var located = Scalar(fields, key);
+        if (located is null)
+        {
+            return null;
+        }
+        var scalar = (YamlScalarNode)fields[key].Value;
+        var text = located.Value;
+        var parts = new List<MessagePart>();
+        var literal = new System.Text.StringBuilder();
+        var literalStart = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if ((c == '{' || c == '}') && i + 1 < text.Length && text[i + 1] == c)
+            {
+                literal.Append(c);
+                i++;
+                continue;
+            }
+            if (c == '}')
+            {
+                diagnostics.Add(RuleFileDiagnostics.Structure.At(map.ScalarSpan(scalar, i, i + 1),
+                    "消息中的“}”没有对应的“{”；要写花括号本身请写“}}” / unmatched '}' in message; write '}}' for a literal brace"));
+                continue;
+            }
+            if (c != '{')
+            {
+                literal.Append(c);
+                continue;
+            }
+            var close = text.IndexOf('}', i + 1);
+            if (close < 0)
+            {
+                diagnostics.Add(RuleFileDiagnostics.Structure.At(map.ScalarSpan(scalar, i, i + 1),
+                    "消息中的“{”没有对应的“}” / unmatched '{' in message; write '{{' for a literal brace"));
+                break;
+            }
+            if (literal.Length > 0)
+            {
+                parts.Add(new MessagePart(literal.ToString(), false, map.ScalarSpan(scalar, literalStart, i)));
+                literal.Clear();
+            }
+            parts.Add(new MessagePart(text.Substring(i + 1, close - i - 1).Trim(), true, map.ScalarSpan(scalar, i, close + 1)));
+            i = close;
+            literalStart = close + 1;
+        }
+        if (literal.Length > 0)
+        {
+            parts.Add(new MessagePart(literal.ToString(), false, map.ScalarSpan(scalar, literalStart, text.Length)));
+        }
+        return new MessageSyntax(text, located.Span, parts.ToEquatableArray());
+    }
+}
