@@ -17,7 +17,7 @@ namespace ReportLint.Rules.Parsing;
 public sealed class RuleFileParser
 {
     private static readonly string[] RootKeys = { "template", "title", "title-en", "years", "extends", "tables", "rules", "remove-rules" };
-    private static readonly string[] TableKeys = { "id", "label", "label-en", "columns", "groups", "rows", "remove-rows" };
+    private static readonly string[] TableKeys = { "id", "short", "label", "label-en", "columns", "groups", "rows", "remove-rows" };
     private static readonly string[] ColumnKeys = { "id", "label", "label-en", "type", "unit" };
     private static readonly string[] GroupKeys = { "id", "label", "label-en" };
     private static readonly string[] RowKeys = { "id", "label", "label-en", "block", "group", "columns", "after" };
@@ -96,6 +96,7 @@ public sealed class RuleFileParser
         }
         return new TableSyntax(
             id,
+            Scalar(fields, "short")?.Value,
             Scalar(fields, "label")?.Value,
             Scalar(fields, "label-en")?.Value,
             Items(fields, "columns", ReadColumn),

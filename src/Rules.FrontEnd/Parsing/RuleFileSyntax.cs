@@ -20,6 +20,7 @@ public sealed record RuleFileSyntax(
 
 public sealed record TableSyntax(
     Located<string> Id,
+    string? Short,
     string? Label,
     string? LabelEn,
     EquatableArray<ColumnSyntax> Columns,

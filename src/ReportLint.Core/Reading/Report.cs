@@ -1,0 +1,58 @@
+using ReportLint.Validation;
+
+namespace ReportLint.Reading;
+
+public enum AgencyKind
+{
+    Unknown,
+    Government,
+    Department,
+    Other,
+}
+
+/// <summary>A report as read from its JSON file: metadata, narrative sections, and one value per template cell.</summary>
+public sealed class Report
+{
+    public Report(string path, TemplateDefinition template, ReadOnlyMemory<byte> source)
+    {
+        Path = path;
+        Template = template;
+        Source = source;
+        Cells = new CellValue[template.Cells.Count];
+        CellOffsets = new int[template.Cells.Count];
+        Array.Fill(CellOffsets, -1);
+        Texts = new string?[template.Cells.Count];
+    }
+
+    public string Path { get; }
+
+    public TemplateDefinition Template { get; }
+
+    /// <summary>The file's bytes, kept to turn offsets into lines and columns when a finding needs one.</summary>
+    public ReadOnlyMemory<byte> Source { get; }
+
+    public int? Year { get; set; }
+
+    public string? AgencyName { get; set; }
+
+    public AgencyKind AgencyKind { get; set; }
+
+    public DateOnly? PeriodStart { get; set; }
+
+    public DateOnly? PeriodEnd { get; set; }
+
+    public DateOnly? Published { get; set; }
+
+    public Dictionary<string, string> Sections { get; } = new(StringComparer.Ordinal);
+
+    public CellValue[] Cells { get; }
+
+    /// <summary>Byte offset of each cell's value in <see cref="Source"/>; -1 when the cell is not in the file.</summary>
+    public int[] CellOffsets { get; }
+
+    /// <summary>For cells holding text, the text as written.</summary>
+    public string?[] Texts { get; }
+
+    /// <summary>Byte offset of the <c>tables</c> object, or of the file start: where findings about absent cells point.</summary>
+    public int TablesOffset { get; set; }
+}

@@ -1,0 +1,636 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+using ReportLint.Findings;
+using ReportLint.Validation;
+
+namespace ReportLint.Reading;
+
+/// <summary>What reading one file gave: the report (null when it could not be read at all) and the problems met on the way.</summary>
+public sealed record ReadResult(Report? Report, IReadOnlyList<Finding> Findings);
+
+/// <summary>
+/// Reads the report JSON (docs/report-json.md) with <see cref="Utf8JsonReader"/>, keeping each cell's byte offset
+/// so findings can point at the value. Never throws for anything a file contains.
+/// </summary>
+public sealed class ReportReader
+{
+    public const int MaxBytes = 16 * 1024 * 1024;
+    public const int MaxDepth = 64;
+
+    private static readonly JsonReaderOptions Options = new() { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Disallow };
+    private static readonly HashSet<string> SectionKeys = ["preamble", "overview", "proactive", "requests", "appeals", "problems", "other"];
+
+    private readonly TemplateRegistry templates;
+
+    public ReportReader(TemplateRegistry templates) => this.templates = templates;
+
+    public ReadResult Read(string path, ReadOnlyMemory<byte> bytes, string? templateOverride = null)
+    {
+        var findings = new List<Finding>();
+        if (bytes.Length == 0)
+        {
+            return Fatal(path, InputRule.Unreadable, "文件是空的，没有任何内容。", "The file is empty.", 1, 1);
+        }
+        if (bytes.Length > MaxBytes)
+        {
+            return Fatal(path, InputRule.Unreadable, $"文件大小 {bytes.Length / 1024 / 1024} MB，超过上限 16 MB；年度报告文件不应如此之大。",
+                $"The file is {bytes.Length / 1024 / 1024} MB, over the 16 MB limit.", 1, 1);
+        }
+        var span = bytes.Span;
+        if (!Utf8.IsValid(span))
+        {
+            var bad = FirstInvalidUtf8(span);
+            var (line, column) = new LineIndex(bytes[..bad]).Locate(bad);
+            return Fatal(path, InputRule.Unreadable,
+                "文件不是 UTF-8 编码（可能是 GBK/GB2312）。请用文本编辑器另存为 UTF-8 后再提交。",
+                "The file is not UTF-8 (perhaps GBK/GB2312). Save it as UTF-8 and submit again.", line, column);
+        }
+        var start = span.StartsWith("\uFEFF"u8) ? 3 : 0;
+
+        // Pass 1: the template decides which cells exist, and it may be declared after the tables.
+        string? declared;
+        int? year;
+        int templateOffset, yearOffset;
+        try
+        {
+            (declared, templateOffset, year, yearOffset) = ScanHeader(span[start..]);
+        }
+        catch (JsonException e)
+        {
+            return Malformed(path, bytes, start, e);
+        }
+
+        var template = ResolveTemplate(path, bytes, start, templateOverride, declared, templateOffset + start, year, yearOffset + start, findings);
+        if (template is null)
+        {
+            return new ReadResult(null, findings);
+        }
+
+        // Pass 2: everything, into the template's cell layout.
+        var report = new Report(path, template, bytes) { Year = year };
+        var context = new ReadContext(report, findings, start);
+        try
+        {
+            var reader = new Utf8JsonReader(span[start..], Options);
+            ReadRoot(ref reader, context);
+        }
+        catch (JsonException e)
+        {
+            return Malformed(path, bytes, start, e);
+        }
+        CompleteCells(context);
+        return new ReadResult(report, findings);
+    }
+
+    private TemplateDefinition? ResolveTemplate(string path, ReadOnlyMemory<byte> bytes, int start, string? templateOverride, string? declared, int templateOffset, int? year, int yearOffset, List<Finding> findings)
+    {
+        var lines = new LineIndex(bytes);
+        var name = templateOverride ?? declared;
+        if (name is not null)
+        {
+            var template = templates.Find(name);
+            if (template is null)
+            {
+                var (line, column) = templateOverride is null ? lines.Locate(templateOffset) : (1, 1);
+                findings.Add(InputError(path, InputRule.UnknownTemplate,
+                    $"未知的模板“{name}”。可用的模板：{string.Join("、", templates.All.Select(t => t.Name))}。",
+                    $"Unknown template '{name}'. Known templates: {string.Join(", ", templates.All.Select(t => t.Name))}.", line, column));
+                return null;
+            }
+            if (year is { } y && !template.Covers(y))
+            {
+                var (line, column) = lines.Locate(templateOffset);
+                var fitting = templates.ForYear(y);
+                findings.Add(new Finding(path, InputRule.TemplateYear.Id, InputRule.TemplateYear.Severity,
+                    $"报告年度 {y} 应使用模板“{fitting?.Name ?? "（无）"}”，但报告声明的是“{template.Name}”（适用于 {template.FirstYear}–{(template.LastYear == 9999 ? "" : template.LastYear)} 年度）。",
+                    $"Report year {y} calls for template '{fitting?.Name ?? "(none)"}', but the report declares '{template.Name}'.", line, column));
+            }
+            return template;
+        }
+        if (year is { } reportYear)
+        {
+            var template = templates.ForYear(reportYear);
+            if (template is null)
+            {
+                var (line, column) = lines.Locate(yearOffset);
+                findings.Add(InputError(path, InputRule.UnknownTemplate,
+                    $"没有适用于 {reportYear} 年度的模板（2019 年起才有统一格式）。", $"No template covers report year {reportYear}.", line, column));
+            }
+            return template;
+        }
+        findings.Add(InputError(path, InputRule.UnknownTemplate,
+            "报告既没有写 template（模板），也没有写 year（报告年度），无法确定按哪个格式检查。",
+            "The report has neither 'template' nor 'year', so its format cannot be determined.", 1, 1));
+        return null;
+    }
+
+    private static (string? Template, int TemplateOffset, int? Year, int YearOffset) ScanHeader(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, Options);
+        string? template = null;
+        int? year = null;
+        int templateOffset = 0, yearOffset = 0;
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("报告文件的最外层应为 { … } 对象 / the file must hold one JSON object", null, 0, reader.TokenStartIndex);
+        }
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("template"u8))
+            {
+                reader.Read();
+                templateOffset = (int)reader.TokenStartIndex;
+                template = reader.TokenType switch
+                {
+                    JsonTokenType.String => reader.GetString(),
+                    JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
+                    _ => null,
+                };
+                reader.Skip();
+            }
+            else if (reader.ValueTextEquals("year"u8))
+            {
+                reader.Read();
+                yearOffset = (int)reader.TokenStartIndex;
+                if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var y))
+                {
+                    year = y;
+                }
+                reader.Skip();
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        // Read to the end so that trailing garbage is reported before any checking.
+        while (reader.Read())
+        {
+        }
+        return (template, templateOffset, year, yearOffset);
+    }
+
+    private sealed class ReadContext(Report report, List<Finding> findings, int start)
+    {
+        private LineIndex? lines;
+
+        public Report Report { get; } = report;
+
+        public List<Finding> Findings { get; } = findings;
+
+        public int Start { get; } = start;
+
+        public HashSet<(int Table, int Row)> GroupRowsGiven { get; } = [];
+
+        public Dictionary<(int Table, int Row), int> RowOffsets { get; } = [];
+
+        public (int Line, int Column) Locate(long offset) => (lines ??= new LineIndex(Report.Source)).Locate((int)offset + Start);
+
+        public void Add(InputRule rule, string message, string messageEn, long offset, string? cellKey = null)
+        {
+            var (line, column) = Locate(offset);
+            Findings.Add(new Finding(Report.Path, rule.Id, rule.Severity, message, messageEn, line, column)
+            {
+                CellKey = cellKey,
+                Template = Report.Template.Name,
+                Year = Report.Year,
+            });
+        }
+    }
+
+    private static void ReadRoot(ref Utf8JsonReader reader, ReadContext context)
+    {
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var keyOffset = reader.TokenStartIndex;
+            var key = reader.GetString()!;
+            reader.Read();
+            switch (key)
+            {
+                case "template":
+                case "year":
+                    if (key == "year" && context.Report.Year is null)
+                    {
+                        context.Add(InputRule.BadField, "year（报告年度）应为整数年份，如 2024。", "'year' must be a whole year such as 2024.", reader.TokenStartIndex);
+                    }
+                    reader.Skip();
+                    break;
+                case "agency":
+                    ReadAgency(ref reader, context);
+                    break;
+                case "period":
+                    ReadPeriod(ref reader, context);
+                    break;
+                case "published":
+                    context.Report.Published = ReadDate(ref reader, context, "published");
+                    break;
+                case "sections":
+                    ReadSections(ref reader, context);
+                    break;
+                case "tables":
+                    context.Report.TablesOffset = (int)reader.TokenStartIndex + context.Start;
+                    ReadTables(ref reader, context);
+                    break;
+                case "source":
+                case "$schema":
+                    reader.Skip();
+                    break;
+                default:
+                    context.Add(InputRule.UnknownField, $"未知字段“{key}”，已忽略。可用字段见 docs/report-json.md。",
+                        $"Unknown field '{key}' was ignored; see docs/report-json.md.", keyOffset);
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (context.Report.AgencyName is null)
+        {
+            context.Add(InputRule.BadField, "缺少 agency.name（报告机关名称）。", "Missing 'agency.name'.", 0);
+        }
+    }
+
+    private static void ReadAgency(ref Utf8JsonReader reader, ReadContext context)
+    {
+        if (!ExpectObject(ref reader, context, "agency"))
+        {
+            return;
+        }
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = reader.GetString();
+            reader.Read();
+            var offset = reader.TokenStartIndex;
+            if (key == "name" && reader.TokenType == JsonTokenType.String)
+            {
+                context.Report.AgencyName = reader.GetString();
+            }
+            else if (key == "kind" && reader.TokenType == JsonTokenType.String)
+            {
+                var kind = reader.GetString();
+                context.Report.AgencyKind = kind switch
+                {
+                    "government" => AgencyKind.Government,
+                    "department" => AgencyKind.Department,
+                    "other" => AgencyKind.Other,
+                    _ => AgencyKind.Unknown,
+                };
+                if (context.Report.AgencyKind == AgencyKind.Unknown)
+                {
+                    context.Add(InputRule.BadField, $"agency.kind 只能是 government（人民政府）、department（政府部门）或 other，不能是“{kind}”。",
+                        $"'agency.kind' must be government, department or other, not '{kind}'.", offset);
+                }
+            }
+            else
+            {
+                context.Add(InputRule.BadField, $"agency 中的“{key}”无法识别或类型不对（name 和 kind 都应为文字）。",
+                    $"'agency.{key}' is unknown or not text.", offset);
+            }
+            reader.Skip();
+        }
+    }
+
+    private static void ReadPeriod(ref Utf8JsonReader reader, ReadContext context)
+    {
+        if (reader.TokenType == JsonTokenType.Null || !ExpectObject(ref reader, context, "period"))
+        {
+            return;
+        }
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = reader.GetString();
+            reader.Read();
+            var date = ReadDate(ref reader, context, "period." + key);
+            if (key == "start")
+            {
+                context.Report.PeriodStart = date;
+            }
+            else if (key == "end")
+            {
+                context.Report.PeriodEnd = date;
+            }
+        }
+    }
+
+    private static DateOnly? ReadDate(ref Utf8JsonReader reader, ReadContext context, string field)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+        if (reader.TokenType == JsonTokenType.String
+            && DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+        context.Add(InputRule.BadField, $"{field} 应为 \"YYYY-MM-DD\" 格式的日期，如 \"2025-01-20\"，不知道时写 null。",
+            $"'{field}' must be a date \"YYYY-MM-DD\", or null when unknown.", reader.TokenStartIndex);
+        reader.Skip();
+        return null;
+    }
+
+    private static void ReadSections(ref Utf8JsonReader reader, ReadContext context)
+    {
+        if (!ExpectObject(ref reader, context, "sections"))
+        {
+            return;
+        }
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var keyOffset = reader.TokenStartIndex;
+            var key = reader.GetString()!;
+            reader.Read();
+            if (!SectionKeys.Contains(key))
+            {
+                context.Add(InputRule.UnknownField, $"sections 中没有“{key}”这一部分，已忽略。可用：{string.Join("、", SectionKeys)}。",
+                    $"Unknown section '{key}' was ignored.", keyOffset);
+                reader.Skip();
+                continue;
+            }
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                context.Report.Sections[key] = reader.GetString()!;
+            }
+            else if (reader.TokenType != JsonTokenType.Null)
+            {
+                context.Add(InputRule.BadField, $"sections.{key} 应为文字。", $"'sections.{key}' must be text.", reader.TokenStartIndex);
+                reader.Skip();
+            }
+        }
+    }
+
+    private static bool ExpectObject(ref Utf8JsonReader reader, ReadContext context, string field)
+    {
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            return true;
+        }
+        context.Add(InputRule.BadField, $"{field} 应为 {{ … }} 对象。", $"'{field}' must be an object {{ … }}.", reader.TokenStartIndex);
+        reader.Skip();
+        return false;
+    }
+
+    private static void ReadTables(ref Utf8JsonReader reader, ReadContext context)
+    {
+        if (!ExpectObject(ref reader, context, "tables"))
+        {
+            return;
+        }
+        var template = context.Report.Template;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var tableOffset = reader.TokenStartIndex;
+            var tableName = reader.GetString()!;
+            var table = template.TableIndex(tableName);
+            reader.Read();
+            if (table < 0)
+            {
+                context.Add(InputRule.UnknownCell, $"模板 {template.Name} 中没有表“{tableName}”。可用：{string.Join("、", template.Tables.Select(t => t.Id))}。",
+                    $"Template {template.Name} has no table '{tableName}'; expected one of: {string.Join(", ", template.Tables.Select(t => t.Id))}.", tableOffset);
+                reader.Skip();
+                continue;
+            }
+            if (!ExpectObject(ref reader, context, "tables." + template.Tables[table].Id))
+            {
+                continue;
+            }
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var rowOffset = reader.TokenStartIndex;
+                var rowName = reader.GetString()!;
+                var row = template.RowIndex(table, rowName);
+                reader.Read();
+                var tableInfo = template.Tables[table];
+                if (row < 0)
+                {
+                    context.Add(InputRule.UnknownCell, $"{tableInfo.Short} 中没有“{rowName}”这一行。请对照 docs/report-json.md 中的行 id。",
+                        $"{tableInfo.Id} has no row '{rowName}'; see docs/report-json.md for row ids.", rowOffset, $"{tableInfo.Id}.{rowName}");
+                    reader.Skip();
+                    continue;
+                }
+                if (!ExpectObject(ref reader, context, $"tables.{tableInfo.Id}.{rowName}"))
+                {
+                    continue;
+                }
+                context.RowOffsets[(table, row)] = (int)rowOffset;
+                if (row >= tableInfo.Rows.Length)
+                {
+                    context.GroupRowsGiven.Add((table, row));
+                }
+                ReadRow(ref reader, context, table, row, rowName);
+            }
+        }
+    }
+
+    /// <summary>Looks a column name up without allocating a string for it.</summary>
+    private static int ColumnIndex(ref Utf8JsonReader reader, TemplateDefinition template, int table)
+    {
+        // Reports are read from one contiguous buffer, so the name is always in ValueSpan.
+        var raw = reader.ValueSpan;
+        if (reader.ValueIsEscaped || raw.Length > 128)
+        {
+            return template.ColumnIndex(table, reader.GetString());
+        }
+        Span<char> buffer = stackalloc char[128];
+        var length = Encoding.UTF8.GetChars(raw, buffer);
+        return template.ColumnIndex(table, buffer[..length]);
+    }
+
+    private static void ReadRow(ref Utf8JsonReader reader, ReadContext context, int table, int row, string rowName)
+    {
+        var template = context.Report.Template;
+        var tableInfo = template.Tables[table];
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var keyOffset = reader.TokenStartIndex;
+            var column = ColumnIndex(ref reader, template, table);
+            var cell = column < 0 ? -1 : template.CellIndex(table, row, column);
+            if (cell < 0)
+            {
+                var columnName = reader.GetString();
+                reader.Read();
+                context.Add(InputRule.UnknownCell,
+                    $"{tableInfo.Short}“{rowName}”行没有“{columnName}”列。这一行的列：{string.Join("、", RowColumns(tableInfo, rowName))}。",
+                    $"Row '{rowName}' of {tableInfo.Id} has no column '{columnName}'; its columns: {string.Join(", ", RowColumns(tableInfo, rowName))}.",
+                    keyOffset, $"{tableInfo.Id}.{rowName}.{columnName}");
+                reader.Skip();
+                continue;
+            }
+            reader.Read();
+            var info = template.Cells[cell];
+            var offset = reader.TokenStartIndex;
+            if (context.Report.CellOffsets[cell] >= 0)
+            {
+                context.Add(InputRule.BadCellValue, $"{info.Label(Language.Chinese)} 填写了两次。", $"{info.Label(Language.English)} is given twice.", keyOffset, info.Key);
+            }
+            context.Report.CellOffsets[cell] = (int)offset + context.Start;
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.Number:
+                    if (reader.TryGetDecimal(out var number))
+                    {
+                        context.Report.Cells[cell] = CellValue.Of(number);
+                    }
+                    else
+                    {
+                        context.Report.Cells[cell] = CellValue.Text;
+                        context.Report.Texts[cell] = Encoding.UTF8.GetString(reader.ValueSpan);
+                        context.Add(InputRule.BadCellValue, $"{info.Label(Language.Chinese)} 的数值超出范围。", $"{info.Label(Language.English)} is out of range.", offset, info.Key);
+                    }
+                    break;
+                case JsonTokenType.Null:
+                    context.Report.Cells[cell] = CellValue.Blank;
+                    break;
+                case JsonTokenType.String:
+                    context.Report.Cells[cell] = CellValue.Text;
+                    context.Report.Texts[cell] = reader.GetString();
+                    break;
+                default:
+                    context.Report.Cells[cell] = CellValue.Text;
+                    context.Report.Texts[cell] = reader.TokenType switch
+                    {
+                        JsonTokenType.True => "true",
+                        JsonTokenType.False => "false",
+                        JsonTokenType.StartArray => "[…]",
+                        _ => "{…}",
+                    };
+                    context.Add(InputRule.BadCellValue,
+                        $"{info.Label(Language.Chinese)} 应为数字、null（空白）或原文文字，不能是 {context.Report.Texts[cell]}。",
+                        $"{info.Label(Language.English)} must be a number, null (blank) or the text as written, not {context.Report.Texts[cell]}.", offset, info.Key);
+                    reader.Skip();
+                    break;
+            }
+        }
+    }
+
+    private static IEnumerable<string> RowColumns(TableInfo table, string row) =>
+        table.Rows.FirstOrDefault(r => r.Id == row)?.Columns ?? table.Columns.Select(c => c.Id);
+
+    /// <summary>Settles groups (given as rows, or as one total) and reports every cell the file does not have.</summary>
+    private static void CompleteCells(ReadContext context)
+    {
+        var report = context.Report;
+        var template = report.Template;
+        for (var t = 0; t < template.Tables.Count; t++)
+        {
+            var table = template.Tables[t];
+            for (var g = 0; g < table.Groups.Length; g++)
+            {
+                var group = table.Groups[g];
+                var groupRow = table.Rows.Length + g;
+                var memberRows = group.Rows.Select(id => template.RowIndex(t, id)).ToArray();
+                if (context.GroupRowsGiven.Contains((t, groupRow)))
+                {
+                    var overlap = memberRows.Where(r => context.RowOffsets.ContainsKey((t, r))).ToArray();
+                    if (overlap.Length > 0)
+                    {
+                        context.Add(InputRule.GroupTwice,
+                            $"{group.Label} 既按合计行“{group.Id}”填报，又填了子项（{string.Join("、", overlap.Select(r => table.Rows[r].Id))}）。只能二选一。",
+                            $"{group.LabelEn} is given both as the total row '{group.Id}' and as its rows; give one or the other.",
+                            context.RowOffsets[(t, groupRow)]);
+                    }
+                    foreach (var r in memberRows.Where(r => !context.RowOffsets.ContainsKey((t, r))))
+                    {
+                        SetAll(report, t, r, CellValue.NotReported);
+                    }
+                }
+                else
+                {
+                    SetAll(report, t, groupRow, CellValue.NotReported);
+                }
+            }
+
+            for (var r = 0; r < table.Rows.Length; r++)
+            {
+                var missing = new List<CellInfo>();
+                for (var c = 0; c < table.Columns.Length; c++)
+                {
+                    var cell = template.CellIndex(t, r, c);
+                    if (cell >= 0 && report.Cells[cell].State == CellState.Missing)
+                    {
+                        missing.Add(template.Cells[cell]);
+                    }
+                }
+                if (missing.Count == 0)
+                {
+                    continue;
+                }
+                var row = table.Rows[r];
+                var whole = !context.RowOffsets.TryGetValue((t, r), out var rowOffset);
+                var at = whole ? report.TablesOffset - context.Start : rowOffset;
+                var label = missing[0].TableLabel + " / " + missing[0].RowLabel;
+                context.Add(InputRule.MissingCell,
+                    whole ? $"缺少 {label}（tables.{table.Id}.{row.Id}）整行。没有数据也要逐格填 0；空白请填 null。"
+                          : $"{label} 缺少 {string.Join("、", missing.Select(m => m.ColumnLabel))} 列（{string.Join(", ", missing.Select(m => m.Column))}）。",
+                    whole ? $"Row tables.{table.Id}.{row.Id} is missing. Write 0 for nothing, null for a blank cell."
+                          : $"Row tables.{table.Id}.{row.Id} lacks column(s) {string.Join(", ", missing.Select(m => m.Column))}.",
+                    Math.Max(0, at), $"{table.Id}.{row.Id}");
+            }
+        }
+    }
+
+    private static void SetAll(Report report, int table, int row, CellValue value)
+    {
+        var template = report.Template;
+        for (var c = 0; c < template.Tables[table].Columns.Length; c++)
+        {
+            var cell = template.CellIndex(table, row, c);
+            if (cell >= 0 && report.Cells[cell].State == CellState.Missing)
+            {
+                report.Cells[cell] = value;
+            }
+        }
+    }
+
+    private static ReadResult Malformed(string path, ReadOnlyMemory<byte> bytes, int start, JsonException e)
+    {
+        var lines = new LineIndex(bytes);
+        var line = (int)(e.LineNumber ?? 0);
+        var bytePosition = (int)(e.BytePositionInLine ?? 0);
+        // JsonException counts lines from 0 and columns in bytes; people count both from 1 and columns in characters.
+        var lineStart = LineStartOffset(bytes.Span, line);
+        var offset = Math.Min(bytes.Length, lineStart + bytePosition + (line == 0 ? start : 0));
+        var (l, column) = lines.Locate(offset);
+        var detail = e.Message.Split(" Path:")[0].Split(" LineNumber:")[0];
+        return Fatal(path, InputRule.MalformedJson,
+            $"JSON 格式错误，文件无法读取：{detail}（常见原因：缺少逗号或引号、多余的逗号、中文标点“，”“：”用在了 JSON 结构中）。",
+            $"Malformed JSON: {detail}", l, column);
+    }
+
+    private static int LineStartOffset(ReadOnlySpan<byte> bytes, int line)
+    {
+        var offset = 0;
+        for (var i = 0; i < line; i++)
+        {
+            var next = bytes[offset..].IndexOf((byte)'\n');
+            if (next < 0)
+            {
+                return offset;
+            }
+            offset += next + 1;
+        }
+        return offset;
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var offset = 0;
+        while (offset < bytes.Length)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return offset;
+            }
+            offset += consumed;
+        }
+        return offset;
+    }
+
+    private static ReadResult Fatal(string path, InputRule rule, string message, string messageEn, int line, int column) =>
+        new(null, [InputError(path, rule, message, messageEn, line, column)]);
+
+    private static Finding InputError(string path, InputRule rule, string message, string messageEn, int line, int column) =>
+        new(path, rule.Id, rule.Severity, message, messageEn, line, column) { IsInputError = rule.StopsChecking };
+}

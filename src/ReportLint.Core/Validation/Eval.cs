@@ -1,0 +1,122 @@
+using System.Runtime.CompilerServices;
+
+namespace ReportLint.Validation;
+
+/// <summary>Three-valued truth: a check on a blank or non-numeric cell is <see cref="Unknown"/>, not failed.</summary>
+public enum Tri : byte
+{
+    False,
+    True,
+    Unknown,
+}
+
+/// <summary>A number, or unknown when it depends on a cell without a number (that cell is reported by its own rule).</summary>
+public readonly struct Num
+{
+    public readonly decimal Value;
+    public readonly bool Known;
+
+    private Num(decimal value, bool known)
+    {
+        Value = value;
+        Known = known;
+    }
+
+    public static readonly Num Unknown = default;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Num Of(decimal value) => new(value, true);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Num Of(in CellValue cell) => cell.State == CellState.Number ? new Num(cell.Number, true) : default;
+}
+
+/// <summary>The operations generated validators are made of. Exact decimal arithmetic; unknown propagates.</summary>
+public static class Eval
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Num Add(Num a, Num b) => a.Known && b.Known ? Num.Of(a.Value + b.Value) : Num.Unknown;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Num Subtract(Num a, Num b) => a.Known && b.Known ? Num.Of(a.Value - b.Value) : Num.Unknown;
+
+    public static Num Multiply(Num a, Num b) => a.Known && b.Known ? Num.Of(a.Value * b.Value) : Num.Unknown;
+
+    public static Num Divide(Num a, Num b) => a.Known && b.Known && b.Value != 0 ? Num.Of(a.Value / b.Value) : Num.Unknown;
+
+    public static Num Negate(Num a) => a.Known ? Num.Of(-a.Value) : Num.Unknown;
+
+    public static Num Abs(Num a) => a.Known ? Num.Of(Math.Abs(a.Value)) : Num.Unknown;
+
+    public static Num Round(Num a, int digits) => a.Known ? Num.Of(Math.Round(a.Value, digits, MidpointRounding.AwayFromZero)) : Num.Unknown;
+
+    public static Num Min(Num a, Num b) => a.Known && b.Known ? Num.Of(Math.Min(a.Value, b.Value)) : Num.Unknown;
+
+    public static Num Max(Num a, Num b) => a.Known && b.Known ? Num.Of(Math.Max(a.Value, b.Value)) : Num.Unknown;
+
+    /// <summary>A group's value: its own row when the report gives the group as one row, else the sum of its rows.</summary>
+    public static Num Group(ReadOnlySpan<CellValue> cells, int groupCell, int[] rows)
+    {
+        var total = cells[groupCell];
+        if (total.State == CellState.Number)
+        {
+            return Num.Of(total.Number);
+        }
+        if (total.State is CellState.Blank or CellState.Text)
+        {
+            return Num.Unknown;
+        }
+        var sum = 0m;
+        foreach (var row in rows)
+        {
+            var cell = cells[row];
+            if (cell.State != CellState.Number)
+            {
+                return Num.Unknown;
+            }
+            sum += cell.Number;
+        }
+        return Num.Of(sum);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Tri Equal(Num a, Num b, decimal tolerance) =>
+        a.Known && b.Known ? (Math.Abs(a.Value - b.Value) <= tolerance ? Tri.True : Tri.False) : Tri.Unknown;
+
+    public static Tri NotEqual(Num a, Num b, decimal tolerance) => Not(Equal(a, b, tolerance));
+
+    public static Tri Less(Num a, Num b, decimal tolerance) => a.Known && b.Known ? (a.Value < b.Value - tolerance ? Tri.True : Tri.False) : Tri.Unknown;
+
+    public static Tri LessOrEqual(Num a, Num b, decimal tolerance) => a.Known && b.Known ? (a.Value <= b.Value + tolerance ? Tri.True : Tri.False) : Tri.Unknown;
+
+    public static Tri Greater(Num a, Num b, decimal tolerance) => a.Known && b.Known ? (a.Value > b.Value + tolerance ? Tri.True : Tri.False) : Tri.Unknown;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Tri GreaterOrEqual(Num a, Num b, decimal tolerance) => a.Known && b.Known ? (a.Value >= b.Value - tolerance ? Tri.True : Tri.False) : Tri.Unknown;
+
+    public static Tri Not(Tri a) => a switch
+    {
+        Tri.True => Tri.False,
+        Tri.False => Tri.True,
+        _ => Tri.Unknown,
+    };
+
+    public static Tri And(Tri a, Tri b) => a == Tri.False || b == Tri.False ? Tri.False : a == Tri.True && b == Tri.True ? Tri.True : Tri.Unknown;
+
+    public static Tri Or(Tri a, Tri b) => a == Tri.True || b == Tri.True ? Tri.True : a == Tri.False && b == Tri.False ? Tri.False : Tri.Unknown;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Tri IsBlank(in CellValue cell) => cell.State == CellState.Blank ? Tri.True : Tri.False;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Tri IsText(in CellValue cell) => cell.State == CellState.Text ? Tri.True : Tri.False;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Tri IsWhole(Num a) => a.Known ? (decimal.Truncate(a.Value) == a.Value ? Tri.True : Tri.False) : Tri.Unknown;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsFalse(Tri value) => value == Tri.False;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsTrue(Tri value) => value == Tri.True;
+}

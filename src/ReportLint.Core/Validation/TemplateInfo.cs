@@ -1,0 +1,103 @@
+namespace ReportLint.Validation;
+
+// The runtime description of a template, emitted as static data by the generator from the rule YAML.
+
+public enum CellType
+{
+    Count,
+    Money,
+    Signed,
+}
+
+public enum Severity
+{
+    Info,
+    Warning,
+    Error,
+}
+
+public enum RuleScope
+{
+    Report,
+    Column,
+    Row,
+    Cell,
+}
+
+public enum PlaceholderKind
+{
+    Literal,
+    Lhs,
+    Rhs,
+    Difference,
+    Column,
+    Row,
+    Cell,
+    Value,
+    Operand,
+}
+
+public sealed record ColumnInfo(string Id, string Label, string LabelEn, CellType Type, string? Unit);
+
+public sealed record GroupInfo(string Id, string Label, string LabelEn, string[] Rows);
+
+public sealed record RowInfo(string Id, string Label, string LabelEn, string? Block, string? Group, string[] Columns);
+
+public sealed record TableInfo(string Id, string Short, string Label, string LabelEn, ColumnInfo[] Columns, GroupInfo[] Groups, RowInfo[] Rows);
+
+public sealed record CellInfo(
+    int Index,
+    string Table,
+    string Row,
+    string Column,
+    CellType Type,
+    bool IsGroupTotal,
+    string? Group,
+    string TableLabel,
+    string RowLabel,
+    string ColumnLabel,
+    string RowLabelEn,
+    string ColumnLabelEn)
+{
+    public string Key { get; } = Table + "." + Row + "." + Column;
+
+    /// <summary>How people name the cell: 表三 / （一）予以公开 / 自然人.</summary>
+    public string Label(Language language) => language == Language.English
+        ? $"{TableLabel} / {RowLabelEn} / {ColumnLabelEn}"
+        : $"{TableLabel} / {RowLabel} / {ColumnLabel}";
+}
+
+public sealed record MessagePart(PlaceholderKind Kind, string Text, int Operand);
+
+/// <summary>A cell added (+1) or subtracted (-1) on one side of a comparison; for a group, its total cell and its rows.</summary>
+public sealed record Term(int Sign, int Cell, int[] GroupRows);
+
+public sealed record RuleInstanceInfo(string Subject, string SubjectLabel, string SubjectLabelEn, int[] Operands, Term[] Lhs, Term[] Rhs);
+
+public sealed record RuleInfo(
+    string Id,
+    string Name,
+    Severity Severity,
+    string Basis,
+    RuleScope Scope,
+    string? Table,
+    string Title,
+    string TitleEn,
+    string Why,
+    string Check,
+    string? When,
+    decimal Tolerance,
+    bool IsComparison,
+    MessagePart[] Message,
+    MessagePart[] MessageEn,
+    string[] OperandNames,
+    RuleInstanceInfo[] Instances,
+    int[] CellTargets,
+    string SourceFile,
+    int SourceLine);
+
+public enum Language
+{
+    Chinese,
+    English,
+}

@@ -1,0 +1,140 @@
+namespace ReportLint.Rules.Model;
+
+// The bound, checked form of a template: what the emitter turns into a validator.
+// Records of strings, numbers, enums and equatable arrays only, so unchanged templates compare equal
+// and the generator skips re-emitting them.
+
+public enum CellType
+{
+    /// <summary>A count of items (件、决定数): a whole number, never negative.</summary>
+    Count,
+
+    /// <summary>An amount of money; decimals allowed, never negative. The unit is the column's.</summary>
+    Money,
+
+    /// <summary>A change (本年增/减): a whole number that may be negative.</summary>
+    Signed,
+}
+
+public enum Severity
+{
+    Info,
+    Warning,
+    Error,
+}
+
+public enum RuleScope
+{
+    /// <summary>Once per report.</summary>
+    Report,
+
+    /// <summary>Once per column of the rule's table.</summary>
+    Column,
+
+    /// <summary>Once per row of the rule's table.</summary>
+    Row,
+
+    /// <summary>Once per cell (of the given types) of every table, or of the rule's table.</summary>
+    Cell,
+}
+
+public sealed record TemplateSpec(
+    string Name,
+    string ClassName,
+    string Title,
+    string TitleEn,
+    int FirstYear,
+    int LastYear,
+    string SourcePath,
+    EquatableArray<TableSpec> Tables,
+    EquatableArray<CellSpec> Cells,
+    EquatableArray<RuleSpec> Rules);
+
+public sealed record TableSpec(
+    string Id,
+    string Short,
+    string Label,
+    string LabelEn,
+    EquatableArray<ColumnSpec> Columns,
+    EquatableArray<GroupSpec> Groups,
+    EquatableArray<RowSpec> Rows);
+
+public sealed record ColumnSpec(string Id, string Label, string LabelEn, CellType Type, string? Unit);
+
+public sealed record GroupSpec(string Id, string Label, string LabelEn, EquatableArray<string> Rows);
+
+public sealed record RowSpec(string Id, string Label, string LabelEn, string? Block, string? Group, EquatableArray<string> Columns);
+
+/// <summary>
+/// One value slot of a report. Group-total cells (<see cref="IsGroupTotal"/>) hold a group reported as one row
+/// (e.g. （六）其他处理 without its sub-rows); they are empty when the sub-rows are given.
+/// </summary>
+public sealed record CellSpec(
+    int Index,
+    string Table,
+    string Row,
+    string Column,
+    CellType Type,
+    bool IsGroupTotal,
+    string? Group,
+    string TableLabel,
+    string RowLabel,
+    string ColumnLabel,
+    string RowLabelEn,
+    string ColumnLabelEn)
+{
+    public string Key => Table + "." + Row + "." + Column;
+}
+
+public enum PlaceholderKind
+{
+    Literal,
+    Lhs,
+    Rhs,
+    Difference,
+    Column,
+    Row,
+    Cell,
+    Value,
+    Operand,
+}
+
+public sealed record MessageSegment(PlaceholderKind Kind, string Text, int Operand);
+
+public sealed record RuleSpec(
+    string Id,
+    string Name,
+    Severity Severity,
+    string Basis,
+    RuleScope Scope,
+    string? Table,
+    string Title,
+    string TitleEn,
+    string Why,
+    string CheckText,
+    string? WhenText,
+    string? Tolerance,
+    bool IsComparison,
+    EquatableArray<MessageSegment> Message,
+    EquatableArray<MessageSegment> MessageEn,
+    EquatableArray<string> OperandNames,
+    EquatableArray<RuleInstance> Instances,
+    EquatableArray<int> CellTargets,
+    SourceSpan Span);
+
+/// <summary>
+/// The rule bound to one column, row or (for cell rules, with <see cref="Current"/>) any cell.
+/// <see cref="Operands"/> gives the cell of each of the rule's <see cref="RuleSpec.OperandNames"/> (-1: not a single cell);
+/// <see cref="Lhs"/>/<see cref="Rhs"/> list the cells a comparison adds up, for the arithmetic shown to people.
+/// </summary>
+public sealed record RuleInstance(
+    string Subject,
+    int SubjectCell,
+    BoundExpr? When,
+    BoundExpr Check,
+    EquatableArray<int> Operands,
+    EquatableArray<Term> Lhs,
+    EquatableArray<Term> Rhs);
+
+/// <summary>A cell added (+1) or subtracted (-1) on one side; for a group, the group-total cell and its rows.</summary>
+public sealed record Term(int Sign, int Cell, EquatableArray<int> GroupRows);
