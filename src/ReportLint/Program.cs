@@ -1,1 +1,25 @@
-﻿Console.WriteLine("Hello, World!");
+using System.CommandLine;
+using System.Text;
+using ReportLint.Cli;
+
+Console.OutputEncoding = Encoding.UTF8;
+try
+{
+    var parse = LintCommand.Create().Parse(args);
+    if (parse.Errors.Count > 0)
+    {
+        foreach (var error in parse.Errors)
+        {
+            Console.Error.WriteLine($"reportlint: {error.Message}");
+        }
+        Console.Error.WriteLine("用法见 reportlint --help / see 'reportlint --help'.");
+        return ExitCodes.InputError;
+    }
+    return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e)
+{
+    Console.Error.WriteLine("reportlint 内部错误，请报告此问题 / internal error, please report it:");
+    Console.Error.WriteLine(e);
+    return ExitCodes.InternalError;
+}

@@ -27,8 +27,6 @@ internal static class Emitter
         w.Line($"/// <summary>Validator for template {Comment(template.Name)}.</summary>");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"ReportLint.Generator\", \"1.0\")]");
         w.Open($"public sealed partial class {template.ClassName} : {Runtime}.TemplateDefinition");
-        w.Line($"public static readonly {template.ClassName} Instance = new {template.ClassName}();");
-        w.Line();
         w.Line($"private {template.ClassName}()");
         w.Line($"    : base({Str(template.Name)}, {Str(template.Title)}, {Str(template.TitleEn)}, {template.FirstYear}, {template.LastYear}, TablesData, CellsData, RulesData)");
         w.Line("{");
@@ -38,6 +36,9 @@ internal static class Emitter
         EmitCells(w, template);
         EmitRules(w, template);
         EmitGroupRows(w, template);
+        // Static fields initialise in textual order: the instance comes after the data its constructor reads.
+        w.Line($"public static readonly {template.ClassName} Instance = new {template.ClassName}();");
+        w.Line();
         EmitValidate(w, template);
         w.Close();
         w.Unindent();

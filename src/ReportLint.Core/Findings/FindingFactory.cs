@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text;
+using ReportLint.Reading;
+using ReportLint.Validation;
+
+namespace ReportLint.Findings;
+
+/// <summary>Turns a failed check into a <see cref="Finding"/>: fills the rule's message, locates the value, lists the arithmetic.</summary>
+public static class FindingFactory
+{
+    public static Finding Create(Report report, RuleFailure failure, LineIndex lines)
+    {
+        var rule = failure.RuleInfo;
+        var instance = failure.InstanceInfo;
+        var cells = report.Template.Cells;
+        var subjectCell = failure.Cell >= 0 ? failure.Cell : LocationCell(report, instance);
+        var offset = subjectCell >= 0 && report.CellOffsets[subjectCell] >= 0 ? report.CellOffsets[subjectCell] : report.TablesOffset;
+        var (line, column) = lines.Locate(offset);
+
+        Arithmetic? arithmetic = null;
+        if (rule.IsComparison && failure.Lhs.Known && failure.Rhs.Known)
+        {
+            arithmetic = new Arithmetic(
+                instance.Lhs.Length == 0 ? null : new Side(Terms(report, instance.Lhs), failure.Lhs.Value),
+                instance.Rhs.Length == 0 ? null : new Side(Terms(report, instance.Rhs), failure.Rhs.Value),
+                failure.Lhs.Value - failure.Rhs.Value);
+        }
+
+        var cell = subjectCell >= 0 ? cells[subjectCell] : null;
+        return new Finding(report.Path, rule.Id, rule.Severity, Render(rule.Message, Language.Chinese), Render(rule.MessageEn, Language.English), line, column)
+        {
+            CellKey = cell?.Key,
+            CellLabel = cell?.Label(Language.Chinese),
+            CellLabelEn = cell?.Label(Language.English),
+            Arithmetic = arithmetic,
+            Template = report.Template.Name,
+            Agency = report.AgencyName,
+            Year = report.Year,
+        };
+
+        string Render(MessagePart[] parts, Language language)
+        {
+            var text = new StringBuilder();
+            foreach (var part in parts)
+            {
+                text.Append(part.Kind switch
+                {
+                    PlaceholderKind.Literal => part.Text,
+                    PlaceholderKind.Lhs => Format(failure.Lhs),
+                    PlaceholderKind.Rhs => Format(failure.Rhs),
+                    PlaceholderKind.Difference => failure.Lhs.Known && failure.Rhs.Known ? Format(failure.Lhs.Value - failure.Rhs.Value) : "?",
+                    PlaceholderKind.Column => failure.Cell >= 0 ? Pick(cells[failure.Cell].ColumnLabel, cells[failure.Cell].ColumnLabelEn, language) : Pick(instance.SubjectLabel, instance.SubjectLabelEn, language),
+                    PlaceholderKind.Row => failure.Cell >= 0 ? Pick(cells[failure.Cell].RowLabel, cells[failure.Cell].RowLabelEn, language) : Pick(instance.SubjectLabel, instance.SubjectLabelEn, language),
+                    PlaceholderKind.Cell => failure.Cell >= 0 ? cells[failure.Cell].Label(language) : "",
+                    PlaceholderKind.Value => failure.Cell >= 0 ? Display(report, failure.Cell, language) : "",
+                    PlaceholderKind.Operand => instance.Operands[part.Operand] >= 0 ? Display(report, instance.Operands[part.Operand], language) : "?",
+                    _ => "",
+                });
+            }
+            return text.ToString();
+        }
+    }
+
+    /// <summary>Where a table rule points: the first cell on its left side (e.g. the 总计 being checked), else its first operand.</summary>
+    private static int LocationCell(Report report, RuleInstanceInfo instance)
+    {
+        foreach (var term in instance.Lhs)
+        {
+            if (report.CellOffsets[term.Cell] >= 0)
+            {
+                return term.Cell;
+            }
+            foreach (var row in term.GroupRows)
+            {
+                if (report.CellOffsets[row] >= 0)
+                {
+                    return row;
+                }
+            }
+        }
+        foreach (var operand in instance.Operands)
+        {
+            if (operand >= 0)
+            {
+                return operand;
+            }
+        }
+        return -1;
+    }
+
+    private static List<Operand> Terms(Report report, Term[] terms)
+    {
+        var list = new List<Operand>();
+        foreach (var term in terms)
+        {
+            var useRows = term.GroupRows.Length > 0 && report.Cells[term.Cell].State != CellState.Number;
+            foreach (var cell in useRows ? term.GroupRows : [term.Cell])
+            {
+                var info = report.Template.Cells[cell];
+                // The finding already names the table; the row and column are what tell the operands apart.
+                list.Add(new Operand(info.Key, info.RowLabel + " / " + info.ColumnLabel, info.RowLabelEn + " / " + info.ColumnLabelEn, term.Sign,
+                    Display(report, cell, Language.Chinese), Display(report, cell, Language.English)));
+            }
+        }
+        return list;
+    }
+
+    public static string Display(Report report, int cell, Language language)
+    {
+        var value = report.Cells[cell];
+        return value.State switch
+        {
+            CellState.Number => Format(value.Number),
+            CellState.Blank => language == Language.English ? "blank" : "空白",
+            CellState.Text => "“" + report.Texts[cell] + "”",
+            CellState.NotReported => language == Language.English ? "not reported" : "未单独填报",
+            _ => language == Language.English ? "missing" : "缺失",
+        };
+    }
+
+    private static string Pick(string zh, string en, Language language) => language == Language.English ? en : zh;
+
+    private static string Format(Num value) => value.Known ? Format(value.Value) : "?";
+
+    public static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,57 @@
+using ReportLint.Findings;
+using ReportLint.Validation;
+
+namespace ReportLint.Formatting;
+
+/// <summary>For people: findings grouped by file, each with its cell and the arithmetic, then a summary line.</summary>
+public sealed class TextFormatter(Language language, bool colour, bool showTime = true) : IFindingFormatter
+{
+    private bool En => language == Language.English;
+
+    public void Write(TextWriter output, IReadOnlyList<FileResult> results, RunSummary summary)
+    {
+        foreach (var file in results.Where(r => r.Findings.Count > 0))
+        {
+            output.WriteLine(Paint(file.Path, "1"));
+            foreach (var finding in file.Findings)
+            {
+                var severity = finding.Severity switch
+                {
+                    Severity.Error => Paint(En ? "error" : "错误", "31"),
+                    Severity.Warning => Paint(En ? "warning" : "警告", "33"),
+                    _ => Paint(En ? "info" : "提示", "36"),
+                };
+                output.WriteLine($"  {finding.Line}:{finding.Column}  {severity}  {finding.RuleId}  {finding.MessageIn(language)}");
+                if (finding.CellKey is not null && (En ? finding.CellLabelEn : finding.CellLabel) is { } label)
+                {
+                    output.WriteLine($"      {(En ? "cell" : "单元格")}: {label} ({finding.CellKey})");
+                }
+                if (finding.Arithmetic is { } arithmetic)
+                {
+                    WriteSide(output, En ? "left " : "左边", arithmetic.Lhs);
+                    WriteSide(output, En ? "right" : "右边", arithmetic.Rhs);
+                    output.WriteLine($"      {(En ? "difference" : "相差")}: {FindingFactory.Format(arithmetic.Difference ?? 0)}");
+                }
+            }
+            output.WriteLine();
+        }
+
+        var time = showTime ? (En ? $" ({summary.Elapsed.TotalSeconds:0.00} s)" : $"（{summary.Elapsed.TotalSeconds:0.00} 秒）") : "";
+        output.WriteLine(En
+            ? $"Checked {summary.Files} file(s): {summary.Errors} error(s), {summary.Warnings} warning(s), {summary.Infos} info.{time}"
+            : $"共检查 {summary.Files} 个文件：{summary.Errors} 个错误，{summary.Warnings} 个警告，{summary.Infos} 个提示。{time}");
+    }
+
+    private void WriteSide(TextWriter output, string name, Side? side)
+    {
+        if (side is null)
+        {
+            return;
+        }
+        var terms = side.Terms.Select((t, i) =>
+            (i == 0 ? (t.Sign < 0 ? "-" : "") : (t.Sign < 0 ? " - " : " + ")) + $"{(En ? t.LabelEn : t.Label)} {(En ? t.ValueEn : t.Value)}");
+        output.WriteLine($"      {name}: {string.Concat(terms)} = {FindingFactory.Format(side.Total)}");
+    }
+
+    private string Paint(string text, string code) => colour ? $"\u001b[{code}m{text}\u001b[0m" : text;
+}
