@@ -33,7 +33,7 @@ public static class RuleFileDiagnostics
 
     public static readonly DiagnosticKind ExpressionSyntax = new(
         "RL0004", "Expression syntax error",
-        "表达式有误：{0} / expression error: {0}");
+        "表达式有误 / expression error: {0}");
 
     public static readonly DiagnosticKind TypeMismatch = new(
         "RL0005", "Type mismatch",

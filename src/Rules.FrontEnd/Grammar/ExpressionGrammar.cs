@@ -127,6 +127,10 @@ public static class ExpressionGrammar
 
     private static readonly Parser<Expr> Root = Expression.Token().End();
 
+    private static readonly string[] Operators = { "==", "!=", "<>", "<=", ">=", "=", "<", ">", "+", "-", "*", "/", "and", "or" };
+
+    private static readonly Parser<Expr> Operand = Not;
+
     /// <summary>Parses an expression. On failure the error says what was found and what was expected, and where.</summary>
     public static ParseOutcome ParseExpression(string text)
     {
@@ -135,13 +139,65 @@ public static class ExpressionGrammar
         {
             return new ParseOutcome(result.Value, null, 0);
         }
+        var (offset, current, expectations) = Refine(text, result);
+        var found = offset >= text.Length ? "end of expression" : $"'{text[offset]}'";
+        var foundZh = offset >= text.Length ? "表达式在此结束" : $"意外出现“{text[offset]}”";
+        var expected = expectations.Count > 0 ? string.Join(", ", expectations) : "end of expression";
+        return new ParseOutcome(null, $"{foundZh}，应为 {expected} (unexpected {found}, expected {expected})", offset);
+    }
 
-        var position = result.Remainder.Position;
-        var found = result.Remainder.AtEnd ? "表达式结尾 (end of expression)" : $"“{result.Remainder.Current}”";
-        var expected = result.Expectations.Any()
-            ? string.Join(", ", result.Expectations.Distinct())
-            : "end of expression";
-        return new ParseOutcome(null, $"意外出现 {found}，应为 {expected} (unexpected {(result.Remainder.AtEnd ? "end of expression" : $"'{result.Remainder.Current}'")}, expected {expected})", position);
+    /// <summary>
+    /// Sprache stops at the start of the part it could not use (for "a + " that is the '+'). The mistake is usually
+    /// further on: after a dangling operator, or inside a call's parentheses. Parse from there to find where it is.
+    /// </summary>
+    private static (int Offset, char Current, List<string> Expectations) Refine(string text, IResult<Expr> failure)
+    {
+        var offset = failure.Remainder.Position;
+        var expectations = failure.Expectations.Distinct().ToList();
+        for (var guard = 0; guard < 64; guard++)
+        {
+            var at = SkipSpace(text, offset);
+            var op = Operators.FirstOrDefault(o => string.CompareOrdinal(text, at, o, 0, o.Length) == 0
+                && (!char.IsLetter(o[0]) || at + o.Length >= text.Length || !IsNamePart(text[at + o.Length])));
+            if (op is not null && at > 0)
+            {
+                var next = SkipSpace(text, at + op.Length);
+                var operand = Operand.TryParse(text.Substring(next));
+                if (!operand.WasSuccessful)
+                {
+                    return (next + operand.Remainder.Position, '\0', operand.Expectations.Distinct().DefaultIfEmpty("number, cell reference or '('").ToList());
+                }
+                offset = next + operand.Remainder.Position;
+                continue;
+            }
+            if (at < text.Length && text[at] == '(')
+            {
+                var start = at;
+                while (start > 0 && IsNamePart(text[start - 1]))
+                {
+                    start--;
+                }
+                if (start < at)
+                {
+                    var call = CallExpr.TryParse(text.Substring(start));
+                    if (!call.WasSuccessful)
+                    {
+                        return (start + call.Remainder.Position, '\0', call.Expectations.Distinct().ToList());
+                    }
+                }
+            }
+            return (at, '\0', expectations);
+        }
+        return (offset, '\0', expectations);
+    }
+
+    private static int SkipSpace(string text, int offset)
+    {
+        while (offset < text.Length && char.IsWhiteSpace(text[offset]))
+        {
+            offset++;
+        }
+        return offset;
     }
 }
 

@@ -178,7 +178,7 @@ public sealed class RuleFileParser
             {
                 var suggestion = Suggest(key.Value, allowed);
                 diagnostics.Add(RuleFileDiagnostics.Structure.At(map.Span(key),
-                    $"{what}中没有“{key.Value}”这一项{(suggestion is null ? "" : $"，是否应为“{suggestion}”？")}可用：{string.Join("、", allowed)} / " +
+                    $"{ChineseOf(what)}中没有“{key.Value}”这一项{(suggestion is null ? "" : $"，是否应为“{suggestion}”？")}可用：{string.Join("、", allowed)} / " +
                     $"unknown key '{key.Value}' in a {StripChinese(what)}{(suggestion is null ? "" : $"; did you mean '{suggestion}'?")} expected one of: {string.Join(", ", allowed)}"));
                 continue;
             }
@@ -191,6 +191,12 @@ public sealed class RuleFileParser
     {
         var open = what.IndexOf('(');
         return open < 0 ? what : what.Substring(open + 1).TrimEnd(')');
+    }
+
+    private static string ChineseOf(string what)
+    {
+        var open = what.IndexOf(" (", StringComparison.Ordinal);
+        return open < 0 ? what : what.Substring(0, open);
     }
 
     private static string? Suggest(string typed, string[] allowed) =>
@@ -217,7 +223,7 @@ public sealed class RuleFileParser
         if (id is null && !fields.ContainsKey("id"))
         {
             diagnostics.Add(RuleFileDiagnostics.Structure.At(map.Span(node.Start, node.Start),
-                $"{what}缺少 id / a {StripChinese(what)} needs an 'id'"));
+                $"{ChineseOf(what)}缺少 id / a {StripChinese(what)} needs an 'id'"));
         }
         return id;
     }

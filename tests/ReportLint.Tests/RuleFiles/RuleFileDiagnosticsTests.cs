@@ -1,0 +1,88 @@
+using ReportLint.Rules;
+using ReportLint.Tests.Support;
+
+namespace ReportLint.Tests.RuleFiles;
+
+/// <summary>Every kind of mistake a policy officer can make in a rule file gets a located diagnostic.</summary>
+public class RuleFileDiagnosticsTests
+{
+    private const string Tables = """
+        template: "t"
+        years: 2021-
+        tables:
+          - id: requests
+            short: 表三
+            columns:
+              - { id: a, label: 甲 }
+              - { id: total, label: 总计 }
+            groups:
+              - { id: g, label: （三）组 }
+            rows:
+              - { id: x, label: 行X }
+              - { id: y, label: 行Y, group: g }
+        rules:
+        """;
+
+    private static string Rule(string body) => Tables + "\n" + body;
+
+    public static TheoryData<string, string> Cases => new()
+    {
+        { "yaml_syntax", "template: \"t\"\ntables: [\n  - id: x\n" },
+        { "unknown_row", Rule("  - { id: RL1001, table: requests, each: column, check: x = nothing, title: t, why: w, message: m }") },
+        { "unknown_column_in_full_reference", Rule("  - { id: RL1001, check: requests.x.nope >= 0, title: t, why: w, message: m }") },
+        { "unknown_key_typo", Rule("  - { id: RL1001, table: requests, each: column, chek: x = y, title: t, why: w, message: m }") },
+        { "expression_syntax", Rule("  - { id: RL1001, table: requests, each: column, check: x = + y, title: t, why: w, message: m }") },
+        { "number_as_condition", Rule("  - { id: RL1001, table: requests, each: column, check: x + y, title: t, why: w, message: m }") },
+        { "condition_in_arithmetic", Rule("  - { id: RL1001, table: requests, each: column, check: (x = y) + 1 = 2, title: t, why: w, message: m }") },
+        { "duplicate_rule_id", Rule("  - { id: RL1001, table: requests, each: column, check: x = y, title: t, why: w, message: m }\n  - { id: RL1001, table: requests, each: column, check: x >= y, title: t, why: w, message: m }") },
+        { "placeholder_names_nothing", Rule("  - { id: RL1001, table: requests, each: column, check: x = y, title: t, why: w, message: \"{column}: {x} vs {z}\" }") },
+        { "never_applies_constant", Rule("  - { id: RL1001, check: 1 = 2, title: t, why: w, message: m }") },
+        { "never_applies_types", Rule("  - { id: RL1001, each: cell, types: [money], check: value >= 0, title: t, why: w, message: m }") },
+        { "invalid_rule_id", Rule("  - { id: R1, table: requests, each: column, check: x = y, title: t, why: w, message: m }") },
+        { "invalid_ids_cannot_reach_generated_code", "template: \"t\"\ntables:\n  - id: Requests\n    columns: [ { id: a } ]\n  - id: ok\n    columns: [ { id: a } ]\n    rows: [ { id: \"x\\\"); System.Environment.Exit(1); //\" } ]\n" },
+        { "unknown_function", Rule("  - { id: RL1001, table: requests, each: column, check: total(x) = y, title: t, why: w, message: m }") },
+        { "group_needs_sum", Rule("  - { id: RL1001, table: requests, each: column, check: x = g, title: t, why: w, message: m }") },
+        { "value_outside_cell_rule", Rule("  - { id: RL1001, table: requests, each: column, check: value = x, title: t, why: w, message: m }") },
+        { "missing_message_and_why", Rule("  - { id: RL1001, table: requests, each: column, check: x = y }") },
+        { "bad_severity_and_each", Rule("  - { id: RL1001, severity: fatal, table: requests, each: everything, check: x = y, title: t, why: w, message: m }") },
+        { "extends_unknown", "template: \"u\"\nextends: \"1999\"\n" },
+        { "unknown_table", Rule("  - { id: RL1001, table: request, each: column, check: x = y, title: t, why: w, message: m }") },
+        { "multiline_expression_position", Rule("  - id: RL1001\n    table: requests\n    each: column\n    check: >-\n      x + y =\n      x + nope\n    title: t\n    why: w\n    message: m") },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Reports_located_diagnostics(string name, string yaml)
+    {
+        Snapshot.Match(this, Diagnose(yaml), name);
+    }
+
+    [Fact]
+    public void The_real_2021_rules_have_no_diagnostics()
+    {
+        var path = Path.Combine(Paths.Rules, "2021.yaml");
+        Diagnose(File.ReadAllText(path), "rules/2021.yaml").ShouldBe("");
+    }
+
+    [Fact]
+    public void A_clean_minimal_rule_binds_to_one_instance_per_column()
+    {
+        var set = Bind(Rule("  - { id: RL1001, table: requests, each: column, check: x = sum(g), title: t, why: w, message: \"{column} {lhs} {rhs} {difference} {x}\" }"));
+        set.Diagnostics.ShouldBeEmpty();
+        var rule = set.Templates.Single().Rules.Single();
+        rule.Instances.Select(i => i.Subject).ShouldBe(["a", "total"]);
+        rule.Instances[0].Rhs.Single().GroupRows.Count.ShouldBe(1);
+    }
+
+    internal static Rules.BoundRuleSet Bind(string yaml, string path = "rules/test.yaml") =>
+        RuleCompiler.Bind([RuleCompiler.Parse(path, yaml)]);
+
+    internal static string Diagnose(string yaml, string path = "rules/test.yaml")
+    {
+        var parsed = RuleCompiler.Parse(path, yaml);
+        var bound = RuleCompiler.Bind([parsed]);
+        return string.Join("\n", parsed.Diagnostics.Concat(bound.Diagnostics)
+            .Select(d => d.ToString())
+            .OrderBy(l => l, StringComparer.Ordinal));
+    }
+}
