@@ -146,7 +146,7 @@ internal static class Emitter
         if (row is not null)
         {
             var group = row.Group is null ? null : table.Groups.First(g => g.Id == row.Group);
-            return (group is null ? row.Label : group.Label + row.Label, group is null ? row.LabelEn : group.LabelEn + " " + row.LabelEn);
+            return (group is null ? row.Label : group.Label + " " + row.Label, group is null ? row.LabelEn : group.LabelEn + " " + row.LabelEn);
         }
         var onlyGroup = table.Groups.First(g => g.Id == subject);
         return (onlyGroup.Label, onlyGroup.LabelEn);

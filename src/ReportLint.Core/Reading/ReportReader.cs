@@ -488,7 +488,8 @@ public sealed class ReportReader
                     context.Report.Texts[cell] = reader.GetString();
                     break;
                 default:
-                    context.Report.Cells[cell] = CellValue.Text;
+                    // Reported here once; NotReported keeps the template rules from reporting the same cell again.
+                    context.Report.Cells[cell] = CellValue.NotReported;
                     context.Report.Texts[cell] = reader.TokenType switch
                     {
                         JsonTokenType.True => "true",

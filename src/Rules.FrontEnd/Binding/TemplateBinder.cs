@@ -201,7 +201,7 @@ internal sealed class TemplateBinder
             {
                 var column = table.Columns.First(c => c.Id == columnId);
                 cells.Add(new CellSpec(cells.Count, table.Id, row.Id, column.Id, column.Type, false, row.Group, table.Short,
-                    group is null ? row.Label : group.Label + row.Label, column.Label,
+                    group is null ? row.Label : group.Label + " " + row.Label, column.Label,
                     group is null ? row.LabelEn : group.LabelEn + " " + row.LabelEn, column.LabelEn));
             }
         }

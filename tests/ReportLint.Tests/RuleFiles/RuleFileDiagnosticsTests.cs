@@ -74,7 +74,7 @@ public class RuleFileDiagnosticsTests
         rule.Instances[0].Rhs.Single().GroupRows.Count.ShouldBe(1);
     }
 
-    internal static Rules.BoundRuleSet Bind(string yaml, string path = "rules/test.yaml") =>
+    internal static global::ReportLint.Rules.BoundRuleSet Bind(string yaml, string path = "rules/test.yaml") =>
         RuleCompiler.Bind([RuleCompiler.Parse(path, yaml)]);
 
     internal static string Diagnose(string yaml, string path = "rules/test.yaml")

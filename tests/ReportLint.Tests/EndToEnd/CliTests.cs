@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using ReportLint.Tests.Support;
+
+namespace ReportLint.Tests.EndToEnd;
+
+/// <summary>The built reportlint, run as a process the way CI runs it.</summary>
+public class CliTests
+{
+    private static (int ExitCode, string Out, string Err) Run(string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "reportlint.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit(60_000).ShouldBeTrue("reportlint did not finish within a minute");
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    private static string CopyOfExamples()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "reportlint-e2e-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(directory, "reports"));
+        foreach (var file in Directory.GetFiles(Paths.Examples, "*.json"))
+        {
+            File.Copy(file, Path.Combine(directory, "reports", Path.GetFileName(file)));
+        }
+        return directory;
+    }
+
+    private static string WithoutTime(string text) => Regex.Replace(text, @"[（(]\d+\.\d+ (秒|s)[）)]", "(time)");
+
+    [Fact]
+    public void The_example_reports_are_clean()
+    {
+        var (exit, stdout, stderr) = Run(Paths.RepoRoot, "examples/");
+        stderr.ShouldBeEmpty();
+        exit.ShouldBe(0);
+        stdout.ShouldContain("共检查 5 个文件：0 个错误，0 个警告");
+    }
+
+    [Fact]
+    public void One_changed_number_gives_exactly_one_finding_at_its_line_and_column()
+    {
+        var directory = CopyOfExamples();
+        var file = Path.Combine(directory, "reports", "000_1c6b722cb07b2c5a.json");
+        File.WriteAllText(file, Lint.Mutate(File.ReadAllText(file), "\"pending\": 5, \"total\": 7", "\"pending\": 5, \"total\": 9"));
+
+        var (exit, stdout, _) = Run(directory, "reports", "--format", "msbuild");
+
+        exit.ShouldBe(1);
+        stdout.Trim().ShouldBe("reports/000_1c6b722cb07b2c5a.json(54,101): error RL1004: 【行政复议】总计填 9，但结果维持 1 + 结果纠正 1 + 其他结果 0 + 尚未审结 5 = 7，相差 2。");
+        File.ReadAllLines(file)[53][100..].ShouldStartWith("9 }");
+    }
+
+    [Fact]
+    public void A_malformed_file_among_good_ones_exits_2_and_the_others_are_still_checked()
+    {
+        var directory = CopyOfExamples();
+        File.WriteAllText(Path.Combine(directory, "reports", "broken.json"), "{ \"year\": 2024, }");
+        var (exit, stdout, stderr) = Run(directory, "reports");
+        exit.ShouldBe(2);
+        stderr.ShouldBeEmpty();
+        Snapshot.Match(this, WithoutTime(stdout));
+    }
+
+    [Fact]
+    public void Text_output_in_english_shows_the_cells_and_the_arithmetic()
+    {
+        var (exit, stdout, _) = Run(Paths.RepoRoot, "tests/fixtures/expected/2023_hongzequ.json", "--lang", "en");
+        exit.ShouldBe(1);
+        Snapshot.Match(this, WithoutTime(stdout));
+    }
+
+    [Theory]
+    [InlineData("no/such/file.json")]
+    [InlineData("--format", "xml", "examples")]
+    [InlineData("--fail-on")]
+    public void Usage_and_path_errors_exit_2_without_a_stack_trace(params string[] args)
+    {
+        var (exit, stdout, stderr) = Run(Paths.RepoRoot, args);
+        exit.ShouldBe(2);
+        (stdout + stderr).ShouldNotContain("   at ");
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text;
+using ReportLint.Tests.Support;
+
+namespace ReportLint.Tests.Reading;
+
+/// <summary>Bad input gets a located, understandable finding — never an exception, never silence.</summary>
+public class ReportReaderTests
+{
+    private static string Example => Lint.Example("000_1c6b722cb07b2c5a.json");
+
+    public static TheoryData<string, string> BadInputs => new()
+    {
+        { "missing_comma", Lint.Mutate(Example, "\"year\": 2024,", "\"year\": 2024") },
+        { "trailing_garbage", Example + "\n}" },
+        { "not_an_object", "[1, 2, 3]" },
+        { "unknown_template", Lint.Mutate(Example, "\"template\": \"2021\"", "\"template\": \"2031\"") },
+        { "no_template_no_year", Lint.Mutate(Lint.Mutate(Example, "\"template\": \"2021\",", ""), "\"year\": 2024,", "") },
+        { "unknown_row", Lint.Mutate(Example, "\"petition\":", "\"petitions\":") },
+        { "unknown_column", Lint.Mutate(Example, "{ \"decisions\": 815 }", "{ \"decisions\": 815, \"amount\": 1 }") },
+        { "missing_row", Lint.Mutate(Example, "\"enforcement\":         { \"decisions\": 128 },", "") },
+        { "missing_column", Lint.Mutate(Example, "\"upheld\": 0, \"corrected\": 0, \"other_result\": 0, \"pending\": 0, \"total\": 0 },", "\"upheld\": 0, \"corrected\": 0, \"total\": 0 },") },
+        { "wrong_value_type", Lint.Mutate(Example, "{ \"decisions\": 815 }", "{ \"decisions\": [815] }") },
+        { "group_given_twice", Lint.Mutate(Example, "\"results_total\":", "\"other_processing\": { \"natural_person\": 0, \"commercial\": 0, \"research\": 0, \"nonprofit\": 0, \"legal_services\": 0, \"other_org\": 0, \"total\": 0 },\n      \"results_total\":") },
+        { "bad_metadata", Lint.Mutate(Lint.Mutate(Example, "\"kind\": \"government\"", "\"kind\": \"county\""), "\"published\": \"2025-02-05\"", "\"published\": \"2025年2月5日\"") },
+        { "unknown_field", Lint.Mutate(Example, "\"year\": 2024,", "\"year\": 2024, \"yaer\": 2024,") },
+        { "template_contradicts_year", Lint.Mutate(Example, "\"year\": 2024,", "\"year\": 2020,") },
+        { "empty", "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public void Bad_input_is_reported_where_it_is(string name, string json)
+    {
+        var findings = Lint.Text("report.json", json);
+        findings.ShouldNotBeEmpty();
+        Snapshot.Match(this, Lint.Render(findings), name);
+    }
+
+    [Fact]
+    public void A_byte_order_mark_is_accepted_and_columns_still_count_characters()
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Lint.Mutate(Example, "{ \"decisions\": 815 }", "{ \"decisions\": -815 }"))).ToArray();
+        var finding = Lint.Linter.Lint("bom.json", bytes).ShouldHaveSingleItem();
+        finding.RuleId.ShouldBe("RL1007");
+        (finding.Line, finding.Column).ShouldBe((22, 45));
+    }
+
+    [Fact]
+    public void A_gbk_encoded_file_is_refused_with_advice()
+    {
+        var bytes = Encoding.UTF8.GetBytes("{\"agency\": {\"name\": \"").Concat(new byte[] { 0xBA, 0xF4, 0xBA, 0xCD }).Concat(Encoding.UTF8.GetBytes("\"}}")).ToArray();
+        var finding = Lint.Linter.Lint("gbk.json", bytes).ShouldHaveSingleItem();
+        finding.IsInputError.ShouldBeTrue();
+        finding.Message.ShouldContain("UTF-8");
+        (finding.Line, finding.Column).ShouldBe((1, 22));
+    }
+
+    [Fact]
+    public void Absurd_nesting_is_refused_not_overflowed()
+    {
+        var json = new string('[', 100_000) + new string(']', 100_000);
+        var finding = Lint.Text("deep.json", json).ShouldHaveSingleItem();
+        finding.IsInputError.ShouldBeTrue();
+        finding.RuleId.ShouldBe("RL0102");
+    }
+
+    [Fact]
+    public void Blank_is_not_zero_and_text_is_kept_as_written()
+    {
+        var json = Lint.Mutate(Lint.Mutate(Example, "{ \"decisions\": 815 }", "{ \"decisions\": null }"), "{ \"amount\": 3821.28 }", "{ \"amount\": \"3821.28万元\" }");
+        var findings = Lint.Text("r.json", json);
+        findings.Select(f => f.RuleId).ShouldBe(["RL1005", "RL1006"]);
+        findings[1].Message.ShouldContain("3821.28万元");
+    }
+}

@@ -1,0 +1,33 @@
+using System.Text;
+using ReportLint.Formatting;
+using ReportLint.Reading;
+using ReportLint.Validation;
+
+namespace ReportLint.Tests.Support;
+
+/// <summary>Runs the linter in process and renders findings as sorted msbuild lines, the snapshot format.</summary>
+public static class Lint
+{
+    public static readonly Linter Linter = new(TemplateRegistry.Default);
+
+    public static IReadOnlyList<Findings.Finding> Text(string displayPath, string json) =>
+        Linter.Lint(displayPath, Encoding.UTF8.GetBytes(json));
+
+    public static string Render(IEnumerable<Findings.Finding> findings, Language language = Language.Chinese)
+    {
+        var writer = new StringWriter();
+        new MsBuildFormatter(language).Write(writer, [new FileResult(findings.FirstOrDefault()?.File ?? "", findings.ToList())], RunSummary.Of([], TimeSpan.Zero));
+        return string.Join("\n", writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).OrderBy(l => l, StringComparer.Ordinal));
+    }
+
+    public static string Example(string name) => File.ReadAllText(Path.Combine(Paths.Examples, name));
+
+    /// <summary>Changes exactly one place of a real report; fails loudly if the text to change is not there once.</summary>
+    public static string Mutate(string json, string from, string to)
+    {
+        var first = json.IndexOf(from, StringComparison.Ordinal);
+        first.ShouldBeGreaterThanOrEqualTo(0, $"'{from}' not in the fixture");
+        json.IndexOf(from, first + 1, StringComparison.Ordinal).ShouldBe(-1, $"'{from}' is not unique in the fixture");
+        return json[..first] + to + json[(first + from.Length)..];
+    }
+}
