@@ -5,7 +5,9 @@ using ReportLint.Cli;
 Console.OutputEncoding = Encoding.UTF8;
 try
 {
-    var parse = LintCommand.Create().Parse(args);
+    var root = LintCommand.Create();
+    root.Add(SchemaCommand.Create());
+    var parse = root.Parse(args);
     if (parse.Errors.Count > 0)
     {
         foreach (var error in parse.Errors)

@@ -1,0 +1,197 @@
+using System.Text;
+using System.Text.Json;
+using ReportLint.Validation;
+
+namespace ReportLint.Reading;
+
+/// <summary>
+/// Writes the JSON Schema of the report file from the templates themselves, so schema/report.schema.json can never
+/// drift from rules/*.yaml (a test compares the checked-in file with this output).
+/// </summary>
+public static class SchemaWriter
+{
+    public static string Write(IReadOnlyList<TemplateDefinition> templates)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteString("$schema", "https://json-schema.org/draft/2020-12/schema");
+            w.WriteString("$id", "https://reportlint.dev/schema/report.schema.json");
+            w.WriteString("title", "政府信息公开工作年度报告 / government information-disclosure annual report");
+            w.WriteString("description", "Generated from rules/*.yaml by `reportlint schema`; see docs/report-json.md.");
+            w.WriteString("type", "object");
+            w.WriteStartArray("required");
+            w.WriteStringValue("year");
+            w.WriteStringValue("agency");
+            w.WriteStringValue("sections");
+            w.WriteStringValue("tables");
+            w.WriteEndArray();
+            w.WriteStartObject("properties");
+            w.WriteStartObject("$schema");
+            w.WriteString("type", "string");
+            w.WriteEndObject();
+            w.WriteStartObject("template");
+            w.WriteStartArray("enum");
+            foreach (var t in templates)
+            {
+                w.WriteStringValue(t.Name);
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteStartObject("year");
+            w.WriteString("type", "integer");
+            w.WriteNumber("minimum", 2008);
+            w.WriteEndObject();
+            w.WriteStartObject("agency");
+            w.WriteString("type", "object");
+            w.WriteStartArray("required");
+            w.WriteStringValue("name");
+            w.WriteStringValue("kind");
+            w.WriteEndArray();
+            w.WriteStartObject("properties");
+            w.WriteStartObject("name");
+            w.WriteString("type", "string");
+            w.WriteEndObject();
+            w.WriteStartObject("kind");
+            w.WriteStartArray("enum");
+            w.WriteStringValue("government");
+            w.WriteStringValue("department");
+            w.WriteStringValue("other");
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteBoolean("additionalProperties", false);
+            w.WriteEndObject();
+            Date(w, "published", nullable: true);
+            w.WriteStartObject("period");
+            w.WriteStartArray("type");
+            w.WriteStringValue("object");
+            w.WriteStringValue("null");
+            w.WriteEndArray();
+            w.WriteStartObject("properties");
+            Date(w, "start", nullable: false);
+            Date(w, "end", nullable: false);
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteStartObject("source");
+            w.WriteString("type", "object");
+            w.WriteEndObject();
+            w.WriteStartObject("sections");
+            w.WriteString("type", "object");
+            w.WriteStartObject("properties");
+            foreach (var key in new[] { "preamble", "overview", "proactive", "requests", "appeals", "problems", "other" })
+            {
+                w.WriteStartObject(key);
+                w.WriteStartArray("type");
+                w.WriteStringValue("string");
+                w.WriteStringValue("null");
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+            w.WriteBoolean("additionalProperties", false);
+            w.WriteEndObject();
+            w.WriteStartObject("tables");
+            w.WriteStartArray("oneOf");
+            foreach (var template in templates)
+            {
+                Tables(w, template);
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteBoolean("additionalProperties", false);
+            w.WriteStartObject("$defs");
+            w.WriteStartObject("cell");
+            w.WriteString("description", "A number as published, null for a blank cell, or the entry as written when it is not a number.");
+            w.WriteStartArray("type");
+            w.WriteStringValue("number");
+            w.WriteStringValue("null");
+            w.WriteStringValue("string");
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
+    }
+
+    private static void Date(Utf8JsonWriter w, string name, bool nullable)
+    {
+        w.WriteStartObject(name);
+        if (nullable)
+        {
+            w.WriteStartArray("type");
+            w.WriteStringValue("string");
+            w.WriteStringValue("null");
+            w.WriteEndArray();
+        }
+        else
+        {
+            w.WriteString("type", "string");
+        }
+        w.WriteString("pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+        w.WriteEndObject();
+    }
+
+    private static void Tables(Utf8JsonWriter w, TemplateDefinition template)
+    {
+        w.WriteStartObject();
+        w.WriteString("title", $"template {template.Name}: {template.Title}");
+        w.WriteString("type", "object");
+        w.WriteBoolean("additionalProperties", false);
+        w.WriteStartArray("required");
+        foreach (var table in template.Tables)
+        {
+            w.WriteStringValue(table.Id);
+        }
+        w.WriteEndArray();
+        w.WriteStartObject("properties");
+        foreach (var table in template.Tables)
+        {
+            w.WriteStartObject(table.Id);
+            w.WriteString("title", table.Label);
+            w.WriteString("type", "object");
+            w.WriteBoolean("additionalProperties", false);
+            w.WriteStartObject("properties");
+            foreach (var row in table.Rows)
+            {
+                Row(w, row.Id, (row.Group is null ? "" : table.Groups.First(g => g.Id == row.Group).Label + " ") + row.Label, row.Columns, table);
+            }
+            foreach (var group in table.Groups)
+            {
+                var columns = table.Rows.First(r => r.Id == group.Rows[0]).Columns;
+                Row(w, group.Id, group.Label + "（只填合计时使用，代替其子项 / use instead of its rows when only the total is given）", columns, table);
+            }
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void Row(Utf8JsonWriter w, string id, string label, string[] columns, TableInfo table)
+    {
+        w.WriteStartObject(id);
+        w.WriteString("title", label);
+        w.WriteString("type", "object");
+        w.WriteBoolean("additionalProperties", false);
+        w.WriteStartArray("required");
+        foreach (var column in columns)
+        {
+            w.WriteStringValue(column);
+        }
+        w.WriteEndArray();
+        w.WriteStartObject("properties");
+        foreach (var column in columns)
+        {
+            w.WriteStartObject(column);
+            w.WriteString("title", table.Columns.First(c => c.Id == column).Label);
+            w.WriteString("$ref", "#/$defs/cell");
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+}
