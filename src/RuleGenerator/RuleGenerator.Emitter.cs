@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis.CSharp;
 using ReportLint.Rules.Model;
+using ReportLint.Validation;
 
 namespace ReportLint.Generator;
 

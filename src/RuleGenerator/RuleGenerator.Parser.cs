@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using ReportLint.Rules;
 using ReportLint.Rules.Model;
+using ReportLint.Validation;
 using ReportLint.Rules.Parsing;
 
 namespace ReportLint.Generator;

@@ -14,7 +14,7 @@ public sealed record ReadResult(Report? Report, IReadOnlyList<Finding> Findings)
 /// Reads the report JSON (docs/report-json.md) with <see cref="Utf8JsonReader"/>, keeping each cell's byte offset
 /// so findings can point at the value. Never throws for anything a file contains.
 /// </summary>
-public sealed class ReportReader
+public sealed partial class ReportReader
 {
     public const int MaxBytes = 16 * 1024 * 1024;
     public const int MaxDepth = 64;
@@ -252,126 +252,6 @@ public sealed class ReportReader
         }
     }
 
-    private static void ReadAgency(ref Utf8JsonReader reader, ReadContext context)
-    {
-        if (!ExpectObject(ref reader, context, "agency"))
-        {
-            return;
-        }
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var key = reader.GetString();
-            reader.Read();
-            var offset = reader.TokenStartIndex;
-            if (key == "name" && reader.TokenType == JsonTokenType.String)
-            {
-                context.Report.AgencyName = reader.GetString();
-            }
-            else if (key == "kind" && reader.TokenType == JsonTokenType.String)
-            {
-                var kind = reader.GetString();
-                context.Report.AgencyKind = kind switch
-                {
-                    "government" => AgencyKind.Government,
-                    "department" => AgencyKind.Department,
-                    "other" => AgencyKind.Other,
-                    _ => AgencyKind.Unknown,
-                };
-                if (context.Report.AgencyKind == AgencyKind.Unknown)
-                {
-                    context.Add(InputRule.BadField, $"agency.kind 只能是 government（人民政府）、department（政府部门）或 other，不能是“{kind}”。",
-                        $"'agency.kind' must be government, department or other, not '{kind}'.", offset);
-                }
-            }
-            else
-            {
-                context.Add(InputRule.BadField, $"agency 中的“{key}”无法识别或类型不对（name 和 kind 都应为文字）。",
-                    $"'agency.{key}' is unknown or not text.", offset);
-            }
-            reader.Skip();
-        }
-    }
-
-    private static void ReadPeriod(ref Utf8JsonReader reader, ReadContext context)
-    {
-        if (reader.TokenType == JsonTokenType.Null || !ExpectObject(ref reader, context, "period"))
-        {
-            return;
-        }
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var key = reader.GetString();
-            reader.Read();
-            var date = ReadDate(ref reader, context, "period." + key);
-            if (key == "start")
-            {
-                context.Report.PeriodStart = date;
-            }
-            else if (key == "end")
-            {
-                context.Report.PeriodEnd = date;
-            }
-        }
-    }
-
-    private static DateOnly? ReadDate(ref Utf8JsonReader reader, ReadContext context, string field)
-    {
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return null;
-        }
-        if (reader.TokenType == JsonTokenType.String
-            && DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-        context.Add(InputRule.BadField, $"{field} 应为 \"YYYY-MM-DD\" 格式的日期，如 \"2025-01-20\"，不知道时写 null。",
-            $"'{field}' must be a date \"YYYY-MM-DD\", or null when unknown.", reader.TokenStartIndex);
-        reader.Skip();
-        return null;
-    }
-
-    private static void ReadSections(ref Utf8JsonReader reader, ReadContext context)
-    {
-        if (!ExpectObject(ref reader, context, "sections"))
-        {
-            return;
-        }
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var keyOffset = reader.TokenStartIndex;
-            var key = reader.GetString()!;
-            reader.Read();
-            if (!SectionKeys.Contains(key))
-            {
-                context.Add(InputRule.UnknownField, $"sections 中没有“{key}”这一部分，已忽略。可用：{string.Join("、", SectionKeys)}。",
-                    $"Unknown section '{key}' was ignored.", keyOffset);
-                reader.Skip();
-                continue;
-            }
-            if (reader.TokenType == JsonTokenType.String)
-            {
-                context.Report.Sections[key] = reader.GetString()!;
-            }
-            else if (reader.TokenType != JsonTokenType.Null)
-            {
-                context.Add(InputRule.BadField, $"sections.{key} 应为文字。", $"'sections.{key}' must be text.", reader.TokenStartIndex);
-                reader.Skip();
-            }
-        }
-    }
-
-    private static bool ExpectObject(ref Utf8JsonReader reader, ReadContext context, string field)
-    {
-        if (reader.TokenType == JsonTokenType.StartObject)
-        {
-            return true;
-        }
-        context.Add(InputRule.BadField, $"{field} 应为 {{ … }} 对象。", $"'{field}' must be an object {{ … }}.", reader.TokenStartIndex);
-        reader.Skip();
-        return false;
-    }
-
     private static void ReadTables(ref Utf8JsonReader reader, ReadContext context)
     {
         if (!ExpectObject(ref reader, context, "tables"))
@@ -585,53 +465,4 @@ public sealed class ReportReader
         }
     }
 
-    private static ReadResult Malformed(string path, ReadOnlyMemory<byte> bytes, int start, JsonException e)
-    {
-        var lines = new LineIndex(bytes);
-        var line = (int)(e.LineNumber ?? 0);
-        var bytePosition = (int)(e.BytePositionInLine ?? 0);
-        // JsonException counts lines from 0 and columns in bytes; people count both from 1 and columns in characters.
-        var lineStart = LineStartOffset(bytes.Span, line);
-        var offset = Math.Min(bytes.Length, lineStart + bytePosition + (line == 0 ? start : 0));
-        var (l, column) = lines.Locate(offset);
-        var detail = e.Message.Split(" Path:")[0].Split(" LineNumber:")[0];
-        return Fatal(path, InputRule.MalformedJson,
-            $"JSON 格式错误，文件无法读取：{detail}（常见原因：缺少逗号或引号、多余的逗号、中文标点“，”“：”用在了 JSON 结构中）。",
-            $"Malformed JSON: {detail}", l, column);
-    }
-
-    private static int LineStartOffset(ReadOnlySpan<byte> bytes, int line)
-    {
-        var offset = 0;
-        for (var i = 0; i < line; i++)
-        {
-            var next = bytes[offset..].IndexOf((byte)'\n');
-            if (next < 0)
-            {
-                return offset;
-            }
-            offset += next + 1;
-        }
-        return offset;
-    }
-
-    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
-    {
-        var offset = 0;
-        while (offset < bytes.Length)
-        {
-            if (System.Text.Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
-            {
-                return offset;
-            }
-            offset += consumed;
-        }
-        return offset;
-    }
-
-    private static ReadResult Fatal(string path, InputRule rule, string message, string messageEn, int line, int column) =>
-        new(null, [InputError(path, rule, message, messageEn, line, column)]);
-
-    private static Finding InputError(string path, InputRule rule, string message, string messageEn, int line, int column) =>
-        new(path, rule.Id, rule.Severity, message, messageEn, line, column) { IsInputError = rule.StopsChecking };
 }

@@ -2,40 +2,9 @@ namespace ReportLint.Validation;
 
 // The runtime description of a template, emitted as static data by the generator from the rule YAML.
 
-public enum CellType
-{
-    Count,
-    Money,
-    Signed,
-}
 
-public enum Severity
-{
-    Info,
-    Warning,
-    Error,
-}
 
-public enum RuleScope
-{
-    Report,
-    Column,
-    Row,
-    Cell,
-}
 
-public enum PlaceholderKind
-{
-    Literal,
-    Lhs,
-    Rhs,
-    Difference,
-    Column,
-    Row,
-    Cell,
-    Value,
-    Operand,
-}
 
 public sealed record ColumnInfo(string Id, string Label, string LabelEn, CellType Type, string? Unit);
 

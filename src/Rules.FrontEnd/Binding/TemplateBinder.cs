@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using ReportLint.Rules.Diagnostics;
 using ReportLint.Rules.Model;
+using ReportLint.Validation;
 using ReportLint.Rules.Parsing;
 
 namespace ReportLint.Rules.Binding;

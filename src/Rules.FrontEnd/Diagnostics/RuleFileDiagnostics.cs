@@ -1,4 +1,5 @@
 using ReportLint.Rules.Model;
+using ReportLint.Validation;
 
 namespace ReportLint.Rules.Diagnostics;
 

@@ -1,42 +1,13 @@
+using ReportLint.Validation;
+
 namespace ReportLint.Rules.Model;
 
 // The bound, checked form of a template: what the emitter turns into a validator.
 // Records of strings, numbers, enums and equatable arrays only, so unchanged templates compare equal
 // and the generator skips re-emitting them.
 
-public enum CellType
-{
-    /// <summary>A count of items (件、决定数): a whole number, never negative.</summary>
-    Count,
 
-    /// <summary>An amount of money; decimals allowed, never negative. The unit is the column's.</summary>
-    Money,
 
-    /// <summary>A change (本年增/减): a whole number that may be negative.</summary>
-    Signed,
-}
-
-public enum Severity
-{
-    Info,
-    Warning,
-    Error,
-}
-
-public enum RuleScope
-{
-    /// <summary>Once per report.</summary>
-    Report,
-
-    /// <summary>Once per column of the rule's table.</summary>
-    Column,
-
-    /// <summary>Once per row of the rule's table.</summary>
-    Row,
-
-    /// <summary>Once per cell (of the given types) of every table, or of the rule's table.</summary>
-    Cell,
-}
 
 public sealed record TemplateSpec(
     string Name,
@@ -86,18 +57,6 @@ public sealed record CellSpec(
     public string Key => Table + "." + Row + "." + Column;
 }
 
-public enum PlaceholderKind
-{
-    Literal,
-    Lhs,
-    Rhs,
-    Difference,
-    Column,
-    Row,
-    Cell,
-    Value,
-    Operand,
-}
 
 public sealed record MessageSegment(PlaceholderKind Kind, string Text, int Operand);
 

@@ -1,5 +1,6 @@
 using ReportLint.Rules.Grammar;
 using ReportLint.Rules.Model;
+using ReportLint.Validation;
 
 namespace ReportLint.Rules.Parsing;
 

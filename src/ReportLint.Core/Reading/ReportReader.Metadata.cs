@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text.Json;
+using ReportLint.Findings;
+
+namespace ReportLint.Reading;
+
+// The report's own fields: agency, period, publication date, narrative sections.
+public sealed partial class ReportReader
+{
+    private static void ReadAgency(ref Utf8JsonReader reader, ReadContext context)
+    {
+        if (!ExpectObject(ref reader, context, "agency"))
+        {
+            return;
+        }
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = reader.GetString();
+            reader.Read();
+            var offset = reader.TokenStartIndex;
+            if (key == "name" && reader.TokenType == JsonTokenType.String)
+            {
+                context.Report.AgencyName = reader.GetString();
+            }
+            else if (key == "kind" && reader.TokenType == JsonTokenType.String)
+            {
+                var kind = reader.GetString();
+                context.Report.AgencyKind = kind switch
+                {
+                    "government" => AgencyKind.Government,
+                    "department" => AgencyKind.Department,
+                    "other" => AgencyKind.Other,
+                    _ => AgencyKind.Unknown,
+                };
+                if (context.Report.AgencyKind == AgencyKind.Unknown)
+                {
+                    context.Add(InputRule.BadField, $"agency.kind 只能是 government（人民政府）、department（政府部门）或 other，不能是“{kind}”。",
+                        $"'agency.kind' must be government, department or other, not '{kind}'.", offset);
+                }
+            }
+            else
+            {
+                context.Add(InputRule.BadField, $"agency 中的“{key}”无法识别或类型不对（name 和 kind 都应为文字）。",
+                    $"'agency.{key}' is unknown or not text.", offset);
+            }
+            reader.Skip();
+        }
+    }
+
+    private static void ReadPeriod(ref Utf8JsonReader reader, ReadContext context)
+    {
+        if (reader.TokenType == JsonTokenType.Null || !ExpectObject(ref reader, context, "period"))
+        {
+            return;
+        }
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = reader.GetString();
+            reader.Read();
+            var date = ReadDate(ref reader, context, "period." + key);
+            if (key == "start")
+            {
+                context.Report.PeriodStart = date;
+            }
+            else if (key == "end")
+            {
+                context.Report.PeriodEnd = date;
+            }
+        }
+    }
+
+    private static DateOnly? ReadDate(ref Utf8JsonReader reader, ReadContext context, string field)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+        if (reader.TokenType == JsonTokenType.String
+            && DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+        context.Add(InputRule.BadField, $"{field} 应为 \"YYYY-MM-DD\" 格式的日期，如 \"2025-01-20\"，不知道时写 null。",
+            $"'{field}' must be a date \"YYYY-MM-DD\", or null when unknown.", reader.TokenStartIndex);
+        reader.Skip();
+        return null;
+    }
+
+    private static void ReadSections(ref Utf8JsonReader reader, ReadContext context)
+    {
+        if (!ExpectObject(ref reader, context, "sections"))
+        {
+            return;
+        }
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var keyOffset = reader.TokenStartIndex;
+            var key = reader.GetString()!;
+            reader.Read();
+            if (!SectionKeys.Contains(key))
+            {
+                context.Add(InputRule.UnknownField, $"sections 中没有“{key}”这一部分，已忽略。可用：{string.Join("、", SectionKeys)}。",
+                    $"Unknown section '{key}' was ignored.", keyOffset);
+                reader.Skip();
+                continue;
+            }
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                context.Report.Sections[key] = reader.GetString()!;
+            }
+            else if (reader.TokenType != JsonTokenType.Null)
+            {
+                context.Add(InputRule.BadField, $"sections.{key} 应为文字。", $"'sections.{key}' must be text.", reader.TokenStartIndex);
+                reader.Skip();
+            }
+        }
+    }
+
+    private static bool ExpectObject(ref Utf8JsonReader reader, ReadContext context, string field)
+    {
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            return true;
+        }
+        context.Add(InputRule.BadField, $"{field} 应为 {{ … }} 对象。", $"'{field}' must be an object {{ … }}.", reader.TokenStartIndex);
+        reader.Skip();
+        return false;
+    }
+}

@@ -1,0 +1,326 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ReportLint.Rules.Diagnostics;
+using ReportLint.Rules.Grammar;
+using ReportLint.Rules.Model;
+using ReportLint.Validation;
+
+namespace ReportLint.Rules.Binding;
+
+// Binding one expression in the context of one rule instance (a column, a row, or the cell being checked).
+internal sealed partial class RuleBinder
+{
+    private sealed class Context
+    {
+        public Context(RuleScope scope, TableSpec? table, string? column = null, string? row = null)
+        {
+            Scope = scope;
+            Table = table;
+            Column = column;
+            Row = row;
+        }
+
+        public RuleScope Scope { get; }
+        public TableSpec? Table { get; }
+        public string? Column { get; }
+        public string? Row { get; }
+        public List<RuleDiagnostic> Diagnostics { get; set; } = new();
+        public Dictionary<string, int> OperandCells { get; } = new();
+        public bool Absent { get; set; }
+        public bool UsedCells { get; set; }
+
+        public void Report(RuleDiagnostic diagnostic) => Diagnostics.Add(diagnostic);
+    }
+
+    private BoundExpr? Bind(Expr expr, Context context)
+    {
+        switch (expr)
+        {
+            case NumberLiteral number:
+                if (!decimal.TryParse(number.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _))
+                {
+                    context.Report(RuleFileDiagnostics.TypeMismatch.At(expr.Span, $"数字“{number.Text}”超出范围 / number '{number.Text}' is out of range"));
+                    return null;
+                }
+                return new BoundNumber(number.Text);
+            case TextLiteral:
+                context.Report(RuleFileDiagnostics.TypeMismatch.At(expr.Span,
+                    "这里不能用带引号的文字：条件和算式只能比较数字 / quoted text cannot be used here: conditions and arithmetic work on numbers"));
+                return null;
+            case Reference reference:
+                return BindReference(reference, context);
+            case RangeArgument:
+                context.Report(RuleFileDiagnostics.TypeMismatch.At(expr.Span, "范围 a..b 只能写在 sum( ) 里 / a range a..b can only be used inside sum( )"));
+                return null;
+            case Unary { Operator: "not" } not:
+                return Typed(Bind(not.Operand, context), ValueKind.Boolean, not.Operand, context, "not") is { } b ? new BoundUnary("not", b, ValueKind.Boolean) : null;
+            case Unary negate:
+                return Typed(Bind(negate.Operand, context), ValueKind.Number, negate.Operand, context, "-") is { } n ? new BoundUnary("-", n, ValueKind.Number) : null;
+            case Binary binary:
+                return BindBinary(binary, context);
+            case Call call:
+                return BindCall(call, context);
+            default:
+                return null;
+        }
+    }
+
+    private BoundExpr? Typed(BoundExpr? bound, ValueKind expected, Expr source, Context context, string where)
+    {
+        if (bound is null || bound.Kind == expected)
+        {
+            return bound;
+        }
+        context.Report(RuleFileDiagnostics.TypeMismatch.At(source.Span, expected == ValueKind.Number
+            ? $"“{where}”两边应为数，这里是一个条件 / '{where}' needs numbers, but this is a condition"
+            : $"“{where}”两边应为条件（如 a = b），这里是一个数 / '{where}' needs conditions (such as a = b), but this is a number"));
+        return null;
+    }
+
+    private BoundExpr? BindBinary(Binary binary, Context context)
+    {
+        var (operandKind, resultKind) = binary.Operator switch
+        {
+            "and" or "or" => (ValueKind.Boolean, ValueKind.Boolean),
+            "+" or "-" or "*" or "/" => (ValueKind.Number, ValueKind.Number),
+            _ => (ValueKind.Number, ValueKind.Boolean),
+        };
+        var left = Typed(Bind(binary.Left, context), operandKind, binary.Left, context, binary.Operator);
+        var right = Typed(Bind(binary.Right, context), operandKind, binary.Right, context, binary.Operator);
+        return left is null || right is null ? null : new BoundBinary(binary.Operator, left, right, resultKind);
+    }
+
+    private BoundExpr? BindCall(Call call, Context context)
+    {
+        var args = call.Arguments;
+        switch (call.Name)
+        {
+            case "sum":
+            {
+                if (args.Count == 0)
+                {
+                    return ArityError(call, context, "sum(…) 至少需要一项 / sum(…) needs at least one argument");
+                }
+                var items = new List<BoundExpr>();
+                foreach (var arg in args)
+                {
+                    var bound = BindSumArgument(arg, context);
+                    if (bound is null)
+                    {
+                        return null;
+                    }
+                    items.AddRange(bound);
+                }
+                return items.Count == 1 ? items[0] : new BoundSum(items.ToEquatableArray());
+            }
+            case "abs":
+            case "whole":
+                if (args.Count != 1)
+                {
+                    return ArityError(call, context, $"{call.Name}(x) 需要一项 / {call.Name}(x) takes one argument");
+                }
+                return Typed(Bind(args[0], context), ValueKind.Number, args[0], context, call.Name) is { } operand
+                    ? new BoundCall(call.Name, new[] { operand }.ToEquatableArray(), call.Name == "whole" ? ValueKind.Boolean : ValueKind.Number)
+                    : null;
+            case "round":
+            {
+                if (args.Count is not (1 or 2) || (args.Count == 2 && args[1] is not NumberLiteral) || (args.Count == 2 && ((NumberLiteral)args[1]).Text.Contains(".")))
+                {
+                    return ArityError(call, context, "round(x) 或 round(x, 小数位数)，小数位数为整数 / round(x) or round(x, digits) with whole-number digits");
+                }
+                var x = Typed(Bind(args[0], context), ValueKind.Number, args[0], context, "round");
+                return x is null ? null : new BoundCall("round", (args.Count == 2 ? new[] { x, new BoundNumber(((NumberLiteral)args[1]).Text) } : new[] { x }).ToEquatableArray(), ValueKind.Number);
+            }
+            case "min":
+            case "max":
+            {
+                if (args.Count < 2)
+                {
+                    return ArityError(call, context, $"{call.Name}(a, b, …) 至少需要两项 / {call.Name}(a, b, …) needs at least two arguments");
+                }
+                var bound = args.Select(a => Typed(Bind(a, context), ValueKind.Number, a, context, call.Name)).ToList();
+                return bound.Any(b => b is null) ? null : new BoundCall(call.Name, bound.Select(b => b!).ToEquatableArray(), ValueKind.Number);
+            }
+            case "blank":
+            case "text":
+            {
+                if (args.Count != 1 || args[0] is not Reference)
+                {
+                    return ArityError(call, context, $"{call.Name}(x) 需要一个单元格，如 {call.Name}(value) / {call.Name}(x) takes one cell, e.g. {call.Name}(value)");
+                }
+                var cell = Bind(args[0], context);
+                return cell is null ? null : new BoundCall(call.Name, new[] { cell }.ToEquatableArray(), ValueKind.Boolean);
+            }
+            default:
+                context.Report(RuleFileDiagnostics.UnknownFunction.At(call.Span,
+                    $"没有名为“{call.Name}”的函数；可用：{string.Join("、", Functions)} / unknown function '{call.Name}'; available: {string.Join(", ", Functions)}"));
+                return null;
+        }
+    }
+
+    private BoundExpr? ArityError(Call call, Context context, string message)
+    {
+        context.Report(RuleFileDiagnostics.UnknownFunction.At(call.Span, message));
+        return null;
+    }
+
+    private IEnumerable<BoundExpr>? BindSumArgument(Expr arg, Context context)
+    {
+        var table = context.Table;
+        if (arg is Reference { Parts.Count: 1 } name && table is not null && context.Scope == RuleScope.Column
+            && table.Groups.FirstOrDefault(g => g.Id == name.Parts[0]) is { } group)
+        {
+            context.UsedCells = true;
+            return new[] { GroupSum(table, group, context.Column!) };
+        }
+        if (arg is RangeArgument range)
+        {
+            if (table is null || context.Scope is not (RuleScope.Column or RuleScope.Row) || range.From.Parts.Count != 1 || range.To.Parts.Count != 1)
+            {
+                context.Report(RuleFileDiagnostics.TypeMismatch.At(range.Span,
+                    "范围 a..b 只能用于逐列（each: column，行的范围）或逐行（each: row，列的范围）的规则，两端写行或列的 id / a range a..b needs an each: column (rows) or each: row (columns) rule, with plain ids at both ends"));
+                return null;
+            }
+            var ids = context.Scope == RuleScope.Column ? table.Rows.Select(r => r.Id).ToList() : table.Columns.Select(c => c.Id).ToList();
+            var from = ids.IndexOf(range.From.Parts[0]);
+            var to = ids.IndexOf(range.To.Parts[0]);
+            var what = context.Scope == RuleScope.Column ? ("行", "row") : ("列", "column");
+            if (from < 0 || to < 0)
+            {
+                var missing = from < 0 ? range.From : range.To;
+                context.Report(RuleFileDiagnostics.UnknownReference.At(missing.Span, what.Item1, missing.Path, $"（表 {table.Id}）", what.Item2, $" in table '{table.Id}'"));
+                return null;
+            }
+            if (from > to)
+            {
+                context.Report(RuleFileDiagnostics.TypeMismatch.At(range.Span,
+                    $"范围 {range.From.Path}..{range.To.Path} 的起点在终点之后 / range {range.From.Path}..{range.To.Path} runs backwards"));
+                return null;
+            }
+            context.UsedCells = true;
+            if (context.Scope == RuleScope.Row)
+            {
+                return ids.GetRange(from, to - from + 1)
+                    .Where(c => cellIndex.ContainsKey((table.Id, context.Row!, c)))
+                    .Select(c => (BoundExpr)new BoundCell(cellIndex[(table.Id, context.Row!, c)]))
+                    .ToList();
+            }
+            // Rows of a group that lies wholly inside the range count as the group, so a group reported as one row still adds up.
+            var items = new List<BoundExpr>();
+            var rows = table.Rows.Skip(from).Take(to - from + 1).ToList();
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var row = rows[i];
+                if (row.Group is { } groupId && table.Groups.First(g => g.Id == groupId) is var g && g.Rows.All(r => rows.Any(x => x.Id == r)))
+                {
+                    if (g.Rows[0] == row.Id)
+                    {
+                        items.Add(GroupSum(table, g, context.Column!));
+                    }
+                    continue;
+                }
+                if (cellIndex.TryGetValue((table.Id, row.Id, context.Column!), out var cell))
+                {
+                    items.Add(new BoundCell(cell));
+                }
+            }
+            return items;
+        }
+        var bound = Typed(Bind(arg, context), ValueKind.Number, arg, context, "sum");
+        return bound is null ? null : new[] { bound };
+    }
+
+    private BoundGroupSum GroupSum(TableSpec table, GroupSpec group, string column) =>
+        new(cellIndex[(table.Id, group.Id, column)],
+            group.Rows.Where(r => cellIndex.ContainsKey((table.Id, r, column))).Select(r => cellIndex[(table.Id, r, column)]).ToEquatableArray());
+
+    private BoundExpr? BindReference(Reference reference, Context context)
+    {
+        var parts = reference.Parts;
+        if (parts.Count == 1 && parts[0] == "value")
+        {
+            if (context.Scope != RuleScope.Cell)
+            {
+                context.Report(RuleFileDiagnostics.UnknownReference.At(reference.Span, "名称", "value", "：value 只能用于 each: cell 的规则",
+                    "name", ": 'value' only exists in 'each: cell' rules"));
+                return null;
+            }
+            context.UsedCells = true;
+            return new BoundCurrentCell();
+        }
+
+        string? tableId, rowId, columnId;
+        switch (parts.Count)
+        {
+            case 1 when context.Scope == RuleScope.Column:
+                (tableId, rowId, columnId) = (context.Table!.Id, parts[0], context.Column);
+                break;
+            case 1 when context.Scope == RuleScope.Row:
+                (tableId, rowId, columnId) = (context.Table!.Id, context.Row, parts[0]);
+                break;
+            case 2 when context.Table is not null:
+                (tableId, rowId, columnId) = (context.Table.Id, parts[0], parts[1]);
+                break;
+            case 3:
+                (tableId, rowId, columnId) = (parts[0], parts[1], parts[2]);
+                break;
+            default:
+                context.Report(RuleFileDiagnostics.UnknownReference.At(reference.Span, "单元格", reference.Path,
+                    context.Table is null ? "：请写成 表.行.列，如 requests.disclosed.total" : "：请写成 行.列 或 表.行.列",
+                    "cell", context.Table is null ? ": write table.row.column, e.g. requests.disclosed.total" : ": write row.column or table.row.column"));
+                return null;
+        }
+
+        var table = tables.FirstOrDefault(t => t.Id == tableId);
+        if (table is null)
+        {
+            context.Report(RuleFileDiagnostics.UnknownReference.At(reference.Span, "表", tableId!, $"；可用：{string.Join("、", tables.Select(t => t.Id))}",
+                "table", $"; expected one of: {string.Join(", ", tables.Select(t => t.Id))}"));
+            return null;
+        }
+        var row = table.Rows.FirstOrDefault(r => r.Id == rowId);
+        var group = table.Groups.FirstOrDefault(g => g.Id == rowId);
+        if (row is null && group is null)
+        {
+            context.Report(RuleFileDiagnostics.UnknownReference.At(reference.Span, "行", rowId!, $"（表 {table.Id}）；可用：{Suggestions(table.Rows.Select(r => r.Id), rowId!)}",
+                "row", $" in table '{table.Id}'"));
+            return null;
+        }
+        if (group is not null && row is null && context.Scope == RuleScope.Column && parts.Count == 1)
+        {
+            context.Report(RuleFileDiagnostics.TypeMismatch.At(reference.Span,
+                $"“{rowId}”是一组行，请写 sum({rowId}) / '{rowId}' is a group of rows: write sum({rowId})"));
+            return null;
+        }
+        var column = table.Columns.FirstOrDefault(c => c.Id == columnId);
+        if (column is null)
+        {
+            context.Report(RuleFileDiagnostics.UnknownReference.At(reference.Span, "列", columnId!, $"（表 {table.Id}）；可用：{Suggestions(table.Columns.Select(c => c.Id), columnId!)}",
+                "column", $" in table '{table.Id}'"));
+            return null;
+        }
+        if (!cellIndex.TryGetValue((table.Id, rowId!, columnId!), out var index))
+        {
+            var iterated = (context.Scope == RuleScope.Column && parts.Count == 1) || (context.Scope == RuleScope.Row && parts.Count == 1);
+            if (iterated)
+            {
+                context.Absent = true;
+                return null;
+            }
+            context.Report(RuleFileDiagnostics.UnknownReference.At(reference.Span, "单元格", $"{table.Id}.{rowId}.{columnId}", "：这一行没有这一列",
+                "cell", ": that row has no such column"));
+            return null;
+        }
+        context.UsedCells = true;
+        context.OperandCells[reference.Path] = index;
+        return new BoundCell(index);
+    }
+
+    private static string Suggestions(IEnumerable<string> ids, string typed)
+    {
+        var list = ids.ToList();
+        var close = list.Where(id => id.Contains(typed) || typed.Contains(id)).ToList();
+        return string.Join("、", (close.Count > 0 ? close : list).Take(12));
+    }
+}
