@@ -7,6 +7,8 @@ try
 {
     var root = LintCommand.Create();
     root.Add(SchemaCommand.Create());
+    root.Add(RulesCommand.Create());
+    root.Add(ExplainCommand.Create());
     var parse = root.Parse(args);
     if (parse.Errors.Count > 0)
     {

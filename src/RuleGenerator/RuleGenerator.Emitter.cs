@@ -113,6 +113,7 @@ internal static class Emitter
             w.Indent();
             w.Line($"{Str(rule.Title)}, {Str(rule.TitleEn)},");
             w.Line($"{Str(rule.Why)},");
+            w.Line($"{Str(rule.ExamplePass)}, {Str(rule.ExampleFail)},");
             w.Line($"{Str(rule.CheckText)}, {Str(rule.WhenText)}, {Decimal(rule.Tolerance ?? "0")}, {(rule.IsComparison ? "true" : "false")},");
             w.Line($"{Message(rule.Message)},");
             w.Line($"{Message(rule.MessageEn)},");

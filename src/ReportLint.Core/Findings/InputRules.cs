@@ -6,19 +6,22 @@ namespace ReportLint.Findings;
 /// Problems with a report file itself rather than with its numbers (RL0100–RL0199). Documented in docs/input-errors.md.
 /// Template rules (RL1000 and up) come from rules/*.yaml.
 /// </summary>
-public sealed record InputRule(string Id, Severity Severity, string Title, string TitleEn, bool StopsChecking)
+public sealed record InputRule(string Id, string Name, Severity Severity, string Title, string TitleEn, bool StopsChecking, string Why)
 {
-    public static readonly InputRule Unreadable = new("RL0101", Severity.Error, "无法读取文件", "File cannot be read", true);
-    public static readonly InputRule MalformedJson = new("RL0102", Severity.Error, "JSON 格式错误", "Malformed JSON", true);
-    public static readonly InputRule UnknownTemplate = new("RL0103", Severity.Error, "无法确定模板", "Template cannot be determined", true);
-    public static readonly InputRule BadField = new("RL0104", Severity.Error, "报告信息字段有误", "Report field has the wrong form", false);
-    public static readonly InputRule UnknownCell = new("RL0105", Severity.Error, "模板中没有这个单元格", "No such cell in the template", false);
-    public static readonly InputRule MissingCell = new("RL0106", Severity.Error, "缺少单元格", "Cell missing", false);
-    public static readonly InputRule BadCellValue = new("RL0107", Severity.Error, "单元格的值类型有误", "Cell value has the wrong type", false);
-    public static readonly InputRule GroupTwice = new("RL0108", Severity.Error, "分组既按合计又按子项填报", "Group given both as a total and as its rows", false);
-    public static readonly InputRule TemplateYear = new("RL0109", Severity.Warning, "模板与报告年度不符", "Template does not fit the report year", false);
-    public static readonly InputRule UnknownField = new("RL0110", Severity.Warning, "未知字段", "Unknown field", false);
+    public static readonly InputRule Unreadable = new("RL0101", "unreadable-file", Severity.Error, "无法读取文件", "File cannot be read", true, "文件为空、超过 16 MB、不是 UTF-8 编码（常见于 GBK 另存）或路径不存在时，报告中的任何数字都无法检查。另存为 UTF-8 或检查路径。");
+    public static readonly InputRule MalformedJson = new("RL0102", "malformed-json", Severity.Error, "JSON 格式错误", "Malformed JSON", true, "JSON 语法错误（缺逗号、多逗号、引号不配对、用了中文标点）使整个文件无法读取。错误位置指向读取失败的字符。");
+    public static readonly InputRule UnknownTemplate = new("RL0103", "unknown-template", Severity.Error, "无法确定模板", "Template cannot be determined", true, "不知道报告采用哪一版格式，就不知道有哪些单元格。请写明 template（如 "2021"）或 year（报告年度）。");
+    public static readonly InputRule BadField = new("RL0104", "bad-report-field", Severity.Error, "报告信息字段有误", "Report field has the wrong form", false, "year、agency.kind、日期等字段格式不对时，期限、模板选择等检查无法进行。");
+    public static readonly InputRule UnknownCell = new("RL0105", "unknown-cell", Severity.Error, "模板中没有这个单元格", "No such cell in the template", false, "模板中没有的表、行或列（多余的单元格）通常是 id 拼错了，其中的数字会被忽略，所以必须报告。");
+    public static readonly InputRule MissingCell = new("RL0106", "missing-cell", Severity.Error, "缺少单元格", "Cell missing", false, "缺少的行或列无法参与核对；没有发生的事项请填 0，空白请填 null，不要省略。");
+    public static readonly InputRule BadCellValue = new("RL0107", "bad-cell-value", Severity.Error, "单元格的值类型有误", "Cell value has the wrong type", false, "单元格只能是数字、null（空白）或原文文字；true/false、列表、对象或重复填写都无法解读。");
+    public static readonly InputRule GroupTwice = new("RL0108", "group-given-twice", Severity.Error, "分组既按合计又按子项填报", "Group given both as a total and as its rows", false, "（六）其他处理等分组，要么只填合计行，要么填各子项，二者都填会导致重复计算。");
+    public static readonly InputRule TemplateYear = new("RL0109", "template-year-mismatch", Severity.Warning, "模板与报告年度不符", "Template does not fit the report year", false, "2019–2020 年度报告适用试行格式，2021 年度起适用修订格式；模板与年度不符，表格结构就对不上。");
+    public static readonly InputRule UnknownField = new("RL0110", "unknown-field", Severity.Warning, "未知字段", "Unknown field", false, "报告文件中有模板不认识的字段，已被忽略；多半是字段名拼错，其内容不会被检查。");
+    public static readonly InputRule BadConfig = new("RL0111", "bad-configuration", Severity.Error, "配置文件有误", "Configuration file error", true, "配置文件（.reportlint.yaml）有误时，规则级别和开关无法确定，整个运行停止。");
+    public static readonly InputRule BadBaseline = new("RL0112", "bad-baseline", Severity.Error, "基线文件有误", "Baseline file error", true, "基线文件由 --write-baseline 生成；结构被改坏时无法判断哪些问题是已知的。");
+    public static readonly InputRule StaleBaseline = new("RL0113", "stale-baseline-entry", Severity.Warning, "基线中的记录已不再出现", "Baseline entry no longer matches", false, "基线中的问题已经改正，这条记录应删除，基线只减不增；请用 --write-baseline 重新生成。");
 
     public static readonly IReadOnlyList<InputRule> All =
-        [Unreadable, MalformedJson, UnknownTemplate, BadField, UnknownCell, MissingCell, BadCellValue, GroupTwice, TemplateYear, UnknownField];
+        [Unreadable, MalformedJson, UnknownTemplate, BadField, UnknownCell, MissingCell, BadCellValue, GroupTwice, TemplateYear, UnknownField, BadConfig, BadBaseline, StaleBaseline];
 }

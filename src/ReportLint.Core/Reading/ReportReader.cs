@@ -35,8 +35,7 @@ public sealed partial class ReportReader
         }
         if (bytes.Length > MaxBytes)
         {
-            return Fatal(path, InputRule.Unreadable, $"文件大小 {bytes.Length / 1024 / 1024} MB，超过上限 16 MB；年度报告文件不应如此之大。",
-                $"The file is {bytes.Length / 1024 / 1024} MB, over the 16 MB limit.", 1, 1);
+            return new ReadResult(null, [TooLarge(path, bytes.Length)]);
         }
         var span = bytes.Span;
         if (!Utf8.IsValid(span))
@@ -83,6 +82,11 @@ public sealed partial class ReportReader
         CompleteCells(context);
         return new ReadResult(report, findings);
     }
+
+    /// <summary>The finding for a file over <see cref="MaxBytes"/>; callers can give it without reading the file.</summary>
+    public static Finding TooLarge(string path, long length) =>
+        InputError(path, InputRule.Unreadable, $"文件大小 {length / 1024 / 1024} MB，超过上限 16 MB；年度报告文件不应如此之大。",
+            $"The file is {length / 1024 / 1024} MB, over the 16 MB limit.", 1, 1);
 
     private TemplateDefinition? ResolveTemplate(string path, ReadOnlyMemory<byte> bytes, int start, string? templateOverride, string? declared, int templateOffset, int? year, int yearOffset, List<Finding> findings)
     {

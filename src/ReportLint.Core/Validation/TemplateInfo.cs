@@ -53,6 +53,8 @@ public sealed record RuleInfo(
     string Title,
     string TitleEn,
     string Why,
+    string? ExamplePass,
+    string? ExampleFail,
     string Check,
     string? When,
     decimal Tolerance,

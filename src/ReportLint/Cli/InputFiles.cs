@@ -1,36 +1,72 @@
+using ReportLint.Configuration;
 using ReportLint.Findings;
 
 namespace ReportLint.Cli;
 
-/// <summary>Expands the paths given on the command line into report files, sorted so output never depends on the file system.</summary>
+/// <summary>One input: a path on disk, or standard input (<c>-</c>).</summary>
+public sealed record InputFile(string DisplayPath, string? FullPath)
+{
+    public bool IsStandardInput => FullPath is null;
+}
+
+/// <summary>
+/// Expands the command line into report files: files, directories (recursive *.json), glob patterns, and <c>-</c>
+/// for standard input. Sorted, so the output never depends on the file system's order.
+/// </summary>
 public static class InputFiles
 {
-    public static (List<string> Files, List<Finding> Problems) Expand(IEnumerable<string> paths)
+    public const string StandardInput = "-";
+
+    public static (List<InputFile> Files, List<Finding> Problems) Expand(IEnumerable<string> paths)
     {
-        var files = new SortedSet<string>(StringComparer.Ordinal);
+        var files = new SortedDictionary<string, InputFile>(StringComparer.Ordinal);
         var problems = new List<Finding>();
         foreach (var path in paths)
         {
-            if (File.Exists(path))
+            if (path == StandardInput)
             {
-                files.Add(Display(path));
+                files[StandardInput] = new InputFile(StandardInput, null);
+            }
+            else if (File.Exists(path))
+            {
+                Add(files, path);
             }
             else if (Directory.Exists(path))
             {
-                var found = Directory.EnumerateFiles(path, "*.json", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, MatchCasing = MatchCasing.CaseInsensitive })
-                    .Select(Display).ToList();
+                var found = Directory.EnumerateFiles(path, "*.json", Recursive).ToList();
                 if (found.Count == 0)
                 {
                     problems.Add(Problem(Display(path), $"目录中没有找到任何 .json 报告文件：{path}", $"No .json report files in directory {path}."));
                 }
-                files.UnionWith(found);
+                found.ForEach(f => Add(files, f));
+            }
+            else if (Glob.IsPattern(path))
+            {
+                var glob = new Glob(path);
+                var root = Directory.Exists(glob.Root) ? glob.Root : ".";
+                var found = Directory.EnumerateFiles(root, "*", Recursive)
+                    .Where(f => glob.IsMatch(Path.GetRelativePath(".", f).Replace('\\', '/')) || glob.IsMatch(f.Replace('\\', '/')))
+                    .ToList();
+                if (found.Count == 0)
+                {
+                    problems.Add(Problem(path, $"没有文件符合模式：{path}", $"No file matches the pattern {path}."));
+                }
+                found.ForEach(f => Add(files, f));
             }
             else
             {
                 problems.Add(Problem(Display(path), $"找不到文件或目录：{path}", $"No such file or directory: {path}"));
             }
         }
-        return (files.ToList(), problems);
+        return (files.Values.ToList(), problems);
+    }
+
+    private static readonly EnumerationOptions Recursive = new() { RecurseSubdirectories = true, IgnoreInaccessible = true, MatchCasing = MatchCasing.CaseInsensitive };
+
+    private static void Add(SortedDictionary<string, InputFile> files, string path)
+    {
+        var display = Display(path);
+        files[display] = new InputFile(display, Path.GetFullPath(path));
     }
 
     private static Finding Problem(string path, string message, string messageEn) =>

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
+using ReportLint.Baselines;
+using ReportLint.Configuration;
 using ReportLint.Findings;
 using ReportLint.Formatting;
 using ReportLint.Reading;
@@ -12,17 +14,17 @@ public static class LintCommand
 {
     private static readonly Argument<string[]> Paths = new("paths")
     {
-        Description = "Report files (.json) or directories (searched recursively for *.json). 报告文件或目录。",
+        Description = "Report files (.json), directories (searched recursively), glob patterns such as 'reports/**/*.json', or - for standard input. 报告文件、目录或通配模式。",
         Arity = ArgumentArity.OneOrMore,
     };
 
     private static readonly Option<string> Format = new("--format", "-f")
     {
-        Description = "Output format: text (for people) or msbuild (path(line,col): error RLxxxx: message).",
+        Description = "Output format: text (for people), json, sarif (GitHub code scanning), msbuild, github (workflow commands).",
         DefaultValueFactory = _ => "text",
     };
 
-    private static readonly Option<string> Lang = new("--lang")
+    public static readonly Option<string> Lang = new("--lang")
     {
         Description = "Language of messages: zh (default) or en.",
         DefaultValueFactory = _ => "zh",
@@ -33,15 +35,34 @@ public static class LintCommand
         Description = "Check every report against this template, whatever it declares (e.g. 2021).",
     };
 
-    private static readonly Option<string> FailOn = new("--fail-on")
+    private static readonly Option<string?> FailOn = new("--fail-on")
     {
         Description = "Lowest severity that makes the exit code 1: error (default) or warning.",
-        DefaultValueFactory = _ => "error",
+    };
+
+    private static readonly Option<string?> ConfigPath = new("--config")
+    {
+        Description = $"Configuration file. Default: the nearest {LintConfig.FileName} in this folder or above.",
+    };
+
+    private static readonly Option<string?> BaselinePath = new("--baseline")
+    {
+        Description = "Suppress the findings listed in this baseline file; entries that no longer match are reported as stale.",
+    };
+
+    private static readonly Option<string?> WriteBaseline = new("--write-baseline")
+    {
+        Description = "Write the current findings to this baseline file (and exit 0 unless a file could not be read).",
+    };
+
+    private static readonly Option<bool> NoProgress = new("--no-progress")
+    {
+        Description = "Never show the progress bar (it is shown only on long runs in an interactive terminal, never in CI).",
     };
 
     static LintCommand()
     {
-        Format.AcceptOnlyFromAmong("text", "msbuild");
+        Format.AcceptOnlyFromAmong("text", "json", "sarif", "msbuild", "github");
         Lang.AcceptOnlyFromAmong("zh", "en");
         FailOn.AcceptOnlyFromAmong("error", "warning");
     }
@@ -50,59 +71,84 @@ public static class LintCommand
     {
         var root = new RootCommand(
             "reportlint — 政府信息公开工作年度报告检查工具 / checks government information-disclosure annual reports.\n\n" +
-            "Exit codes: 0 no findings at or above --fail-on; 1 findings at or above it; 2 usage or input errors " +
-            "(unreadable file, malformed JSON, unknown template); 3 internal error.")
+            "Exit codes / 退出码: 0 no findings at or above --fail-on; 1 findings at or above it; 2 usage, configuration or " +
+            "input errors (unreadable file, malformed JSON, unknown template); 3 internal error.")
         {
-            Paths, Format, Lang, Template, FailOn,
+            Paths, Format, Lang, Template, FailOn, ConfigPath, BaselinePath, WriteBaseline, NoProgress,
         };
         root.SetAction(Run);
         return root;
     }
 
+    public static Language LanguageOf(ParseResult parse) => parse.GetValue(Lang) == "en" ? Language.English : Language.Chinese;
+
     private static int Run(ParseResult parse)
     {
         var stopwatch = Stopwatch.StartNew();
-        var language = parse.GetValue(Lang) == "en" ? Language.English : Language.Chinese;
-        var (files, problems) = InputFiles.Expand(parse.GetValue(Paths) ?? []);
-        var linter = new Linter(TemplateRegistry.Default);
-        var templateOverride = parse.GetValue(Template);
+        var language = LanguageOf(parse);
+        var templates = TemplateRegistry.Default;
 
-        var results = new FileResult[files.Count];
-        Parallel.For(0, files.Count, i =>
+        var configPath = parse.GetValue(ConfigPath) ?? ConfigLoader.Find(Environment.CurrentDirectory);
+        var config = LintConfig.None(Environment.CurrentDirectory);
+        if (configPath is not null)
         {
-            IReadOnlyList<Finding> findings;
-            try
+            var (loaded, error) = ConfigLoader.Load(configPath);
+            if (error is not null)
             {
-                findings = linter.Lint(files[i], File.ReadAllBytes(files[i]), templateOverride);
+                return Fail(error, language);
             }
-            catch (IOException e)
-            {
-                findings = [Unreadable(files[i], e.Message)];
-            }
-            catch (UnauthorizedAccessException e)
-            {
-                findings = [Unreadable(files[i], e.Message)];
-            }
-            results[i] = new FileResult(files[i], findings);
-        });
+            config = loaded!;
+        }
 
-        var all = problems.Select(p => new FileResult(p.File, [p])).Concat(results).OrderBy(r => r.Path, StringComparer.Ordinal).ToList();
-        IFindingFormatter formatter = parse.GetValue(Format) switch
+        Baseline? baseline = null;
+        var baselinePath = parse.GetValue(BaselinePath);
+        if (baselinePath is not null)
         {
-            "msbuild" => new MsBuildFormatter(language),
-            _ => new TextFormatter(language, colour: !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null),
-        };
-        formatter.Write(Console.Out, all, RunSummary.Of(all, stopwatch.Elapsed));
+            var (loaded, error) = Baseline.Load(baselinePath);
+            if (error is not null)
+            {
+                return Fail(error, language);
+            }
+            baseline = loaded;
+        }
 
-        var findingsAll = all.SelectMany(r => r.Findings).ToList();
-        if (findingsAll.Any(f => f.IsInputError))
+        var interactive = !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null && !parse.GetValue(NoProgress);
+        var results = LintRun.Execute(new LintOptions(parse.GetValue(Paths) ?? [], parse.GetValue(Template), config, baseline, baselinePath, interactive),
+            new Linter(templates));
+
+        if (parse.GetValue(WriteBaseline) is { } writeTo)
+        {
+            Baseline.Write(writeTo, results.SelectMany(r => r.Findings));
+            Console.Error.WriteLine(language == Language.English ? $"Baseline written to {writeTo}." : $"基线已写入 {writeTo}。");
+        }
+
+        Formatter(parse.GetValue(Format)!, language, templates).Write(Console.Out, results, RunSummary.Of(results, stopwatch.Elapsed));
+
+        var findings = results.SelectMany(r => r.Findings).ToList();
+        if (findings.Any(f => f.IsInputError))
         {
             return ExitCodes.InputError;
         }
-        var threshold = parse.GetValue(FailOn) == "warning" ? Severity.Warning : Severity.Error;
-        return findingsAll.Any(f => f.Severity >= threshold) ? ExitCodes.Findings : ExitCodes.Clean;
+        if (parse.GetValue(WriteBaseline) is not null)
+        {
+            return ExitCodes.Clean;
+        }
+        var threshold = (parse.GetValue(FailOn) ?? (config.FailOn == Severity.Warning ? "warning" : "error")) == "warning" ? Severity.Warning : Severity.Error;
+        return findings.Any(f => f.Severity >= threshold) ? ExitCodes.Findings : ExitCodes.Clean;
     }
 
-    private static Finding Unreadable(string path, string reason) =>
-        new(path, InputRule.Unreadable.Id, InputRule.Unreadable.Severity, $"无法读取文件：{reason}", $"Cannot read the file: {reason}", 1, 1) { IsInputError = true };
+    private static IFindingFormatter Formatter(string format, Language language, TemplateRegistry templates) => format switch
+    {
+        "json" => new JsonFormatter(),
+        "sarif" => new SarifFormatter(RuleCatalog.All(templates), language, typeof(LintCommand).Assembly.GetName().Version?.ToString(3) ?? "1.0.0"),
+        "msbuild" => new MsBuildFormatter(language),
+        "github" => new GithubFormatter(language),
+        _ => new TextFormatter(language, colour: !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null),
+    };
+
+    private static int Fail(Finding error, Language language)
+    {
+        Console.Error.WriteLine($"{error.File}({error.Line},{error.Column}): error {error.RuleId}: {error.MessageIn(language)}");
+        return ExitCodes.InputError;
+    }
 }

@@ -276,6 +276,8 @@ internal sealed partial class RuleBinder
             rule.Title!,
             rule.TitleEn ?? rule.Title!,
             rule.Why!,
+            rule.ExamplePass,
+            rule.ExampleFail,
             rule.Check.Text,
             rule.When?.Text,
             tolerance,

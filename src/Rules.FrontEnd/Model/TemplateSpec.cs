@@ -70,6 +70,8 @@ public sealed record RuleSpec(
     string Title,
     string TitleEn,
     string Why,
+    string? ExamplePass,
+    string? ExampleFail,
     string CheckText,
     string? WhenText,
     string? Tolerance,

@@ -24,7 +24,7 @@ public sealed class RuleFileParser
     private static readonly string[] RuleKeys =
     {
         "id", "name", "severity", "basis", "table", "each", "types", "when", "check", "tolerance",
-        "title", "title-en", "message", "message-en", "why",
+        "title", "title-en", "message", "message-en", "why", "example-pass", "example-fail",
     };
 
     private readonly SourceMap map;
@@ -161,7 +161,9 @@ public sealed class RuleFileParser
             Scalar(fields, "title-en")?.Value,
             Message(fields, "message"),
             Message(fields, "message-en"),
-            Scalar(fields, "why")?.Value);
+            Scalar(fields, "why")?.Value,
+            Scalar(fields, "example-pass")?.Value,
+            Scalar(fields, "example-fail")?.Value);
     }
 
     private Dictionary<string, (YamlScalarNode Key, YamlNode Value)> Fields(YamlMappingNode node, string what, string[] allowed)

@@ -58,7 +58,9 @@ public sealed record RuleSyntax(
     string? TitleEn,
     MessageSyntax? Message,
     MessageSyntax? MessageEn,
-    string? Why);
+    string? Why,
+    string? ExamplePass,
+    string? ExampleFail);
 
 /// <summary>An expression as written (for display) and as parsed (null when it did not parse; the error is in the file's diagnostics).</summary>
 public sealed record ExpressionSyntax(string Text, SourceSpan Span, Expr? Tree);

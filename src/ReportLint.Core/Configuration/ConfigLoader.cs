@@ -1,0 +1,139 @@
+using ReportLint.Findings;
+using ReportLint.Validation;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ReportLint.Configuration;
+
+/// <summary>Finds and reads <c>.reportlint.yaml</c>. A mistake in it is an input error (exit code 2), located in the file.</summary>
+public static class ConfigLoader
+{
+    /// <summary>The configuration file in the folder or the nearest folder above it, if any.</summary>
+    public static string? Find(string startDirectory)
+    {
+        for (var directory = new DirectoryInfo(startDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, LintConfig.FileName);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    public static (LintConfig? Config, Finding? Error) Load(string path)
+    {
+        var display = Path.GetFullPath(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, Error(display, $"无法读取配置文件：{e.Message}", $"Cannot read the configuration file: {e.Message}", 1, 1));
+        }
+
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            return (null, Error(display, $"配置文件 YAML 格式错误：{e.Message}", $"Configuration YAML error: {e.Message}", (int)e.Start.Line, (int)e.Start.Column));
+        }
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            return (new LintConfig(display, directory, new Dictionary<string, RuleSetting>(), []), null);
+        }
+
+        Dictionary<string, RuleSetting>? rules = new();
+        var overrides = new List<(IReadOnlyList<Glob>, IReadOnlyDictionary<string, RuleSetting>)>();
+        Severity? failOn = null;
+        foreach (var (keyNode, value) in root.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value;
+            switch (key)
+            {
+                case "rules":
+                    var (parsed, error) = Rules(display, value);
+                    if (error is not null)
+                    {
+                        return (null, error);
+                    }
+                    rules = parsed;
+                    break;
+                case "fail-on":
+                    var level = (value as YamlScalarNode)?.Value;
+                    if (level is not ("error" or "warning"))
+                    {
+                        return (null, Error(display, "fail-on 只能是 error 或 warning。", "'fail-on' must be error or warning.", (int)value.Start.Line, (int)value.Start.Column));
+                    }
+                    failOn = level == "warning" ? Severity.Warning : Severity.Error;
+                    break;
+                case "overrides":
+                    if (value is not YamlSequenceNode list)
+                    {
+                        return (null, Error(display, "overrides 应为列表，每项有 files 和 rules。", "'overrides' must be a list of { files, rules }.", (int)value.Start.Line, (int)value.Start.Column));
+                    }
+                    foreach (var item in list.Children)
+                    {
+                        if (item is not YamlMappingNode entry
+                            || entry.Children.FirstOrDefault(c => (c.Key as YamlScalarNode)?.Value == "files").Value is not { } files
+                            || entry.Children.FirstOrDefault(c => (c.Key as YamlScalarNode)?.Value == "rules").Value is not { } entryRules)
+                        {
+                            return (null, Error(display, "overrides 的每一项都要有 files（文件模式列表）和 rules。", "Each override needs 'files' (patterns) and 'rules'.", (int)item.Start.Line, (int)item.Start.Column));
+                        }
+                        var patterns = files is YamlSequenceNode s ? s.Children.OfType<YamlScalarNode>().Select(n => n.Value!).ToList()
+                            : files is YamlScalarNode one ? [one.Value!] : [];
+                        var (overrideRules, overrideError) = Rules(display, entryRules);
+                        if (overrideError is not null)
+                        {
+                            return (null, overrideError);
+                        }
+                        overrides.Add((patterns.Select(p => new Glob(p)).ToList(), overrideRules!));
+                    }
+                    break;
+                default:
+                    return (null, Error(display, $"配置文件中没有“{key}”这一项；可用：rules、overrides、fail-on。",
+                        $"Unknown configuration key '{key}'; expected rules, overrides or fail-on.", (int)keyNode.Start.Line, (int)keyNode.Start.Column));
+            }
+        }
+        return (new LintConfig(display, directory, rules!, overrides, failOn), null);
+    }
+
+    private static (Dictionary<string, RuleSetting>? Rules, Finding? Error) Rules(string path, YamlNode node)
+    {
+        var result = new Dictionary<string, RuleSetting>(StringComparer.Ordinal);
+        if (node is not YamlMappingNode mapping)
+        {
+            return (null, Error(path, "rules 应为“规则 id: 级别”的映射，如 RL1005: warning。", "'rules' must map rule ids to a level, e.g. RL1005: warning.", (int)node.Start.Line, (int)node.Start.Column));
+        }
+        foreach (var (key, value) in mapping.Children)
+        {
+            var id = (key as YamlScalarNode)?.Value ?? "";
+            var level = (value as YamlScalarNode)?.Value;
+            RuleSetting? setting = level switch
+            {
+                "off" => new RuleSetting(true, Severity.Info),
+                "error" => new RuleSetting(false, Severity.Error),
+                "warning" => new RuleSetting(false, Severity.Warning),
+                "info" => new RuleSetting(false, Severity.Info),
+                _ => null,
+            };
+            if (setting is null)
+            {
+                return (null, Error(path, $"{id} 的级别只能是 error、warning、info 或 off，不能是“{level}”。",
+                    $"The level of {id} must be error, warning, info or off, not '{level}'.", (int)value.Start.Line, (int)value.Start.Column));
+            }
+            result[id] = setting.Value;
+        }
+        return (result, null);
+    }
+
+    private static Finding Error(string path, string message, string messageEn, int line, int column) =>
+        new(path, InputRule.BadConfig.Id, InputRule.BadConfig.Severity, message, messageEn, line, column) { IsInputError = true };
+}

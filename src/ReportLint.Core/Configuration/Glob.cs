@@ -1,0 +1,56 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace ReportLint.Configuration;
+
+/// <summary>File patterns as people write them: <c>*</c> within a folder, <c>**</c> across folders, <c>?</c> one character.</summary>
+public sealed class Glob
+{
+    private readonly Regex regex;
+
+    public Glob(string pattern)
+    {
+        Pattern = pattern.Replace('\\', '/');
+        var text = new StringBuilder("^");
+        for (var i = 0; i < Pattern.Length; i++)
+        {
+            var c = Pattern[i];
+            if (c == '*' && i + 1 < Pattern.Length && Pattern[i + 1] == '*')
+            {
+                var slash = i + 2 < Pattern.Length && Pattern[i + 2] == '/';
+                text.Append(slash ? "(?:.*/)?" : ".*");
+                i += slash ? 2 : 1;
+            }
+            else if (c == '*')
+            {
+                text.Append("[^/]*");
+            }
+            else if (c == '?')
+            {
+                text.Append("[^/]");
+            }
+            else
+            {
+                text.Append(Regex.Escape(c.ToString()));
+            }
+        }
+        regex = new Regex(text.Append('$').ToString(), RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+    }
+
+    public string Pattern { get; }
+
+    public static bool IsPattern(string text) => text.IndexOfAny(['*', '?']) >= 0;
+
+    public bool IsMatch(string relativePath) => regex.IsMatch(relativePath.Replace('\\', '/'));
+
+    /// <summary>The part before the first wildcard's folder: where to start looking.</summary>
+    public string Root
+    {
+        get
+        {
+            var wildcard = Pattern.IndexOfAny(['*', '?']);
+            var slash = Pattern.LastIndexOf('/', Math.Max(0, wildcard));
+            return slash < 0 ? "." : Pattern[..slash];
+        }
+    }
+}

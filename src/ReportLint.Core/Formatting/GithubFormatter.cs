@@ -1,0 +1,26 @@
+using ReportLint.Validation;
+
+namespace ReportLint.Formatting;
+
+/// <summary>GitHub Actions workflow commands: <c>::error file=…,line=…,col=…,title=RL1001::message</c>.</summary>
+public sealed class GithubFormatter(Language language) : IFindingFormatter
+{
+    public void Write(TextWriter output, IReadOnlyList<FileResult> results, RunSummary summary)
+    {
+        foreach (var finding in results.SelectMany(r => r.Findings))
+        {
+            var command = finding.Severity switch
+            {
+                Severity.Error => "error",
+                Severity.Warning => "warning",
+                _ => "notice",
+            };
+            output.WriteLine($"::{command} file={Property(finding.File)},line={finding.Line},col={finding.Column},title={Property(finding.RuleId)}::{Data(finding.MessageIn(language))}");
+        }
+    }
+
+    // Escaping as GitHub's toolkit does it (core/command.ts): data escapes % CR LF; properties also : and ,.
+    private static string Data(string text) => text.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
+
+    private static string Property(string text) => Data(text).Replace(":", "%3A").Replace(",", "%2C");
+}

@@ -1,0 +1,128 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ReportLint.Findings;
+using ReportLint.Validation;
+
+namespace ReportLint.Formatting;
+
+/// <summary>
+/// SARIF 2.1.0 as GitHub code scanning accepts it (shape of Roslyn's SarifV2ErrorLogger): rules with descriptions and
+/// help links, results with physical and logical locations, and fingerprints from rule + agency + year + cell
+/// (not lines), so an alert survives a reformatted file.
+/// </summary>
+public sealed class SarifFormatter(IReadOnlyList<RuleDescription> rules, Language language, string version) : IFindingFormatter
+{
+    public void Write(TextWriter output, IReadOnlyList<FileResult> results, RunSummary summary)
+    {
+        var index = rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+            w.WriteString("version", "2.1.0");
+            w.WriteStartArray("runs");
+            w.WriteStartObject();
+            w.WriteStartObject("tool");
+            w.WriteStartObject("driver");
+            w.WriteString("name", "reportlint");
+            w.WriteString("semanticVersion", version);
+            w.WriteString("informationUri", RuleCatalog.DocsBase);
+            w.WriteStartArray("rules");
+            foreach (var rule in rules)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", rule.Id);
+                w.WriteString("name", rule.Name);
+                w.WriteStartObject("shortDescription");
+                w.WriteString("text", language == Language.English ? rule.TitleEn : rule.Title);
+                w.WriteEndObject();
+                w.WriteStartObject("fullDescription");
+                w.WriteString("text", rule.Why);
+                w.WriteEndObject();
+                w.WriteString("helpUri", rule.HelpUri);
+                w.WriteStartObject("defaultConfiguration");
+                w.WriteString("level", Level(rule.Severity));
+                w.WriteEndObject();
+                w.WriteStartObject("properties");
+                w.WriteString("basis", rule.Basis);
+                if (rule.Check is not null)
+                {
+                    w.WriteString("check", rule.Check);
+                }
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndObject();
+
+            w.WriteStartArray("results");
+            foreach (var finding in results.SelectMany(r => r.Findings))
+            {
+                w.WriteStartObject();
+                w.WriteString("ruleId", finding.RuleId);
+                if (index.TryGetValue(finding.RuleId, out var ruleIndex))
+                {
+                    w.WriteNumber("ruleIndex", ruleIndex);
+                }
+                w.WriteString("level", Level(finding.Severity));
+                w.WriteStartObject("message");
+                w.WriteString("text", finding.MessageIn(language));
+                w.WriteEndObject();
+                w.WriteStartArray("locations");
+                w.WriteStartObject();
+                w.WriteStartObject("physicalLocation");
+                w.WriteStartObject("artifactLocation");
+                w.WriteString("uri", Uri(finding.File));
+                w.WriteEndObject();
+                w.WriteStartObject("region");
+                w.WriteNumber("startLine", finding.Line);
+                w.WriteNumber("startColumn", finding.Column);
+                w.WriteEndObject();
+                w.WriteEndObject();
+                if (finding.CellKey is not null)
+                {
+                    w.WriteStartArray("logicalLocations");
+                    w.WriteStartObject();
+                    w.WriteString("fullyQualifiedName", finding.CellKey);
+                    w.WriteString("name", (language == Language.English ? finding.CellLabelEn : finding.CellLabel) ?? finding.CellKey);
+                    w.WriteString("kind", "member");
+                    w.WriteEndObject();
+                    w.WriteEndArray();
+                }
+                w.WriteEndObject();
+                w.WriteEndArray();
+                w.WriteStartObject("partialFingerprints");
+                w.WriteString("reportlint/v1", Fingerprint(finding));
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        output.Write(Encoding.UTF8.GetString(stream.ToArray()));
+        output.WriteLine();
+    }
+
+    /// <summary>What identifies a finding across edits: rule, agency, year and cell; the file name when there is no cell.</summary>
+    public static string Fingerprint(Finding finding)
+    {
+        var identity = $"{finding.RuleId}|{finding.Agency}|{finding.Year}|{finding.CellKey ?? finding.File}";
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..32];
+    }
+
+    private static string Level(Severity severity) => severity switch
+    {
+        Severity.Error => "error",
+        Severity.Warning => "warning",
+        _ => "note",
+    };
+
+    private static string Uri(string path) =>
+        Path.IsPathRooted(path) ? new Uri(path).AbsoluteUri : string.Join('/', path.Split('/').Select(System.Uri.EscapeDataString));
+}

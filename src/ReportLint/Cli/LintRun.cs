@@ -1,0 +1,124 @@
+using ReportLint.Baselines;
+using ReportLint.Configuration;
+using ReportLint.Findings;
+using ReportLint.Formatting;
+using ReportLint.Reading;
+using Spectre.Console;
+
+namespace ReportLint.Cli;
+
+/// <summary>What one `reportlint` run was asked to do.</summary>
+public sealed record LintOptions(
+    IReadOnlyList<string> Paths,
+    string? Template,
+    LintConfig Config,
+    Baseline? Baseline,
+    string? BaselinePath,
+    bool ShowProgress);
+
+/// <summary>
+/// Inputs → lint every file in parallel → apply the configuration → apply the baseline. Reports are dropped as soon
+/// as they are checked, so memory stays flat however many files there are; results come back sorted by path.
+/// </summary>
+public static class LintRun
+{
+    private const int ProgressThreshold = 200;
+
+    public static IReadOnlyList<FileResult> Execute(LintOptions options, Linter linter)
+    {
+        var (files, problems) = InputFiles.Expand(options.Paths);
+        var results = new FileResult[files.Count];
+
+        void CheckAll(Action? onFileDone)
+        {
+            Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            {
+                results[i] = new FileResult(files[i].DisplayPath, Configure(Lint(files[i], linter, options.Template), options.Config, files[i]));
+                onFileDone?.Invoke();
+            });
+        }
+
+        if (options.ShowProgress && files.Count >= ProgressThreshold)
+        {
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            console.Progress().AutoClear(true).Start(context =>
+            {
+                var task = context.AddTask("检查报告 / checking reports", maxValue: files.Count);
+                CheckAll(() => task.Increment(1));
+            });
+        }
+        else
+        {
+            CheckAll(null);
+        }
+
+        var all = problems.Select(p => new FileResult(p.File, [p])).Concat(results).OrderBy(r => r.Path, StringComparer.Ordinal).ToList();
+        return options.Baseline is null ? all : ApplyBaseline(all, options.Baseline, options.BaselinePath!);
+    }
+
+    private static IReadOnlyList<Finding> Lint(InputFile file, Linter linter, string? template)
+    {
+        try
+        {
+            if (file.IsStandardInput)
+            {
+                using var stdin = Console.OpenStandardInput();
+                using var buffer = new MemoryStream();
+                stdin.CopyTo(buffer);
+                return linter.Lint(file.DisplayPath, buffer.ToArray(), template);
+            }
+            var length = new FileInfo(file.FullPath!).Length;
+            if (length > ReportReader.MaxBytes)
+            {
+                // Checked before reading: a huge file is refused without being loaded.
+                return [ReportReader.TooLarge(file.DisplayPath, length)];
+            }
+            return linter.Lint(file.DisplayPath, File.ReadAllBytes(file.FullPath!), template);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [new Finding(file.DisplayPath, InputRule.Unreadable.Id, InputRule.Unreadable.Severity,
+                $"无法读取文件：{e.Message}", $"Cannot read the file: {e.Message}", 1, 1) { IsInputError = true }];
+        }
+    }
+
+    private static IReadOnlyList<Finding> Configure(IReadOnlyList<Finding> findings, LintConfig config, InputFile file)
+    {
+        if (config.Path is null || findings.Count == 0)
+        {
+            return findings;
+        }
+        var path = file.FullPath ?? Path.Combine(Environment.CurrentDirectory, "stdin.json");
+        var kept = new List<Finding>(findings.Count);
+        foreach (var finding in findings)
+        {
+            if (finding.IsInputError)
+            {
+                kept.Add(finding);
+                continue;
+            }
+            var setting = config.For(finding.RuleId, finding.Severity, path);
+            if (!setting.Off)
+            {
+                kept.Add(setting.Severity == finding.Severity ? finding : finding with { Severity = setting.Severity });
+            }
+        }
+        return kept;
+    }
+
+    private static List<FileResult> ApplyBaseline(List<FileResult> results, Baseline baseline, string baselinePath)
+    {
+        var (kept, stale) = baseline.Apply(results.SelectMany(r => r.Findings));
+        var byFile = kept.GroupBy(f => f.File).ToDictionary(g => g.Key, g => (IReadOnlyList<Finding>)g.ToList());
+        var updated = results.Select(r => new FileResult(r.Path, byFile.GetValueOrDefault(r.Path) ?? [])).ToList();
+        if (stale.Count > 0)
+        {
+            var display = InputFiles.Display(baselinePath);
+            updated.Add(new FileResult(display, stale.Select(s => new Finding(display, InputRule.StaleBaseline.Id, InputRule.StaleBaseline.Severity,
+                $"基线记录“{s.Key}”（{s.Count} 条）已不再出现，问题已改正：请用 --write-baseline 更新基线，让它只减不增。",
+                $"Baseline entry '{s.Key}' ({s.Count}) no longer matches anything: regenerate the baseline with --write-baseline.", 1, 1)).ToList()));
+            updated.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        }
+        return updated;
+    }
+}
