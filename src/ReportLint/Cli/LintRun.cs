@@ -75,12 +75,20 @@ public static class LintRun
             }
             return linter.Lint(file.DisplayPath, File.ReadAllBytes(file.FullPath!), template);
         }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return [Unreadable(file, "文件已不存在（可能是失效的链接，或在检查时被删除）", "the file no longer exists (a broken link, or deleted while checking)")];
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return [new Finding(file.DisplayPath, InputRule.Unreadable.Id, InputRule.Unreadable.Severity,
-                $"无法读取文件：{e.Message}", $"Cannot read the file: {e.Message}", 1, 1) { IsInputError = true }];
+            // Exception texts carry the absolute path; people get the path as they gave it.
+            var reason = file.FullPath is null ? e.Message : e.Message.Replace(file.FullPath, file.DisplayPath);
+            return [Unreadable(file, reason, reason)];
         }
     }
+
+    private static Finding Unreadable(InputFile file, string reason, string reasonEn) =>
+        new(file.DisplayPath, InputRule.Unreadable.Id, InputRule.Unreadable.Severity, $"无法读取文件：{reason}。", $"Cannot read the file: {reasonEn}.", 1, 1) { IsInputError = true };
 
     private static IReadOnlyList<Finding> Configure(IReadOnlyList<Finding> findings, LintConfig config, InputFile file)
     {

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.RegularExpressions;
 using ReportLint.Tests.Support;
 
 namespace ReportLint.Tests.EndToEnd;
@@ -7,38 +5,11 @@ namespace ReportLint.Tests.EndToEnd;
 /// <summary>The built reportlint, run as a process the way CI runs it.</summary>
 public class CliTests
 {
-    private static (int ExitCode, string Out, string Err) Run(string workingDirectory, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "reportlint.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit(60_000).ShouldBeTrue("reportlint did not finish within a minute");
-        return (process.ExitCode, stdout.Result, stderr.Result);
-    }
+    private static (int ExitCode, string Out, string Err) Run(string workingDirectory, params string[] args) => ReportLintProcess.Run(workingDirectory, args);
 
-    private static string CopyOfExamples()
-    {
-        var directory = Path.Combine(Path.GetTempPath(), "reportlint-e2e-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path.Combine(directory, "reports"));
-        foreach (var file in Directory.GetFiles(Paths.Examples, "*.json"))
-        {
-            File.Copy(file, Path.Combine(directory, "reports", Path.GetFileName(file)));
-        }
-        return directory;
-    }
+    private static string CopyOfExamples() => ReportLintProcess.Workspace();
 
-    private static string WithoutTime(string text) => Regex.Replace(text, @"[（(]\d+\.\d+ (秒|s)[）)]", "(time)");
+    private static string WithoutTime(string text) => ReportLintProcess.WithoutTime(text);
 
     [Fact]
     public void The_example_reports_are_clean()

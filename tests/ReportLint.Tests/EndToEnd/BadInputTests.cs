@@ -1,0 +1,72 @@
+using System.Text;
+using ReportLint.Tests.Support;
+
+namespace ReportLint.Tests.EndToEnd;
+
+/// <summary>Each kind of bad input, through the real process: a clear located message, the right exit code, no crash.</summary>
+public class BadInputTests
+{
+    public static TheoryData<string> Cases => new() { "not_utf8", "bom", "huge", "deep", "empty", "empty_directory", "missing_path", "dangling_link" };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void One_bad_file_among_good_ones(string name)
+    {
+        var directory = ReportLintProcess.Workspace();
+        var target = Path.Combine(directory, "reports", "bad.json");
+        var extra = new List<string> { "reports" };
+        switch (name)
+        {
+            case "not_utf8":
+                File.WriteAllBytes(target, [.. Encoding.UTF8.GetBytes("{\"agency\": {\"name\": \""), 0xBA, 0xF4, 0xBA, 0xCD, .. Encoding.UTF8.GetBytes("\"}}")]);
+                break;
+            case "bom":
+                File.WriteAllBytes(target, [.. Encoding.UTF8.GetPreamble(), .. File.ReadAllBytes(Path.Combine(directory, "reports", "002_d7e6bacd7eea9ab0.json"))]);
+                break;
+            case "huge":
+                using (var stream = File.Create(target))
+                {
+                    stream.SetLength(17L * 1024 * 1024);
+                }
+                break;
+            case "deep":
+                File.WriteAllText(target, "{\"a\":" + new string('[', 5000) + new string(']', 5000) + "}");
+                break;
+            case "empty":
+                File.WriteAllText(target, "");
+                break;
+            case "empty_directory":
+                Directory.CreateDirectory(Path.Combine(directory, "nothing"));
+                extra.Add("nothing");
+                break;
+            case "missing_path":
+                extra.Add("no/such/report.json");
+                break;
+            case "dangling_link":
+                File.CreateSymbolicLink(target, Path.Combine(directory, "gone.json"));
+                break;
+        }
+
+        var (exit, stdout, stderr) = ReportLintProcess.Run(directory, [.. extra, "--format", "msbuild"]);
+        (stdout + stderr).ShouldNotContain("   at ");
+        exit.ShouldBe(name == "bom" ? 0 : 2);
+        Snapshot.Match(this, stdout, name);
+    }
+
+    [Fact]
+    public void Standard_input_is_read_when_the_path_is_a_dash()
+    {
+        var json = Lint.Mutate(Lint.Example("000_1c6b722cb07b2c5a.json"), "{ \"decisions\": 815 }", "{ \"decisions\": \"815件\" }");
+        var (exit, stdout, _) = ReportLintProcess.RunWithInput(Paths.RepoRoot, Encoding.UTF8.GetBytes(json), "-", "--format", "msbuild");
+        exit.ShouldBe(1);
+        stdout.Trim().ShouldBe("-(22,45): error RL1006: 表二 / 行政处罚 / 本年处理决定数量 填写的是“815件”，不是数字。请只填阿拉伯数字，单位已在表头中规定。");
+    }
+
+    [Fact]
+    public void Glob_patterns_select_files()
+    {
+        var (exit, stdout, _) = ReportLintProcess.Run(Paths.RepoRoot, "examples/**/00?_*.json", "tests/fixtures/**/2023_*.json", "--format", "msbuild");
+        exit.ShouldBe(1);
+        stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldAllBe(l => l.StartsWith("tests/fixtures/expected/2023_hongzequ.json("));
+    }
+}

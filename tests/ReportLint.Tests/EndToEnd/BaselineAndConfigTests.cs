@@ -1,0 +1,77 @@
+using ReportLint.Tests.Support;
+
+namespace ReportLint.Tests.EndToEnd;
+
+public class BaselineAndConfigTests
+{
+    [Fact]
+    public void Baseline_round_trip_suppresses_known_findings_shows_new_ones_and_reports_stale_entries()
+    {
+        var directory = ReportLintProcess.Workspace("2023_hongzequ.json");
+        ReportLintProcess.Run(directory, "reports").ExitCode.ShouldBe(1);
+
+        var write = ReportLintProcess.Run(directory, "reports", "--write-baseline", "baseline.json");
+        write.ExitCode.ShouldBe(0);
+        File.ReadAllText(Path.Combine(directory, "baseline.json")).ShouldContain("\"cell\": \"appeals.review.total\"");
+
+        var clean = ReportLintProcess.Run(directory, "reports", "--baseline", "baseline.json", "--format", "msbuild");
+        clean.ExitCode.ShouldBe(0);
+        clean.Out.ShouldBeEmpty();
+
+        // A new mistake in another report shows; the known ones stay suppressed.
+        var xincheng = Path.Combine(directory, "reports", "000_1c6b722cb07b2c5a.json");
+        File.WriteAllText(xincheng, Lint.Mutate(File.ReadAllText(xincheng), "\"pending\": 5, \"total\": 7", "\"pending\": 5, \"total\": 9"));
+        var changed = ReportLintProcess.Run(directory, "reports", "--baseline", "baseline.json", "--format", "msbuild");
+        changed.ExitCode.ShouldBe(1);
+        changed.Out.Trim().Split('\n').ShouldHaveSingleItem().ShouldStartWith("reports/000_1c6b722cb07b2c5a.json(54,101): error RL1004:");
+
+        // Fixing a baselined mistake makes its entry stale, and it is reported so the baseline only shrinks.
+        var hongze = Path.Combine(directory, "reports", "2023_hongzequ.json");
+        File.WriteAllText(hongze, Lint.Mutate(File.ReadAllText(hongze), "\"other_result\": 0, \"pending\": 0, \"total\": 0 },\n      \"direct_suit\"", "\"other_result\": 0, \"pending\": 0, \"total\": 11 },\n      \"direct_suit\""));
+        var stale = ReportLintProcess.Run(directory, "reports", "--baseline", "baseline.json", "--format", "msbuild");
+        stale.Out.ShouldContain("warning RL0113:");
+        stale.Out.ShouldContain("RL1004 洪泽区人民政府 2023 appeals.review.total");
+    }
+
+    [Fact]
+    public void A_broken_baseline_file_is_an_input_error()
+    {
+        var directory = ReportLintProcess.Workspace();
+        File.WriteAllText(Path.Combine(directory, "baseline.json"), "{ \"entries\": [ { \"rule\": 1 } ] }");
+        var (exit, _, stderr) = ReportLintProcess.Run(directory, "reports", "--baseline", "baseline.json");
+        exit.ShouldBe(2);
+        stderr.ShouldContain("RL0112");
+    }
+
+    [Fact]
+    public void Configuration_changes_severities_switches_rules_off_and_overrides_per_path()
+    {
+        var directory = ReportLintProcess.Workspace("2023_hongzequ.json");
+        File.WriteAllText(Path.Combine(directory, ".reportlint.yaml"), """
+            rules:
+              RL1004: warning
+            overrides:
+              - files: ["reports/2023_*.json"]
+                rules:
+                  RL1004: off
+            """);
+        Directory.CreateDirectory(Path.Combine(directory, "sub"));
+        File.Copy(Path.Combine(directory, "reports", "2023_hongzequ.json"), Path.Combine(directory, "sub", "other.json"));
+
+        // Found by walking up from a subfolder of the project.
+        var (exit, stdout, _) = ReportLintProcess.Run(Path.Combine(directory, "sub"), "../reports", ".", "--format", "msbuild");
+        exit.ShouldBe(0);
+        stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldAllBe(l => l.StartsWith("other.json(") && l.Contains(": warning RL1004:"));
+        ReportLintProcess.Run(Path.Combine(directory, "sub"), ".", "--fail-on", "warning").ExitCode.ShouldBe(1);
+    }
+
+    [Fact]
+    public void A_mistake_in_the_configuration_is_located_and_exits_2()
+    {
+        var directory = ReportLintProcess.Workspace();
+        File.WriteAllText(Path.Combine(directory, ".reportlint.yaml"), "rules:\n  RL1004: loud\n");
+        var (exit, _, stderr) = ReportLintProcess.Run(directory, "reports");
+        exit.ShouldBe(2);
+        stderr.ShouldContain(".reportlint.yaml(2,11): error RL0111:");
+    }
+}

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace ReportLint.Tests.Support;
+
+/// <summary>Runs the built reportlint as a process, the way CI and people run it.</summary>
+public static class ReportLintProcess
+{
+    public static (int ExitCode, string Out, string Err) Run(string workingDirectory, params string[] args) =>
+        RunWithInput(workingDirectory, null, args);
+
+    public static (int ExitCode, string Out, string Err) RunWithInput(string workingDirectory, byte[]? stdin, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        start.Environment["CI"] = "true";
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "reportlint.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (stdin is not null)
+        {
+            process.StandardInput.BaseStream.Write(stdin);
+        }
+        process.StandardInput.Close();
+        process.WaitForExit(120_000).ShouldBeTrue("reportlint did not finish within two minutes");
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    public static string WithoutTime(string text) => Regex.Replace(text, @"[（(]\d+\.\d+ (秒|s)[）)]", "(time)");
+
+    /// <summary>A scratch folder with the example reports (and optionally more fixtures) under reports/.</summary>
+    public static string Workspace(params string[] extraFixtures)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "reportlint-e2e-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(directory, "reports"));
+        foreach (var file in Directory.GetFiles(Paths.Examples, "*.json").Concat(extraFixtures.Select(f => Path.Combine(Paths.Fixtures, "expected", f))))
+        {
+            File.Copy(file, Path.Combine(directory, "reports", Path.GetFileName(file)));
+        }
+        return directory;
+    }
+}
