@@ -55,6 +55,11 @@ public static class LintCommand
         Description = "Write the current findings to this baseline file (and exit 0 unless a file could not be read).",
     };
 
+    private static readonly Option<bool> WarningsAsErrors = new("--warnings-as-errors")
+    {
+        Description = "Report every warning as an error (the exit code and every output format follow).",
+    };
+
     private static readonly Option<bool> NoProgress = new("--no-progress")
     {
         Description = "Never show the progress bar (it is shown only on long runs in an interactive terminal, never in CI).",
@@ -74,7 +79,7 @@ public static class LintCommand
             "Exit codes / 退出码: 0 no findings at or above --fail-on; 1 findings at or above it; 2 usage, configuration or " +
             "input errors (unreadable file, malformed JSON, unknown template); 3 internal error.")
         {
-            Paths, Format, Lang, Template, FailOn, ConfigPath, BaselinePath, WriteBaseline, NoProgress,
+            Paths, Format, Lang, Template, FailOn, ConfigPath, BaselinePath, WriteBaseline, WarningsAsErrors, NoProgress,
         };
         root.SetAction(Run);
         return root;
@@ -113,8 +118,8 @@ public static class LintCommand
         }
 
         var interactive = !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null && !parse.GetValue(NoProgress);
-        var results = LintRun.Execute(new LintOptions(parse.GetValue(Paths) ?? [], parse.GetValue(Template), config, baseline, baselinePath, interactive),
-            new Linter(templates));
+        var results = LintRun.Execute(new LintOptions(parse.GetValue(Paths) ?? [], parse.GetValue(Template), config, baseline, baselinePath, interactive,
+            parse.GetValue(WarningsAsErrors)), new Linter(templates));
 
         if (parse.GetValue(WriteBaseline) is { } writeTo)
         {

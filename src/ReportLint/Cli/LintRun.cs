@@ -14,7 +14,8 @@ public sealed record LintOptions(
     LintConfig Config,
     Baseline? Baseline,
     string? BaselinePath,
-    bool ShowProgress);
+    bool ShowProgress,
+    bool WarningsAsErrors = false);
 
 /// <summary>
 /// Inputs → lint every file in parallel → apply the configuration → apply the baseline. Reports are dropped as soon
@@ -33,7 +34,7 @@ public static class LintRun
         {
             Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             {
-                results[i] = new FileResult(files[i].DisplayPath, Configure(Lint(files[i], linter, options.Template), options.Config, files[i]));
+                results[i] = new FileResult(files[i].DisplayPath, Configure(Lint(files[i], linter, options.Template), options.Config, files[i], options.WarningsAsErrors));
                 onFileDone?.Invoke();
             });
         }
@@ -90,9 +91,9 @@ public static class LintRun
     private static Finding Unreadable(InputFile file, string reason, string reasonEn) =>
         new(file.DisplayPath, InputRule.Unreadable.Id, InputRule.Unreadable.Severity, $"无法读取文件：{reason}。", $"Cannot read the file: {reasonEn}.", 1, 1) { IsInputError = true };
 
-    private static IReadOnlyList<Finding> Configure(IReadOnlyList<Finding> findings, LintConfig config, InputFile file)
+    private static IReadOnlyList<Finding> Configure(IReadOnlyList<Finding> findings, LintConfig config, InputFile file, bool warningsAsErrors)
     {
-        if (config.Path is null || findings.Count == 0)
+        if ((config.Path is null && !warningsAsErrors) || findings.Count == 0)
         {
             return findings;
         }
@@ -106,9 +107,10 @@ public static class LintRun
                 continue;
             }
             var setting = config.For(finding.RuleId, finding.Severity, path);
+            var severity = warningsAsErrors && setting.Severity == Validation.Severity.Warning ? Validation.Severity.Error : setting.Severity;
             if (!setting.Off)
             {
-                kept.Add(setting.Severity == finding.Severity ? finding : finding with { Severity = setting.Severity });
+                kept.Add(severity == finding.Severity ? finding : finding with { Severity = severity });
             }
         }
         return kept;

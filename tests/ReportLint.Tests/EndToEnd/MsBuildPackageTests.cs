@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using ReportLint.Tests.Support;
+
+namespace ReportLint.Tests.EndToEnd;
+
+/// <summary>Packs ReportLint.MSBuild into a local feed once for the tests that consume it.</summary>
+public sealed class PackedPackage
+{
+    public PackedPackage()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "reportlint-msbuild-" + Guid.NewGuid().ToString("N"));
+        Feed = Path.Combine(Root, "feed");
+        var (exit, output) = MsBuildPackageTests.Dotnet(Paths.RepoRoot, "pack", "src/ReportLint.MSBuild", "-o", Feed, "--nologo");
+        exit.ShouldBe(0, output);
+    }
+
+    public string Root { get; }
+
+    public string Feed { get; }
+}
+
+/// <summary>What a new user does: reference the package from a feed, put reports in, run a real `dotnet build`.</summary>
+public class MsBuildPackageTests(PackedPackage package) : IClassFixture<PackedPackage>
+{
+    private const string Faulty = "\"pending\": 5, \"total\": 9";
+    private const string Correct = "\"pending\": 5, \"total\": 7";
+    private const string Checking = "reportlint: 检查";
+
+    internal static (int Exit, string Output) Dotnet(string directory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["MSBUILDNOINPROCNODE"] = "1";
+        start.Environment.Remove("MSBuildExtensionsPath");
+        start.Environment.Remove("MSBuildSDKsPath");
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit(600_000).ShouldBeTrue("dotnet " + string.Join(' ', args) + " did not finish");
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    private string Consumer(string targetFrameworks)
+    {
+        var directory = Path.Combine(package.Root, "consumer-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(Path.Combine(directory, "reports"));
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="reportlint-local" value="{package.Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        var property = targetFrameworks.Contains(';') ? "TargetFrameworks" : "TargetFramework";
+        File.WriteAllText(Path.Combine(directory, "Submissions.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <{property}>{targetFrameworks}</{property}>
+                <RestorePackagesPath>{Path.Combine(package.Root, "packages")}</RestorePackagesPath>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="ReportLint.MSBuild" Version="1.0.0" />
+              </ItemGroup>
+            </Project>
+            """);
+        foreach (var example in Directory.GetFiles(Paths.Examples, "*.json"))
+        {
+            File.Copy(example, Path.Combine(directory, "reports", Path.GetFileName(example)));
+        }
+        return directory;
+    }
+
+    private static void Edit(string directory, string from, string to)
+    {
+        var file = Path.Combine(directory, "reports", "000_1c6b722cb07b2c5a.json");
+        File.WriteAllText(file, Lint.Mutate(File.ReadAllText(file), from, to));
+    }
+
+    [Fact]
+    public void A_faulty_report_fails_the_build_a_fixed_one_passes_and_unchanged_builds_skip_linting()
+    {
+        var project = Consumer("net10.0");
+        Edit(project, Correct, Faulty);
+
+        var failed = Dotnet(project, "build", "--nologo");
+        failed.Exit.ShouldNotBe(0);
+        failed.Output.ShouldContain("reports/000_1c6b722cb07b2c5a.json(54,101): error RL1004: 【行政复议】总计填 9");
+
+        Edit(project, Faulty, Correct);
+        var fixedBuild = Dotnet(project, "build", "--nologo");
+        fixedBuild.Exit.ShouldBe(0, fixedBuild.Output);
+        fixedBuild.Output.ShouldContain(Checking);
+
+        var unchanged = Dotnet(project, "build", "--nologo");
+        unchanged.Exit.ShouldBe(0);
+        unchanged.Output.ShouldNotContain(Checking);
+
+        var report = Path.Combine(project, "reports", "002_d7e6bacd7eea9ab0.json");
+        File.SetLastWriteTimeUtc(report, DateTime.UtcNow.AddSeconds(5));
+        var edited = Dotnet(project, "build", "--nologo");
+        edited.Exit.ShouldBe(0);
+        edited.Output.ShouldContain(Checking);
+
+        Edit(project, Correct, Faulty);
+        var bypassed = Dotnet(project, "build", "--nologo", "-p:ReportLintEnabled=false");
+        bypassed.Exit.ShouldBe(0, bypassed.Output);
+        bypassed.Output.ShouldNotContain("RL1004");
+    }
+
+    [Fact]
+    public void Configuration_baseline_and_warnings_as_errors_are_honoured_and_multi_targeting_lints_once()
+    {
+        var project = Consumer("net10.0;netstandard2.0");
+        Edit(project, Correct, Faulty);
+        File.WriteAllText(Path.Combine(project, ".reportlint.yaml"), "rules:\n  RL1004: warning\n");
+
+        var warned = Dotnet(project, "build", "--nologo");
+        warned.Exit.ShouldBe(0, warned.Output);
+        warned.Output.ShouldContain("warning RL1004:");
+        warned.Output.Split('\n').Count(l => l.Contains(Checking)).ShouldBe(1);
+
+        var strict = Dotnet(project, "build", "--nologo", "-p:ReportLintTreatWarningsAsErrors=true");
+        strict.Exit.ShouldNotBe(0);
+        strict.Output.ShouldContain("error RL1004:");
+
+        File.Delete(Path.Combine(project, ".reportlint.yaml"));
+        var reportlint = Path.Combine(AppContext.BaseDirectory, "reportlint.dll");
+        Dotnet(project, reportlint, "reports", "--write-baseline", "baseline.json").Exit.ShouldBe(0);
+        var baselined = Dotnet(project, "build", "--nologo", "-p:ReportLintBaseline=baseline.json");
+        baselined.Exit.ShouldBe(0, baselined.Output);
+        baselined.Output.ShouldNotContain("RL1004");
+    }
+}
