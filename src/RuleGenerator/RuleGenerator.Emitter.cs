@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis.CSharp;
 using ReportLint.Rules.Model;
-using ReportLint.Validation;
 
 namespace ReportLint.Generator;
 
@@ -29,13 +28,14 @@ internal static class Emitter
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"ReportLint.Generator\", \"1.0\")]");
         w.Open($"public sealed partial class {template.ClassName} : {Runtime}.TemplateDefinition");
         w.Line($"private {template.ClassName}()");
-        w.Line($"    : base({Str(template.Name)}, {Str(template.Title)}, {Str(template.TitleEn)}, {template.FirstYear}, {template.LastYear}, TablesData, CellsData, RulesData)");
+        w.Line($"    : base({Str(template.Name)}, {Str(template.Title)}, {Str(template.TitleEn)}, {template.FirstYear}, {template.LastYear}, TablesData, CellsData, RulesData, NarrativesData)");
         w.Line("{");
         w.Line("}");
         w.Line();
         EmitTables(w, template);
         EmitCells(w, template);
         EmitRules(w, template);
+        EmitNarratives(w, template);
         EmitGroupRows(w, template);
         // Static fields initialise in textual order: the instance comes after the data its constructor reads.
         w.Line($"public static readonly {template.ClassName} Instance = new {template.ClassName}();");
@@ -114,7 +114,7 @@ internal static class Emitter
             w.Line($"{Str(rule.Title)}, {Str(rule.TitleEn)},");
             w.Line($"{Str(rule.Why)},");
             w.Line($"{Str(rule.ExamplePass)}, {Str(rule.ExampleFail)},");
-            w.Line($"{Str(rule.CheckText)}, {Str(rule.WhenText)}, {Decimal(rule.Tolerance ?? "0")}, {(rule.IsComparison ? "true" : "false")},");
+            w.Line($"{Str(rule.CheckText)}, {Str(rule.WhenText)}, {Decimal(rule.Tolerance ?? "0")}, {(rule.IsComparison ? "true" : "false")}, {(rule.UsesPrevious ? "true" : "false")},");
             w.Line($"{Message(rule.Message)},");
             w.Line($"{Message(rule.MessageEn)},");
             w.Line($"{Strings(rule.OperandNames)},");
@@ -122,12 +122,23 @@ internal static class Emitter
             foreach (var instance in rule.Instances)
             {
                 var (label, labelEn) = SubjectLabels(rule, table, instance.Subject);
-                w.Line($"new {Runtime}.RuleInstanceInfo({Str(instance.Subject)}, {Str(label)}, {Str(labelEn)}, {Ints(instance.Operands)}, {Terms(instance.Lhs)}, {Terms(instance.Rhs)}),");
+                w.Line($"new {Runtime}.RuleInstanceInfo({Str(instance.Subject)}, {Str(label)}, {Str(labelEn)}, {Ints(instance.Operands)}, {Ints(instance.PreviousOperands)}, {Ints(instance.Narratives)}, {Terms(instance.Lhs)}, {Terms(instance.Rhs)}),");
             }
             w.Close("},");
             w.Line($"{Ints(rule.CellTargets)},");
             w.Line($"{Str(System.IO.Path.GetFileName(rule.Span.Path))}, {rule.Span.StartLine}),");
             w.Unindent();
+        }
+        w.Close("};");
+        w.Line();
+    }
+
+    private static void EmitNarratives(SourceWriter w, TemplateSpec template)
+    {
+        w.Open($"private static readonly {Runtime}.NarrativeInfo[] NarrativesData =");
+        foreach (var narrative in template.Narratives)
+        {
+            w.Line($"new {Runtime}.NarrativeInfo({Str(narrative.Section)}, {Str(narrative.Pattern)}),");
         }
         w.Close("};");
         w.Line();
@@ -169,45 +180,66 @@ internal static class Emitter
 
     private static void EmitValidate(SourceWriter w, TemplateSpec template)
     {
-        w.Open($"public override void Validate(global::System.ReadOnlySpan<{Runtime}.CellValue> c, {Runtime}.FindingSink sink)");
+        w.Open($"public override void Validate({Runtime}.ValidationContext context, {Runtime}.FindingSink sink)");
+        w.Line($"global::System.ReadOnlySpan<{Runtime}.CellValue> c = context.Cells;");
         for (var r = 0; r < template.Rules.Count; r++)
         {
             var rule = template.Rules[r];
             w.Line($"// {rule.Id} {Comment(rule.Name)}: {Comment(rule.CheckText)}{(rule.WhenText is null ? "" : "  when " + Comment(rule.WhenText))}");
             var tolerance = Decimal(rule.Tolerance ?? "0");
-            if (rule.Scope == RuleScope.Cell)
+            if (rule.UsesPrevious)
             {
-                var instance = rule.Instances[0];
-                w.Open($"foreach (var cell in RulesData[{r}].CellTargets)");
-                EmitCheck(w, rule, instance, r, 0, tolerance, "cell");
-                w.Close();
-                continue;
-            }
-            for (var i = 0; i < rule.Instances.Count; i++)
-            {
+                // Without last year's report the rule is not judged, and the run says so instead of passing it silently.
+                w.Line("if (!context.HasPrevious)");
+                w.Line("{");
+                w.Line($"    sink.Skip(this, {r});");
+                w.Line("}");
+                w.Line("else");
                 w.Line("{");
                 w.Indent();
-                EmitCheck(w, rule, rule.Instances[i], r, i, tolerance, "-1");
-                w.Close();
+            }
+            EmitRule(w, rule, r, tolerance);
+            if (rule.UsesPrevious)
+            {
+                w.Unindent();
+                w.Line("}");
             }
         }
         w.Close();
     }
 
-    private static void EmitCheck(SourceWriter w, RuleSpec rule, RuleInstance instance, int ruleIndex, int instanceIndex, string tolerance, string cell)
+    private static void EmitRule(SourceWriter w, RuleSpec rule, int r, string tolerance)
     {
-        var guard = instance.When is null ? "" : $"{Runtime}.Eval.IsTrue({Expr(instance.When, tolerance)}) && ";
+        if (rule.Scope == RuleScope.Cell)
+        {
+            w.Open($"foreach (var cell in RulesData[{r}].CellTargets)");
+            EmitCheck(w, rule.Instances[0], r, 0, tolerance, "cell");
+            w.Close();
+            return;
+        }
+        for (var i = 0; i < rule.Instances.Count; i++)
+        {
+            w.Line("{");
+            w.Indent();
+            EmitCheck(w, rule.Instances[i], r, i, tolerance, "-1");
+            w.Close();
+        }
+    }
+
+    private static void EmitCheck(SourceWriter w, RuleInstance instance, int ruleIndex, int instanceIndex, string tolerance, string cell)
+    {
+        var guard = instance.When is null ? "" : $"{Runtime}.Eval.IsTrue({Expr(instance.When, tolerance, ruleIndex)}) && ";
         if (instance.Check is BoundBinary { Operator: "=" or "!=" or "<" or "<=" or ">" or ">=" } comparison)
         {
-            w.Line($"var lhs = {Expr(comparison.Left, tolerance)};");
-            w.Line($"var rhs = {Expr(comparison.Right, tolerance)};");
+            w.Line($"var lhs = {Expr(comparison.Left, tolerance, ruleIndex)};");
+            w.Line($"var rhs = {Expr(comparison.Right, tolerance, ruleIndex)};");
             w.Line($"if ({guard}{Runtime}.Eval.IsFalse({Runtime}.Eval.{CompareName(comparison.Operator)}(lhs, rhs, {tolerance})))");
             w.Line("{");
             w.Line($"    sink.Report(this, {ruleIndex}, {instanceIndex}, {cell}, lhs, rhs);");
             w.Line("}");
             return;
         }
-        w.Line($"if ({guard}{Runtime}.Eval.IsFalse({Expr(instance.Check, tolerance)}))");
+        w.Line($"if ({guard}{Runtime}.Eval.IsFalse({Expr(instance.Check, tolerance, ruleIndex)}))");
         w.Line("{");
         w.Line($"    sink.Report(this, {ruleIndex}, {instanceIndex}, {cell}, default, default);");
         w.Line("}");
@@ -223,30 +255,36 @@ internal static class Emitter
         _ => "GreaterOrEqual",
     };
 
-    private static string Expr(BoundExpr expr, string tolerance) => expr switch
+    private static string Expr(BoundExpr expr, string tolerance, int rule) => expr switch
     {
         BoundNumber n => $"{Runtime}.Num.Of({Decimal(n.Text)})",
         BoundCell c => $"{Runtime}.Num.Of(c[{c.Index}])",
         BoundCurrentCell => $"{Runtime}.Num.Of(c[cell])",
+        BoundPreviousCell p => $"context.Previous({p.Index})",
+        BoundStated n => $"context.Stated({n.Pattern}, {rule})",
+        BoundMentions m => $"context.Mentions({m.Pattern})",
+        BoundSectionEmpty e => $"context.SectionEmpty({Str(e.Section)})",
+        BoundReportValue v => $"context.{v.Name switch { "year" => "Year", "published" => "Published", "period_start" => "PeriodStart", "period_end" => "PeriodEnd", "government" => "IsGovernment", _ => "IsDepartment" }}",
+        BoundDeadline d => $"context.DaysAfterYearEnd({d.Month}, {d.Day})",
         BoundGroupSum g => $"{Runtime}.Eval.Group(c, {g.GroupCell}, GroupRows{g.GroupCell})",
-        BoundSum s => s.Items.Select(i => Expr(i, tolerance)).Aggregate((a, b) => $"{Runtime}.Eval.Add({a}, {b})"),
-        BoundUnary { Operator: "not" } u => $"{Runtime}.Eval.Not({Expr(u.Operand, tolerance)})",
-        BoundUnary u => $"{Runtime}.Eval.Negate({Expr(u.Operand, tolerance)})",
+        BoundSum s => s.Items.Select(i => Expr(i, tolerance, rule)).Aggregate((a, b) => $"{Runtime}.Eval.Add({a}, {b})"),
+        BoundUnary { Operator: "not" } u => $"{Runtime}.Eval.Not({Expr(u.Operand, tolerance, rule)})",
+        BoundUnary u => $"{Runtime}.Eval.Negate({Expr(u.Operand, tolerance, rule)})",
         BoundBinary b => b.Operator switch
         {
-            "+" => $"{Runtime}.Eval.Add({Expr(b.Left, tolerance)}, {Expr(b.Right, tolerance)})",
-            "-" => $"{Runtime}.Eval.Subtract({Expr(b.Left, tolerance)}, {Expr(b.Right, tolerance)})",
-            "*" => $"{Runtime}.Eval.Multiply({Expr(b.Left, tolerance)}, {Expr(b.Right, tolerance)})",
-            "/" => $"{Runtime}.Eval.Divide({Expr(b.Left, tolerance)}, {Expr(b.Right, tolerance)})",
-            "and" => $"{Runtime}.Eval.And({Expr(b.Left, tolerance)}, {Expr(b.Right, tolerance)})",
-            "or" => $"{Runtime}.Eval.Or({Expr(b.Left, tolerance)}, {Expr(b.Right, tolerance)})",
-            _ => $"{Runtime}.Eval.{CompareName(b.Operator)}({Expr(b.Left, tolerance)}, {Expr(b.Right, tolerance)}, {tolerance})",
+            "+" => $"{Runtime}.Eval.Add({Expr(b.Left, tolerance, rule)}, {Expr(b.Right, tolerance, rule)})",
+            "-" => $"{Runtime}.Eval.Subtract({Expr(b.Left, tolerance, rule)}, {Expr(b.Right, tolerance, rule)})",
+            "*" => $"{Runtime}.Eval.Multiply({Expr(b.Left, tolerance, rule)}, {Expr(b.Right, tolerance, rule)})",
+            "/" => $"{Runtime}.Eval.Divide({Expr(b.Left, tolerance, rule)}, {Expr(b.Right, tolerance, rule)})",
+            "and" => $"{Runtime}.Eval.And({Expr(b.Left, tolerance, rule)}, {Expr(b.Right, tolerance, rule)})",
+            "or" => $"{Runtime}.Eval.Or({Expr(b.Left, tolerance, rule)}, {Expr(b.Right, tolerance, rule)})",
+            _ => $"{Runtime}.Eval.{CompareName(b.Operator)}({Expr(b.Left, tolerance, rule)}, {Expr(b.Right, tolerance, rule)}, {tolerance})",
         },
         BoundCall { Function: "blank" or "text" } call => $"{Runtime}.Eval.{(call.Function == "blank" ? "IsBlank" : "IsText")}(c[{CellOf(call.Arguments[0])}])",
-        BoundCall { Function: "whole" } call => $"{Runtime}.Eval.IsWhole({Expr(call.Arguments[0], tolerance)})",
-        BoundCall { Function: "abs" } call => $"{Runtime}.Eval.Abs({Expr(call.Arguments[0], tolerance)})",
-        BoundCall { Function: "round" } call => $"{Runtime}.Eval.Round({Expr(call.Arguments[0], tolerance)}, {(call.Arguments.Count == 2 ? ((BoundNumber)call.Arguments[1]).Text : "0")})",
-        BoundCall { Function: "min" or "max" } call => call.Arguments.Select(a => Expr(a, tolerance)).Aggregate((a, b) => $"{Runtime}.Eval.{(call.Function == "min" ? "Min" : "Max")}({a}, {b})"),
+        BoundCall { Function: "whole" } call => $"{Runtime}.Eval.IsWhole({Expr(call.Arguments[0], tolerance, rule)})",
+        BoundCall { Function: "abs" } call => $"{Runtime}.Eval.Abs({Expr(call.Arguments[0], tolerance, rule)})",
+        BoundCall { Function: "round" } call => $"{Runtime}.Eval.Round({Expr(call.Arguments[0], tolerance, rule)}, {(call.Arguments.Count == 2 ? ((BoundNumber)call.Arguments[1]).Text : "0")})",
+        BoundCall { Function: "min" or "max" } call => call.Arguments.Select(a => Expr(a, tolerance, rule)).Aggregate((a, b) => $"{Runtime}.Eval.{(call.Function == "min" ? "Min" : "Max")}({a}, {b})"),
         _ => throw new System.InvalidOperationException("unbound expression " + expr.GetType().Name),
     };
 

@@ -4,7 +4,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using ReportLint.Rules;
 using ReportLint.Rules.Model;
-using ReportLint.Validation;
 using ReportLint.Rules.Parsing;
 
 namespace ReportLint.Generator;

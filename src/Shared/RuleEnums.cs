@@ -1,8 +1,11 @@
-namespace ReportLint.Validation;
-
 // The enums a rule means the same thing by at build time (front end, generator) and at run time (validators).
-// One source file, compiled into Rules.FrontEnd and ReportLint.Core, so the two can never disagree; the generator
-// emits these names into the validators it writes.
+// One source file, compiled into Rules.FrontEnd (in its model namespace) and ReportLint.Core, so the two can never
+// disagree; the generator emits these names into the validators it writes.
+#if RULES_FRONT_END
+namespace ReportLint.Rules.Model;
+#else
+namespace ReportLint.Validation;
+#endif
 
 public enum CellType
 {
@@ -49,4 +52,7 @@ public enum PlaceholderKind
     Cell,
     Value,
     Operand,
+
+    /// <summary>The sentence of the narrative a rule read (quoted in the finding).</summary>
+    Sentence,
 }

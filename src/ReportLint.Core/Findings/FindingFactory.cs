@@ -8,13 +8,19 @@ namespace ReportLint.Findings;
 /// <summary>Turns a failed check into a <see cref="Finding"/>: fills the rule's message, locates the value, lists the arithmetic.</summary>
 public static class FindingFactory
 {
-    public static Finding Create(Report report, RuleFailure failure, LineIndex lines)
+    public static Finding Create(Report report, RuleFailure failure, LineIndex lines, ValidationContext context)
     {
         var rule = failure.RuleInfo;
         var instance = failure.InstanceInfo;
         var cells = report.Template.Cells;
         var subjectCell = failure.Cell >= 0 ? failure.Cell : LocationCell(report, instance);
-        var offset = subjectCell >= 0 && report.CellOffsets[subjectCell] >= 0 ? report.CellOffsets[subjectCell] : report.TablesOffset;
+        // A rule that read the narrative points at the sentence it read; others at the cell.
+        var quoted = instance.Narratives.SelectMany(context.MatchesOf).FirstOrDefault();
+        var section = instance.Narratives.Length > 0 ? report.Template.Narratives[instance.Narratives[0]].Section : null;
+        var offset = quoted is not null ? SentenceOffset(report, quoted)
+            : subjectCell >= 0 && report.CellOffsets[subjectCell] >= 0 ? report.CellOffsets[subjectCell]
+            : section is not null && report.SectionOffsets.TryGetValue(section, out var sectionOffset) ? sectionOffset
+            : report.TablesOffset;
         var (line, column) = lines.Locate(offset);
 
         Arithmetic? arithmetic = null;
@@ -53,12 +59,41 @@ public static class FindingFactory
                     PlaceholderKind.Row => failure.Cell >= 0 ? Pick(cells[failure.Cell].RowLabel, cells[failure.Cell].RowLabelEn, language) : Pick(instance.SubjectLabel, instance.SubjectLabelEn, language),
                     PlaceholderKind.Cell => failure.Cell >= 0 ? cells[failure.Cell].Label(language) : "",
                     PlaceholderKind.Value => failure.Cell >= 0 ? Display(report, failure.Cell, language) : "",
-                    PlaceholderKind.Operand => instance.Operands[part.Operand] >= 0 ? Display(report, instance.Operands[part.Operand], language) : "?",
+                    PlaceholderKind.Operand => instance.Operands[part.Operand] >= 0 ? Display(report, instance.Operands[part.Operand], language)
+                        : instance.PreviousOperands[part.Operand] >= 0 && context.Previous(instance.PreviousOperands[part.Operand]) is { Known: true } previous ? Format(previous.Value)
+                        : "?",
+                    PlaceholderKind.Sentence => quoted?.Sentence ?? "",
                     _ => "",
                 });
             }
             return text.ToString();
         }
+    }
+
+    /// <summary>A narrative mention that could not be read unambiguously: an info finding that quotes it.</summary>
+    public static Finding Unreadable(Report report, UnreadableMention mention, LineIndex lines)
+    {
+        var rule = report.Template.Rules[mention.Rule];
+        var first = mention.Matches[0];
+        var (line, column) = lines.Locate(SentenceOffset(report, first));
+        var sentences = string.Join("”“", mention.Matches.Select(m => m.Sentence).Distinct());
+        return new Finding(report.Path, rule.Id, Severity.Info,
+            $"无法确定叙述中的数，未核对（{rule.Title}）：{mention.Reason}：“{sentences}”",
+            $"Could not read the narrative unambiguously, not checked ({rule.TitleEn}): {mention.ReasonEn}: \"{sentences}\"", line, column)
+        {
+            Template = report.Template.Name,
+            Agency = report.AgencyName,
+            Year = report.Year,
+        };
+    }
+
+    private static int SentenceOffset(Report report, Narrative.NarrativeMatch match)
+    {
+        if (!report.SectionOffsets.TryGetValue(match.Section, out var token))
+        {
+            return report.TablesOffset;
+        }
+        return JsonStrings.RawOffset(report.Source.Span, token, match.SentenceStart);
     }
 
     /// <summary>Where a table rule points: the first cell on its left side (e.g. the 总计 being checked), else its first operand.</summary>

@@ -19,6 +19,12 @@ public sealed class JsonFormatter : IFindingFormatter
             w.WriteNumber("errors", summary.Errors);
             w.WriteNumber("warnings", summary.Warnings);
             w.WriteNumber("infos", summary.Infos);
+            w.WriteStartObject("skipped");
+            foreach (var (rule, count) in summary.Skipped)
+            {
+                w.WriteNumber(rule, count);
+            }
+            w.WriteEndObject();
             w.WriteEndObject();
             w.WriteStartArray("findings");
             foreach (var finding in results.SelectMany(r => r.Findings))

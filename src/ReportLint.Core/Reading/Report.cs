@@ -45,6 +45,9 @@ public sealed class Report
 
     public Dictionary<string, string> Sections { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Byte offset of each section's JSON string, so a finding can point at a quoted sentence.</summary>
+    public Dictionary<string, int> SectionOffsets { get; } = new(StringComparer.Ordinal);
+
     public CellValue[] Cells { get; }
 
     /// <summary>Byte offset of each cell's value in <see cref="Source"/>; -1 when the cell is not in the file.</summary>

@@ -107,6 +107,7 @@ public sealed partial class ReportReader
             if (reader.TokenType == JsonTokenType.String)
             {
                 context.Report.Sections[key] = reader.GetString()!;
+                context.Report.SectionOffsets[key] = (int)reader.TokenStartIndex + context.Start;
             }
             else if (reader.TokenType != JsonTokenType.Null)
             {

@@ -12,11 +12,21 @@ public readonly record struct RuleFailure(TemplateDefinition Template, int Rule,
 public sealed class FindingSink
 {
     private readonly List<RuleFailure> failures = new();
+    private readonly List<RuleInfo> skipped = new();
+
+    /// <summary>Rules that were not judged because last year's report was not available.</summary>
+    public IReadOnlyList<RuleInfo> Skipped => skipped;
+
+    public void Skip(TemplateDefinition template, int rule) => skipped.Add(template.Rules[rule]);
 
     public IReadOnlyList<RuleFailure> Failures => failures;
 
     public void Report(TemplateDefinition template, int rule, int instance, int cell, Num lhs, Num rhs) =>
         failures.Add(new RuleFailure(template, rule, instance, cell, lhs, rhs));
 
-    public void Clear() => failures.Clear();
+    public void Clear()
+    {
+        failures.Clear();
+        skipped.Clear();
+    }
 }

@@ -13,8 +13,12 @@ public abstract class TemplateDefinition
     private readonly FrozenDictionary<string, int>[] columnIndex;
     private readonly int[][,] cellIndex;
 
-    protected TemplateDefinition(string name, string title, string titleEn, int firstYear, int lastYear, TableInfo[] tables, CellInfo[] cells, RuleInfo[] rules)
+    private readonly Lazy<Narrative.NarrativePattern[]> patterns;
+
+    protected TemplateDefinition(string name, string title, string titleEn, int firstYear, int lastYear, TableInfo[] tables, CellInfo[] cells, RuleInfo[] rules, NarrativeInfo[] narratives)
     {
+        Narratives = narratives;
+        patterns = new(() => narratives.Select(n => new Narrative.NarrativePattern(n.Section, n.Pattern)).ToArray());
         Name = name;
         Title = title;
         TitleEn = titleEn;
@@ -66,6 +70,11 @@ public abstract class TemplateDefinition
 
     public IReadOnlyList<RuleInfo> Rules { get; }
 
+    public IReadOnlyList<NarrativeInfo> Narratives { get; }
+
+    /// <summary>The narrative patterns, compiled once per template and only if a report is checked against it.</summary>
+    public Narrative.NarrativePattern[] Patterns => patterns.Value;
+
     public bool Covers(int year) => year >= FirstYear && year <= LastYear;
 
     public int TableIndex(ReadOnlySpan<char> id) => tableIndex.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(id, out var i) ? i : -1;
@@ -77,5 +86,5 @@ public abstract class TemplateDefinition
     /// <summary>The cell at a table's row (or group) and column, or -1 when that row has no such column.</summary>
     public int CellIndex(int table, int row, int column) => cellIndex[table][row, column];
 
-    public abstract void Validate(ReadOnlySpan<CellValue> cells, FindingSink sink);
+    public abstract void Validate(ValidationContext context, FindingSink sink);
 }

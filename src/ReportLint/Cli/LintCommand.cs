@@ -55,6 +55,12 @@ public static class LintCommand
         Description = "Write the current findings to this baseline file (and exit 0 unless a file could not be read).",
     };
 
+    private static readonly Option<string[]> Previous = new("--previous")
+    {
+        Description = "Last year's reports (files or directories) for the year-over-year rules; reports among the checked files are paired by agency and year too.",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
     private static readonly Option<bool> WarningsAsErrors = new("--warnings-as-errors")
     {
         Description = "Report every warning as an error (the exit code and every output format follow).",
@@ -79,7 +85,7 @@ public static class LintCommand
             "Exit codes / 退出码: 0 no findings at or above --fail-on; 1 findings at or above it; 2 usage, configuration or " +
             "input errors (unreadable file, malformed JSON, unknown template); 3 internal error.")
         {
-            Paths, Format, Lang, Template, FailOn, ConfigPath, BaselinePath, WriteBaseline, WarningsAsErrors, NoProgress,
+            Paths, Format, Lang, Template, FailOn, ConfigPath, BaselinePath, WriteBaseline, Previous, WarningsAsErrors, NoProgress,
         };
         root.SetAction(Run);
         return root;
@@ -119,7 +125,7 @@ public static class LintCommand
 
         var interactive = !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null && !parse.GetValue(NoProgress);
         var results = LintRun.Execute(new LintOptions(parse.GetValue(Paths) ?? [], parse.GetValue(Template), config, baseline, baselinePath, interactive,
-            parse.GetValue(WarningsAsErrors)), new Linter(templates));
+            parse.GetValue(WarningsAsErrors), parse.GetValue(Previous)), new Linter(templates));
 
         if (parse.GetValue(WriteBaseline) is { } writeTo)
         {

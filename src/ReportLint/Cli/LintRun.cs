@@ -15,7 +15,8 @@ public sealed record LintOptions(
     Baseline? Baseline,
     string? BaselinePath,
     bool ShowProgress,
-    bool WarningsAsErrors = false);
+    bool WarningsAsErrors = false,
+    IReadOnlyList<string>? Previous = null);
 
 /// <summary>
 /// Inputs → lint every file in parallel → apply the configuration → apply the baseline. Reports are dropped as soon
@@ -29,13 +30,34 @@ public static class LintRun
     {
         var (files, problems) = InputFiles.Expand(options.Paths);
         var results = new FileResult[files.Count];
+        var identities = new (string Agency, int Year)?[files.Count];
+
+        void CheckOne(int i, Report? previous)
+        {
+            var result = Lint(files[i], linter, options.Template, previous);
+            identities[i] = result.Identity;
+            results[i] = new FileResult(files[i].DisplayPath, Configure(result.Findings, options.Config, files[i], options.WarningsAsErrors))
+            {
+                Skipped = result.Skipped.Select(r => r.Id).ToList(),
+            };
+        }
 
         void CheckAll(Action? onFileDone)
         {
             Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             {
-                results[i] = new FileResult(files[i].DisplayPath, Configure(Lint(files[i], linter, options.Template), options.Config, files[i], options.WarningsAsErrors));
+                CheckOne(i, null);
                 onFileDone?.Invoke();
+            });
+            // Year-over-year rules: only files whose cross-year rules were skipped, and whose agency's previous year
+            // is among the files checked or given with --previous, are read again, now with last year's report.
+            var pairs = PreviousYearIndex.Build(files, identities, options.Previous ?? [], linter);
+            Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            {
+                if (results[i].Skipped.Count > 0 && identities[i] is { } identity && pairs.Find(identity.Agency, identity.Year - 1) is { } previous)
+                {
+                    CheckOne(i, previous);
+                }
             });
         }
 
@@ -57,7 +79,7 @@ public static class LintRun
         return options.Baseline is null ? all : ApplyBaseline(all, options.Baseline, options.BaselinePath!);
     }
 
-    private static IReadOnlyList<Finding> Lint(InputFile file, Linter linter, string? template)
+    private static LintResult Lint(InputFile file, Linter linter, string? template, Report? previous)
     {
         try
         {
@@ -66,25 +88,25 @@ public static class LintRun
                 using var stdin = Console.OpenStandardInput();
                 using var buffer = new MemoryStream();
                 stdin.CopyTo(buffer);
-                return linter.Lint(file.DisplayPath, buffer.ToArray(), template);
+                return linter.Check(file.DisplayPath, buffer.ToArray(), template, previous);
             }
             var length = new FileInfo(file.FullPath!).Length;
             if (length > ReportReader.MaxBytes)
             {
                 // Checked before reading: a huge file is refused without being loaded.
-                return [ReportReader.TooLarge(file.DisplayPath, length)];
+                return LintResult.Of([ReportReader.TooLarge(file.DisplayPath, length)]);
             }
-            return linter.Lint(file.DisplayPath, File.ReadAllBytes(file.FullPath!), template);
+            return linter.Check(file.DisplayPath, File.ReadAllBytes(file.FullPath!), template, previous);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            return [Unreadable(file, "文件已不存在（可能是失效的链接，或在检查时被删除）", "the file no longer exists (a broken link, or deleted while checking)")];
+            return LintResult.Of([Unreadable(file, "文件已不存在（可能是失效的链接，或在检查时被删除）", "the file no longer exists (a broken link, or deleted while checking)")]);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Exception texts carry the absolute path; people get the path as they gave it.
             var reason = file.FullPath is null ? e.Message : e.Message.Replace(file.FullPath, file.DisplayPath);
-            return [Unreadable(file, reason, reason)];
+            return LintResult.Of([Unreadable(file, reason, reason)]);
         }
     }
 
@@ -120,7 +142,7 @@ public static class LintRun
     {
         var (kept, stale) = baseline.Apply(results.SelectMany(r => r.Findings));
         var byFile = kept.GroupBy(f => f.File).ToDictionary(g => g.Key, g => (IReadOnlyList<Finding>)g.ToList());
-        var updated = results.Select(r => new FileResult(r.Path, byFile.GetValueOrDefault(r.Path) ?? [])).ToList();
+        var updated = results.Select(r => r with { Findings = byFile.GetValueOrDefault(r.Path) ?? [] }).ToList();
         if (stale.Count > 0)
         {
             var display = InputFiles.Display(baselinePath);

@@ -4,7 +4,6 @@ using System.Linq;
 using ReportLint.Rules.Diagnostics;
 using ReportLint.Rules.Grammar;
 using ReportLint.Rules.Model;
-using ReportLint.Validation;
 
 namespace ReportLint.Rules.Binding;
 
@@ -27,6 +26,12 @@ internal sealed partial class RuleBinder
         public string? Row { get; }
         public List<RuleDiagnostic> Diagnostics { get; set; } = new();
         public Dictionary<string, int> OperandCells { get; } = new();
+
+        public Dictionary<string, int> PreviousOperandCells { get; } = new();
+
+        public List<int> Narratives { get; } = new();
+
+        public bool UsesPrevious { get; set; }
         public bool Absent { get; set; }
         public bool UsedCells { get; set; }
 
@@ -142,6 +147,26 @@ internal sealed partial class RuleBinder
                 var bound = args.Select(a => Typed(Bind(a, context), ValueKind.Number, a, context, call.Name)).ToList();
                 return bound.Any(b => b is null) ? null : new BoundCall(call.Name, bound.Select(b => b!).ToEquatableArray(), ValueKind.Number);
             }
+            case "stated":
+            case "mentions":
+                return BindNarrative(call, context);
+            case "empty":
+            {
+                if (args.Count != 1 || args[0] is not TextLiteral { Value: var section } || !CheckSection(section, args[0], context))
+                {
+                    return args.Count == 1 && args[0] is TextLiteral ? null : ArityError(call, context, "empty(\"节名\") 需要一个带引号的节名，如 empty(\"problems\") / empty(\"section\") takes a quoted section name");
+                }
+                context.UsedCells = true;
+                return new BoundSectionEmpty(section);
+            }
+            case "deadline":
+            {
+                if (args.Count != 1 || args[0] is not TextLiteral { Value: var date } || !TryMonthDay(date, out var month, out var day))
+                {
+                    return ArityError(call, context, "deadline(\"MM-DD\") 需要一个带引号的月日，如 deadline(\"03-31\") / deadline(\"MM-DD\") takes a quoted month and day such as \"03-31\"");
+                }
+                return new BoundDeadline(month, day);
+            }
             case "blank":
             case "text":
             {
@@ -163,6 +188,71 @@ internal sealed partial class RuleBinder
     {
         context.Report(RuleFileDiagnostics.UnknownFunction.At(call.Span, message));
         return null;
+    }
+
+    /// <summary><c>stated(section, pattern)</c> reads a number; <c>mentions(section, phrase)</c> tests for a phrase.</summary>
+    private BoundExpr? BindNarrative(Call call, Context context)
+    {
+        var stated = call.Name == "stated";
+        if (call.Arguments.Count != 2 || call.Arguments[0] is not TextLiteral { Value: var section } || call.Arguments[1] is not TextLiteral { Value: var pattern })
+        {
+            return ArityError(call, context, $"{call.Name}(\"节名\", \"短语\") 需要两个带引号的参数，如 {(stated ? "stated(\"overview\", \"收到*申请{n}件\")" : "mentions(\"overview\", \"均已办结\")")} / " +
+                $"{call.Name}(\"section\", \"phrase\") takes two quoted arguments");
+        }
+        if (!CheckSection(section, call.Arguments[0], context))
+        {
+            return null;
+        }
+        var numbers = CountOf(pattern, "{n}");
+        var problem = pattern.Trim().Length == 0 ? ("短语是空的", "the phrase is empty")
+            : stated && numbers != 1 ? ("stated 的短语中要有且只有一个 {n}，标出要读的数字", "a stated() phrase needs exactly one {n} marking the number")
+            : !stated && numbers != 0 ? ("mentions 的短语中不能有 {n}；要读数字请用 stated", "a mentions() phrase cannot contain {n}; use stated() to read a number")
+            : CountOf(pattern, "(") != CountOf(pattern, ")") ? ("括号不配对：可选词要写成 (收到|受理)", "unbalanced parentheses: write alternatives as (a|b)")
+            : default;
+        if (problem.Item1 is not null)
+        {
+            context.Report(RuleFileDiagnostics.BadPattern.At(call.Arguments[1].Span, $"{problem.Item1} / {problem.Item2}"));
+            return null;
+        }
+        var spec = new NarrativeSpec(section, pattern);
+        var index = narratives.IndexOf(spec);
+        if (index < 0)
+        {
+            narratives.Add(spec);
+            index = narratives.Count - 1;
+        }
+        context.Narratives.Add(index);
+        context.UsedCells = true;
+        return stated ? new BoundStated(index) : new BoundMentions(index);
+    }
+
+    private static int CountOf(string text, string part)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(part, System.StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, System.StringComparison.Ordinal))
+        {
+            count++;
+        }
+        return count;
+    }
+
+    private bool CheckSection(string section, Expr where, Context context)
+    {
+        if (System.Array.IndexOf(Sections, section) >= 0)
+        {
+            return true;
+        }
+        context.Report(RuleFileDiagnostics.BadPattern.At(where.Span,
+            $"没有名为“{section}”的部分；可用：{string.Join("、", Sections)} / unknown section '{section}'; expected one of: {string.Join(", ", Sections)}"));
+        return false;
+    }
+
+    private static bool TryMonthDay(string text, out int month, out int day)
+    {
+        month = day = 0;
+        var parts = text.Split('-');
+        return parts.Length == 2 && int.TryParse(parts[0], out month) && int.TryParse(parts[1], out day)
+            && month is >= 1 and <= 12 && day >= 1 && day <= System.DateTime.DaysInMonth(2001, month);
     }
 
     private IEnumerable<BoundExpr>? BindSumArgument(Expr arg, Context context)
@@ -238,6 +328,28 @@ internal sealed partial class RuleBinder
     private BoundExpr? BindReference(Reference reference, Context context)
     {
         var parts = reference.Parts;
+        if (parts.Count >= 1 && parts[0] == "report")
+        {
+            return BindReportValue(reference, context);
+        }
+        if (parts.Count >= 2 && parts[0] == "previous")
+        {
+            var inner = string.Join(".", parts.Skip(1));
+            var alsoCurrent = context.OperandCells.ContainsKey(inner);
+            var current = BindReference(new Reference(parts.Skip(1).ToEquatableArray()) { Span = reference.Span }, context);
+            if (current is not BoundCell cell)
+            {
+                return current;
+            }
+            if (!alsoCurrent)
+            {
+                // Only the previous year's cell is named here; the same path may still be used for this year elsewhere.
+                context.OperandCells.Remove(inner);
+            }
+            context.PreviousOperandCells[reference.Path] = cell.Index;
+            context.UsesPrevious = true;
+            return new BoundPreviousCell(cell.Index);
+        }
         if (parts.Count == 1 && parts[0] == "value")
         {
             if (context.Scope != RuleScope.Cell)
@@ -315,6 +427,26 @@ internal sealed partial class RuleBinder
         context.UsedCells = true;
         context.OperandCells[reference.Path] = index;
         return new BoundCell(index);
+    }
+
+    private static readonly (string Name, ValueKind Kind)[] ReportValues =
+    {
+        ("year", ValueKind.Number), ("published", ValueKind.Number), ("period_start", ValueKind.Number), ("period_end", ValueKind.Number),
+        ("government", ValueKind.Boolean), ("department", ValueKind.Boolean),
+    };
+
+    private BoundExpr? BindReportValue(Reference reference, Context context)
+    {
+        var name = reference.Parts.Count == 2 ? reference.Parts[1] : null;
+        var match = ReportValues.FirstOrDefault(v => v.Name == name);
+        if (match.Name is null)
+        {
+            context.Report(RuleFileDiagnostics.UnknownReference.At(reference.Span, "报告信息", reference.Path,
+                $"；可用：{string.Join("、", ReportValues.Select(v => "report." + v.Name))}", "report value", $"; expected one of: {string.Join(", ", ReportValues.Select(v => "report." + v.Name))}"));
+            return null;
+        }
+        context.UsedCells = true;
+        return new BoundReportValue(match.Name, match.Kind);
     }
 
     private static string Suggestions(IEnumerable<string> ids, string typed)

@@ -5,7 +5,6 @@ using System.Linq;
 using ReportLint.Rules.Diagnostics;
 using ReportLint.Rules.Grammar;
 using ReportLint.Rules.Model;
-using ReportLint.Validation;
 using ReportLint.Rules.Parsing;
 
 namespace ReportLint.Rules.Binding;
@@ -16,14 +15,20 @@ namespace ReportLint.Rules.Binding;
 /// </summary>
 internal sealed partial class RuleBinder
 {
-    private static readonly string[] Functions = { "sum", "abs", "round", "min", "max", "blank", "text", "whole" };
+    private static readonly string[] Functions = { "sum", "abs", "round", "min", "max", "blank", "text", "whole", "stated", "mentions", "empty", "deadline" };
+
+    /// <summary>The narrative sections of a report file, by their keys in docs/report-json.md.</summary>
+    private static readonly string[] Sections = { "preamble", "overview", "proactive", "requests", "appeals", "problems", "other" };
 
     private readonly List<RuleDiagnostic> diagnostics;
     private readonly List<TableSpec> tables;
     private readonly Dictionary<(string Table, string Row, string Column), int> cellIndex;
 
-    public RuleBinder(List<RuleDiagnostic> diagnostics, List<TableSpec> tables, List<CellSpec> cells)
+    private readonly List<NarrativeSpec> narratives;
+
+    public RuleBinder(List<RuleDiagnostic> diagnostics, List<TableSpec> tables, List<CellSpec> cells, List<NarrativeSpec> narratives)
     {
+        this.narratives = narratives;
         this.diagnostics = diagnostics;
         this.tables = tables;
         cellIndex = cells.ToDictionary(c => (c.Table, c.Row, c.Column), c => c.Index);
@@ -173,7 +178,7 @@ internal sealed partial class RuleBinder
         }
 
         var operandNames = References(rule.Check.Tree).Concat(rule.When?.Tree is { } w ? References(w) : Enumerable.Empty<Reference>())
-            .Select(r => r.Path).Where(p => p != "value").Distinct().ToList();
+            .Select(r => r.Path).Where(p => p != "value" && !p.StartsWith("report.", System.StringComparison.Ordinal)).Distinct().ToList();
 
         var contexts = new List<Context>();
         var cellTargets = new List<int>();
@@ -198,6 +203,8 @@ internal sealed partial class RuleBinder
         var ruleDiagnostics = new List<RuleDiagnostic>();
         var instances = new List<RuleInstance>();
         var usesCells = false;
+        var usesPrevious = false;
+        var usesNarrative = false;
         foreach (var context in contexts)
         {
             context.Diagnostics = ruleDiagnostics;
@@ -220,6 +227,8 @@ internal sealed partial class RuleBinder
                 continue;
             }
             usesCells |= context.UsedCells;
+            usesPrevious |= context.UsesPrevious;
+            usesNarrative |= context.Narratives.Count > 0;
             var (lhs, rhs) = Sides(check);
             instances.Add(new RuleInstance(
                 context.Column ?? context.Row ?? "",
@@ -227,6 +236,8 @@ internal sealed partial class RuleBinder
                 when,
                 check,
                 operandNames.Select(n => context.OperandCells.TryGetValue(n, out var cell) ? cell : -1).ToEquatableArray(),
+                operandNames.Select(n => context.PreviousOperandCells.TryGetValue(n, out var cell) ? cell : -1).ToEquatableArray(),
+                context.Narratives.Distinct().ToEquatableArray(),
                 lhs,
                 rhs));
         }
@@ -259,8 +270,8 @@ internal sealed partial class RuleBinder
         }
 
         var isComparison = instances[0].Check is BoundBinary { Operator: "=" or "!=" or "<" or "<=" or ">" or ">=" };
-        var message = BindMessage(rule.Message!, scope, isComparison, operandNames);
-        var messageEn = rule.MessageEn is null ? message : BindMessage(rule.MessageEn, scope, isComparison, operandNames);
+        var message = BindMessage(rule.Message!, scope, isComparison, usesNarrative, operandNames);
+        var messageEn = rule.MessageEn is null ? message : BindMessage(rule.MessageEn, scope, isComparison, usesNarrative, operandNames);
         if (message is null || messageEn is null)
         {
             return null;
@@ -282,6 +293,7 @@ internal sealed partial class RuleBinder
             rule.When?.Text,
             tolerance,
             isComparison,
+            usesPrevious,
             message.Value,
             messageEn.Value,
             operandNames.ToEquatableArray(),
@@ -364,7 +376,7 @@ internal sealed partial class RuleBinder
         }
     }
 
-    private EquatableArray<MessageSegment>? BindMessage(MessageSyntax message, RuleScope scope, bool isComparison, List<string> operandNames)
+    private EquatableArray<MessageSegment>? BindMessage(MessageSyntax message, RuleScope scope, bool isComparison, bool usesNarrative, List<string> operandNames)
     {
         var available = new List<string>();
         if (isComparison)
@@ -382,6 +394,10 @@ internal sealed partial class RuleBinder
         if (scope == RuleScope.Cell)
         {
             available.AddRange(new[] { "cell", "value" });
+        }
+        if (usesNarrative)
+        {
+            available.Add("sentence");
         }
         available.AddRange(operandNames);
 
@@ -410,6 +426,7 @@ internal sealed partial class RuleBinder
                 "row" => new MessageSegment(PlaceholderKind.Row, part.Text, -1),
                 "cell" => new MessageSegment(PlaceholderKind.Cell, part.Text, -1),
                 "value" => new MessageSegment(PlaceholderKind.Value, part.Text, -1),
+                "sentence" => new MessageSegment(PlaceholderKind.Sentence, part.Text, -1),
                 _ => new MessageSegment(PlaceholderKind.Operand, part.Text, operandNames.IndexOf(part.Text)),
             });
         }

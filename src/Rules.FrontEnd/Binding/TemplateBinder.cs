@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using ReportLint.Rules.Diagnostics;
 using ReportLint.Rules.Model;
-using ReportLint.Validation;
 using ReportLint.Rules.Parsing;
 
 namespace ReportLint.Rules.Binding;
@@ -41,7 +40,8 @@ internal sealed class TemplateBinder
             AddCells(bound, cells);
         }
 
-        var rules = new RuleBinder(diagnostics, tables, cells).BindAll(file.Rules);
+        var narratives = new List<NarrativeSpec>();
+        var rules = new RuleBinder(diagnostics, tables, cells, narratives).BindAll(file.Rules);
         return new TemplateSpec(
             name.Value,
             Names.ClassNameFor(name.Value),
@@ -52,7 +52,8 @@ internal sealed class TemplateBinder
             sourcePath,
             tables.ToEquatableArray(),
             cells.ToEquatableArray(),
-            rules.ToEquatableArray());
+            rules.ToEquatableArray(),
+            narratives.ToEquatableArray());
     }
 
     private (int First, int Last) Years(Located<string>? years)

@@ -1,5 +1,4 @@
 using ReportLint.Rules.Model;
-using ReportLint.Validation;
 
 namespace ReportLint.Rules.Diagnostics;
 
@@ -58,6 +57,10 @@ public static class RuleFileDiagnostics
 
     public static readonly DiagnosticKind UnknownFunction = new(
         "RL0010", "Unknown function or wrong arguments",
+        "{0}");
+
+    public static readonly DiagnosticKind BadPattern = new(
+        "RL0012", "Invalid phrase pattern or section",
         "{0}");
 
     public static readonly DiagnosticKind BadExtends = new(

@@ -1,4 +1,3 @@
-using ReportLint.Validation;
 
 namespace ReportLint.Rules.Model;
 
@@ -19,7 +18,11 @@ public sealed record TemplateSpec(
     string SourcePath,
     EquatableArray<TableSpec> Tables,
     EquatableArray<CellSpec> Cells,
-    EquatableArray<RuleSpec> Rules);
+    EquatableArray<RuleSpec> Rules,
+    EquatableArray<NarrativeSpec> Narratives);
+
+/// <summary>A phrase pattern some rule looks for in a narrative section; numbered per template.</summary>
+public sealed record NarrativeSpec(string Section, string Pattern);
 
 public sealed record TableSpec(
     string Id,
@@ -76,6 +79,7 @@ public sealed record RuleSpec(
     string? WhenText,
     string? Tolerance,
     bool IsComparison,
+    bool UsesPrevious,
     EquatableArray<MessageSegment> Message,
     EquatableArray<MessageSegment> MessageEn,
     EquatableArray<string> OperandNames,
@@ -94,6 +98,8 @@ public sealed record RuleInstance(
     BoundExpr? When,
     BoundExpr Check,
     EquatableArray<int> Operands,
+    EquatableArray<int> PreviousOperands,
+    EquatableArray<int> Narratives,
     EquatableArray<Term> Lhs,
     EquatableArray<Term> Rhs);
 

@@ -1,6 +1,5 @@
 using ReportLint.Rules.Grammar;
 using ReportLint.Rules.Model;
-using ReportLint.Validation;
 
 namespace ReportLint.Rules.Parsing;
 

@@ -50,7 +50,8 @@ public class BadInputTests
         var (exit, stdout, stderr) = ReportLintProcess.Run(directory, [.. extra, "--format", "msbuild"]);
         (stdout + stderr).ShouldNotContain("   at ");
         exit.ShouldBe(name == "bom" ? 0 : 2);
-        Snapshot.Match(this, stdout, name);
+        // The example reports' own (real) findings are tested elsewhere; this snapshot is about the bad input.
+        Snapshot.Match(this, string.Join("\n", stdout.Split('\n').Where(l => !l.StartsWith("reports/0", StringComparison.Ordinal))), name);
     }
 
     [Fact]
@@ -59,7 +60,7 @@ public class BadInputTests
         var json = Lint.Mutate(Lint.Example("000_1c6b722cb07b2c5a.json"), "{ \"decisions\": 815 }", "{ \"decisions\": \"815件\" }");
         var (exit, stdout, _) = ReportLintProcess.RunWithInput(Paths.RepoRoot, Encoding.UTF8.GetBytes(json), "-", "--format", "msbuild");
         exit.ShouldBe(1);
-        stdout.Trim().ShouldBe("-(22,45): error RL1006: 表二 / 行政处罚 / 本年处理决定数量 填写的是“815件”，不是数字。请只填阿拉伯数字，单位已在表头中规定。");
+        stdout.Split('\n').Where(l => l.Contains("RL1006")).ShouldHaveSingleItem().ShouldBe("-(22,45): error RL1006: 表二 / 行政处罚 / 本年处理决定数量 填写的是“815件”，不是数字。请只填阿拉伯数字，单位已在表头中规定。");
     }
 
     [Fact]
@@ -67,6 +68,9 @@ public class BadInputTests
     {
         var (exit, stdout, _) = ReportLintProcess.Run(Paths.RepoRoot, "examples/**/00?_*.json", "tests/fixtures/**/2023_*.json", "--format", "msbuild");
         exit.ShouldBe(1);
-        stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldAllBe(l => l.StartsWith("tests/fixtures/expected/2023_hongzequ.json("));
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Where(l => l.Contains(": error ")).ShouldAllBe(l => l.StartsWith("tests/fixtures/expected/2023_hongzequ.json("));
+        lines.Select(l => l[..l.IndexOf('(')]).Distinct().Order().ShouldBe(
+            ["examples/000_1c6b722cb07b2c5a.json", "examples/002_d7e6bacd7eea9ab0.json", "examples/003_33dd7dc401233ec9.json", "tests/fixtures/expected/2023_hongzequ.json"]);
     }
 }

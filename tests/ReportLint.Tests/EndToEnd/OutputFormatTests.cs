@@ -36,7 +36,9 @@ public class OutputFormatTests
         rules.Select(r => r.GetProperty("id").GetString()).ShouldContain("RL1004");
         rules.ShouldAllBe(r => r.GetProperty("shortDescription").GetProperty("text").GetString()!.Length > 0
             && r.GetProperty("helpUri").GetString()!.StartsWith("https://"));
-        var results = run.GetProperty("results").EnumerateArray().ToList();
+        var all = run.GetProperty("results").EnumerateArray().ToList();
+        all.Select(r => r.GetProperty("level").GetString()).Distinct().Order().ShouldBe(["error", "note", "warning"]);
+        var results = all.Where(r => r.GetProperty("level").GetString() == "error").ToList();
         results.Count.ShouldBe(2);
         foreach (var result in results)
         {

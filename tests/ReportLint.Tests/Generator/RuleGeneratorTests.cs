@@ -59,7 +59,10 @@ public class RuleGeneratorTests
         var rows = template.Tables.Single(t => t.Id == "requests").Rows.Select(r => r.Id).ToList();
         rows.IndexOf("disclosed_online").ShouldBe(rows.IndexOf("disclosed") + 1);
         template.Cells.Single(c => c.Key == "requests.disclosed.total").RowLabel.ShouldBe("（一）全部公开");
-        template.Rules.Select(r => r.Id).ShouldBe(["RL1001", "RL1002", "RL1003", "RL1004", "RL1005", "RL1006", "RL1007", "RL1008"]);
+        template.Rules.Select(r => r.Id).ShouldBe(
+            ["RL1001", "RL1002", "RL1003", "RL1004", "RL1005", "RL1006", "RL1007", "RL1008",
+             "RL1101", "RL1102", "RL1103", "RL1104", "RL1105", "RL1106", "RL1107", "RL1108", "RL1109",
+             "RL1201", "RL1202", "RL1203", "RL1301", "RL1302", "RL1303", "RL1304", "RL1305", "RL1306"]);
     }
 
     [Fact]

@@ -11,9 +11,9 @@ public class Template2021RuleTests
 
     [Theory]
     [MemberData(nameof(Examples))]
-    public void The_example_reports_pass_every_rule(string example)
+    public void The_example_reports_pass_every_table_rule(string example)
     {
-        Lint.Text("examples/" + example, Lint.Example(example)).ShouldBeEmpty();
+        Lint.Tables("examples/" + example, Lint.Example(example)).ShouldBeEmpty();
     }
 
     public static TheoryData<string, string, string, string> Failures => new()
@@ -40,7 +40,7 @@ public class Template2021RuleTests
             ? Lint.Mutate(json, "\"third_party\":       { \"natural_person\": 2, \"commercial\": 1, \"research\": 0, \"nonprofit\": 0, \"legal_services\": 0, \"other_org\": 0, \"total\": 3 }",
                                 "\"third_party\":       { \"natural_person\": 2, \"commercial\": 1, \"research\": 0, \"nonprofit\": 0, \"legal_services\": 0, \"other_org\": 0, \"total\": 4 }")
             : Lint.Mutate(json, from, to);
-        var findings = Lint.Text("examples/" + Xincheng, json);
+        var findings = Lint.Tables("examples/" + Xincheng, json);
         findings.Select(f => f.RuleId).ShouldContain(rule);
         Snapshot.Match(this, Lint.Render(findings), name);
     }
@@ -51,10 +51,10 @@ public class Template2021RuleTests
         // 大同市云州区 2021 gives （六）其他处理 as one row; the report is consistent as published.
         var json = Lint.Example("003_33dd7dc401233ec9.json");
         json.ShouldContain("\"other_processing\"");
-        Lint.Text("examples/003.json", json).ShouldBeEmpty();
+        Lint.Tables("examples/003.json", json).ShouldBeEmpty();
 
         var broken = Lint.Mutate(json, "\"other_processing\": { \"natural_person\": 0", "\"other_processing\": { \"natural_person\": 1");
-        var findings = Lint.Text("examples/003.json", broken);
+        var findings = Lint.Tables("examples/003.json", broken);
         findings.Select(f => f.RuleId).Distinct().Order().ShouldBe(["RL1002", "RL1003"]);
         Snapshot.Match(this, Lint.Render(findings));
     }
@@ -64,7 +64,7 @@ public class Template2021RuleTests
     {
         // Published 表四: 行政复议 10/1/0/0 with 总计 0; 复议后起诉 5/0/0/0 with 总计 0.
         var json = File.ReadAllText(Path.Combine(Paths.Fixtures, "expected", "2023_hongzequ.json"));
-        var findings = Lint.Text("tests/fixtures/expected/2023_hongzequ.json", json);
+        var findings = Lint.Tables("tests/fixtures/expected/2023_hongzequ.json", json);
         findings.Select(f => (f.RuleId, f.CellKey)).ShouldBe([("RL1004", "appeals.review.total"), ("RL1004", "appeals.suit_after_review.total")]);
         findings[0].Arithmetic!.Rhs!.Total.ShouldBe(11m);
         findings[1].Arithmetic!.Rhs!.Total.ShouldBe(5m);
@@ -77,6 +77,6 @@ public class Template2021RuleTests
     public void Consistent_published_reports_raise_no_table_errors(string name)
     {
         var json = File.ReadAllText(Path.Combine(Paths.Fixtures, "expected", name));
-        Lint.Text(name, json).ShouldBeEmpty();
+        Lint.Tables(name, json).ShouldBeEmpty();
     }
 }

@@ -1,0 +1,80 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace ReportLint.Narrative;
+
+/// <summary>
+/// A phrase pattern from a rule (docs/rules.md): literal text, <c>{n}</c> for the number, <c>*</c> for a few words
+/// within the same sentence, <c>(收到|受理)</c> for alternatives. White space is ignored on both sides, because
+/// extracted PDF text puts spaces around numbers ("受理政府信息公开申请 21 件").
+/// </summary>
+public sealed class NarrativePattern
+{
+    private const string SentenceEnd = "。；;！？!?\n";
+
+    public NarrativePattern(string section, string text)
+    {
+        Section = section;
+        Text = text;
+        Regex = new Regex(Translate(text), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    }
+
+    public string Section { get; }
+
+    public string Text { get; }
+
+    public Regex Regex { get; }
+
+    public bool HasNumber => Text.Contains("{n}", StringComparison.Ordinal);
+
+    private static string Translate(string pattern)
+    {
+        var regex = new StringBuilder();
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+            if (pattern.AsSpan(i).StartsWith("{n}"))
+            {
+                regex.Append($"(?<n>{NumberReader.NumberCharacterClass}+)(?<approx>余|多)?(?<percent>%|％)?");
+                i += 2;
+            }
+            else if (c == '*')
+            {
+                regex.Append($"[^{Regex.Escape(SentenceEnd)}]{{0,16}}?");
+            }
+            else if (c is '(' or '|' or ')')
+            {
+                regex.Append(c == '(' ? "(?:" : c.ToString());
+            }
+            else
+            {
+                regex.Append(Regex.Escape(c.ToString()));
+            }
+        }
+        return regex.ToString();
+    }
+
+    /// <summary>The sentence around a position: from the previous sentence end to the next.</summary>
+    public static (int Start, int End) Sentence(string text, int start, int end)
+    {
+        var from = start;
+        while (from > 0 && SentenceEnd.IndexOf(text[from - 1]) < 0)
+        {
+            from--;
+        }
+        var to = end;
+        while (to < text.Length && SentenceEnd.IndexOf(text[to]) < 0)
+        {
+            to++;
+        }
+        if (to < text.Length && text[to] != '\n')
+        {
+            to++;
+        }
+        return (from, to);
+    }
+}

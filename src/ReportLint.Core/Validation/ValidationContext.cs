@@ -1,0 +1,110 @@
+using ReportLint.Narrative;
+using ReportLint.Reading;
+
+namespace ReportLint.Validation;
+
+/// <summary>A narrative mention a rule could not read unambiguously: reported as info, never guessed.</summary>
+public sealed record UnreadableMention(int Rule, int Pattern, IReadOnlyList<NarrativeMatch> Matches, string Reason, string ReasonEn);
+
+/// <summary>
+/// What a generated validator sees of one report: its cells, last year's cells (when known), its narrative sections
+/// and its own facts (year, publication date, kind of agency). Narrative patterns are matched lazily and once.
+/// </summary>
+public sealed class ValidationContext
+{
+    private readonly CellValue[]? previous;
+    private readonly List<NarrativeMatch>?[] matches;
+    private readonly Dictionary<string, NarrativeText> texts = new(StringComparer.Ordinal);
+    private readonly List<UnreadableMention> unreadable = [];
+
+    public ValidationContext(Report report, CellValue[]? previous = null)
+    {
+        Report = report;
+        this.previous = previous;
+        matches = new List<NarrativeMatch>?[report.Template.Narratives.Count];
+    }
+
+    public Report Report { get; }
+
+    public ReadOnlySpan<CellValue> Cells => Report.Cells;
+
+    public bool HasPrevious => previous is not null;
+
+    public IReadOnlyList<UnreadableMention> Unreadable => unreadable;
+
+    public Num Previous(int cell) => previous is null ? Num.Unknown : Num.Of(previous[cell]);
+
+    /// <summary>The matches of a pattern in its section (what a finding quotes).</summary>
+    public IReadOnlyList<NarrativeMatch> MatchesOf(int pattern) => Matches(pattern);
+
+    /// <summary>The number a phrase states, when the report states exactly one value for it; unknown otherwise.</summary>
+    public Num Stated(int pattern, int rule)
+    {
+        var found = Matches(pattern);
+        if (found.Count == 0)
+        {
+            return Num.Unknown;
+        }
+        var values = found.Select(m => m.Number!.Value).Distinct().ToList();
+        if (values.Count > 1)
+        {
+            Note(rule, pattern, found, $"叙述中出现了 {values.Count} 个不同的数（{string.Join("、", values.Select(v => v.Value))}）", $"the narrative states {values.Count} different numbers");
+            return Num.Unknown;
+        }
+        var value = values[0];
+        if (value.Approximate)
+        {
+            Note(rule, pattern, found, "叙述中给出的是约数（余/多）", "the narrative gives an approximate number (余/多)");
+            return Num.Unknown;
+        }
+        return Num.Of(value.Value);
+    }
+
+    public Tri Mentions(int pattern) => Matches(pattern).Count > 0 ? Tri.True : Tri.False;
+
+    public Tri SectionEmpty(string section) =>
+        Report.Sections.TryGetValue(section, out var text) && !string.IsNullOrWhiteSpace(text) ? Tri.False : Tri.True;
+
+    public Num Year => Report.Year is { } year ? Num.Of(year) : Num.Unknown;
+
+    /// <summary>The publication date as days after the end of the report year (1 = 1 January of the next year).</summary>
+    public Num Published => Report.Published is { } date && Report.Year is { } year
+        ? Num.Of(date.DayNumber - new DateOnly(year, 12, 31).DayNumber)
+        : Num.Unknown;
+
+    public Num PeriodStart => Report.PeriodStart is { } d ? Num.Of(d.Year * 10000 + d.Month * 100 + d.Day) : Num.Unknown;
+
+    public Num PeriodEnd => Report.PeriodEnd is { } d ? Num.Of(d.Year * 10000 + d.Month * 100 + d.Day) : Num.Unknown;
+
+    public Tri IsGovernment => Report.AgencyKind == AgencyKind.Unknown ? Tri.Unknown : Report.AgencyKind == AgencyKind.Government ? Tri.True : Tri.False;
+
+    public Tri IsDepartment => Report.AgencyKind == AgencyKind.Unknown ? Tri.Unknown : Report.AgencyKind == AgencyKind.Department ? Tri.True : Tri.False;
+
+    /// <summary>A day of the year after the report year, counted like <see cref="Published"/>.</summary>
+    public Num DaysAfterYearEnd(int month, int day) => Report.Year is { } year
+        ? Num.Of(new DateOnly(year + 1, month, Math.Min(day, DateTime.DaysInMonth(year + 1, month))).DayNumber - new DateOnly(year, 12, 31).DayNumber)
+        : Num.Unknown;
+
+    private List<NarrativeMatch> Matches(int pattern)
+    {
+        if (matches[pattern] is { } cached)
+        {
+            return cached;
+        }
+        var compiled = Report.Template.Patterns[pattern];
+        if (!texts.TryGetValue(compiled.Section, out var text))
+        {
+            text = new NarrativeText(compiled.Section, Report.Sections.GetValueOrDefault(compiled.Section) ?? "");
+            texts[compiled.Section] = text;
+        }
+        return matches[pattern] = text.Find(compiled);
+    }
+
+    private void Note(int rule, int pattern, List<NarrativeMatch> found, string reason, string reasonEn)
+    {
+        if (!unreadable.Any(u => u.Rule == rule && u.Pattern == pattern))
+        {
+            unreadable.Add(new UnreadableMention(rule, pattern, found, reason, reasonEn));
+        }
+    }
+}

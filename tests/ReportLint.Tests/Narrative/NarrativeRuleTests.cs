@@ -1,0 +1,83 @@
+using ReportLint.Tests.Support;
+
+namespace ReportLint.Tests.Narrative;
+
+/// <summary>Narrative ↔ table, claims, and statutory rules on the real reports, and one changed sentence per rule.</summary>
+public class NarrativeRuleTests
+{
+    private static string Fixture(string name) => File.ReadAllText(Path.Combine(Paths.Fixtures, "expected", name));
+
+    private static IReadOnlyList<Findings.Finding> Beyond(string path, string json) =>
+        Lint.Text(path, json).Where(f => string.CompareOrdinal(f.RuleId, "RL1100") > 0).ToList();
+
+    [Fact]
+    public void The_real_reports_contradictions_are_found_and_consistent_statements_raise_nothing()
+    {
+        var lines = new List<string>();
+        foreach (var example in Directory.GetFiles(Paths.Examples, "*.json").Order(StringComparer.Ordinal))
+        {
+            lines.Add(Lint.Render(Beyond("examples/" + Path.GetFileName(example), File.ReadAllText(example))));
+        }
+        foreach (var fixture in new[] { "2023_hongzequ.json", "2024_hongzequ.json", "2024_huaianshi.json" })
+        {
+            lines.Add(Lint.Render(Beyond(fixture, Fixture(fixture))));
+        }
+        var all = string.Join("\n", lines.Where(l => l.Length > 0));
+        // 呼和浩特市新城区 2024: “收到政府信息公开申请85件,均已办结” while 5 requests are carried into 2025.
+        all.ShouldContain("examples/000_1c6b722cb07b2c5a.json(10,873): warning RL1108");
+        // 淮安市洪泽区 2024: “受理政府信息公开申请 17 件” while table 3 counts 95 new requests.
+        all.ShouldContain("2024_hongzequ.json(10,379): warning RL1101");
+        Snapshot.Match(this, all);
+    }
+
+    public static TheoryData<string, string, string, string, string> Broken => new()
+    {
+        // rule, fixture, text to change, changed text, why it now contradicts the table
+        { "RL1101", "examples/000_1c6b722cb07b2c5a.json", "收到政府信息公开申请85件", "收到政府信息公开申请86件", "86 ≠ 本年新收 85" },
+        { "RL1102", "examples/004_459b43244279d95c.json", "予以公开4件", "予以公开5件", "5 ≠ 予以公开 4" },
+        { "RL1103", "examples/004_459b43244279d95c.json", "部分公开1件", "部分公开2件", "2 ≠ 部分公开 1" },
+        { "RL1104", "examples/004_459b43244279d95c.json", "无法提供2件", "无法提供3件", "3 ≠ 无法提供 2" },
+        { "RL1105", "2024_huaianshi.json", "政府信息公开行政复议 351件", "政府信息公开行政复议 350件", "350 ≠ 行政复议 351" },
+        { "RL1106", "2024_huaianshi.json", "政府信息公开行政诉讼 46 件", "政府信息公开行政诉讼 40 件", "40 ≠ 26 + 20" },
+        { "RL1107", "examples/004_459b43244279d95c.json", "现行有效规范性文件共计18件", "现行有效规范性文件共计19件", "19 ≠ 现行有效 18" },
+        { "RL1109", "examples/003_33dd7dc401233ec9.json", "\"review\": { \"upheld\": 0, \"corrected\": 0, \"other_result\": 0, \"pending\": 0, \"total\": 0 }",
+                                                          "\"review\": { \"upheld\": 1, \"corrected\": 0, \"other_result\": 0, \"pending\": 0, \"total\": 1 }", "未发生…行政复议, but one review" },
+        { "RL1301", "examples/000_1c6b722cb07b2c5a.json", "\"kind\": \"government\"", "\"kind\": \"department\"", "published 2025-02-05, after 31 January" },
+        { "RL1302", "examples/000_1c6b722cb07b2c5a.json", "\"published\": \"2025-02-05\"", "\"published\": \"2025-04-15\"", "after 31 March" },
+        { "RL1303", "examples/000_1c6b722cb07b2c5a.json", "\"start\": \"2024-01-01\"", "\"start\": \"2023-12-01\"", "period starts in 2023" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Broken))]
+    public void Each_rule_fails_when_the_narrative_or_the_facts_contradict_the_report(string rule, string fixture, string from, string to, string because)
+    {
+        var json = fixture.StartsWith("examples/", StringComparison.Ordinal) ? Lint.Example(fixture["examples/".Length..]) : Fixture(fixture);
+        Beyond(fixture, json).Select(f => f.RuleId).ShouldNotContain(rule, "the published report is consistent for " + rule);
+        var findings = Beyond(fixture, Lint.Mutate(json, from, to));
+        findings.Select(f => f.RuleId).ShouldContain(rule, because);
+        Snapshot.Match(this, Lint.Render(findings.Where(f => f.RuleId == rule)), rule);
+    }
+
+    [Fact]
+    public void Empty_sections_and_a_missing_fee_statement_are_reported()
+    {
+        var json = Lint.Mutate(Lint.Example("004_459b43244279d95c.json"), "本年度鄂伦春自治旗未产生政府信息公开信息处理费。", "无。");
+        var problems = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+        problems["sections"]!["problems"] = "";
+        var findings = Beyond("004.json", problems.ToJsonString());
+        findings.Select(f => f.RuleId).ShouldContain("RL1304");
+        findings.Select(f => f.RuleId).ShouldContain("RL1305");
+    }
+
+    [Theory]
+    [InlineData("2024年收到政府信息公开申请85件。其中上半年收到政府信息公开申请40件。", "出现了 2 个不同的数")]
+    [InlineData("2024年收到政府信息公开申请85余件。", "约数")]
+    public void A_mention_that_cannot_be_read_unambiguously_is_info_and_never_guessed(string sentence, string reason)
+    {
+        var json = Lint.Mutate(Lint.Example("000_1c6b722cb07b2c5a.json"), "2024年收到政府信息公开申请85件,均已办结。", sentence);
+        var finding = Beyond("000.json", json).Single(f => f.RuleId == "RL1101");
+        finding.Severity.ShouldBe(Validation.Severity.Info);
+        finding.Message.ShouldContain(reason);
+        finding.Message.ShouldContain("未核对");
+    }
+}

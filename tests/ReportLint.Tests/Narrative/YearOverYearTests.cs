@@ -1,0 +1,54 @@
+using ReportLint.Tests.Support;
+
+namespace ReportLint.Tests.Narrative;
+
+/// <summary>The two 洪泽区 reports (2023, 2024) as a real year-over-year pair, through the CLI.</summary>
+public class YearOverYearTests
+{
+    private static string Pair()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "reportlint-yoy-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(directory, "2023"));
+        Directory.CreateDirectory(Path.Combine(directory, "2024"));
+        File.Copy(Path.Combine(Paths.Fixtures, "expected", "2023_hongzequ.json"), Path.Combine(directory, "2023", "hongzequ.json"));
+        File.Copy(Path.Combine(Paths.Fixtures, "expected", "2024_hongzequ.json"), Path.Combine(directory, "2024", "hongzequ.json"));
+        return directory;
+    }
+
+    [Fact]
+    public void Both_years_checked_together_are_paired_by_agency_and_year()
+    {
+        // 2023 names itself 洪泽区人民政府, 2024 淮安市洪泽区人民政府: the same body.
+        var directory = Pair();
+        var (_, stdout, _) = ReportLintProcess.Run(directory, ".", "--format", "msbuild");
+        // 2023 carried 0 forward in every column and 2024 carried 0 over: RL1201 holds.
+        stdout.ShouldNotContain("2024/hongzequ.json(28");
+        stdout.ShouldContain("2024/hongzequ.json(27,141): message RL1203: 本年新收申请 95 件，上年 21 件");
+        var text = ReportLintProcess.Run(directory, ".").Out;
+        text.ShouldContain("未检查的跨年度规则");
+        text.ShouldContain("RL1201×1");
+    }
+
+    [Fact]
+    public void A_carried_over_count_that_does_not_match_last_year_is_reported()
+    {
+        var directory = Pair();
+        var previous = Path.Combine(directory, "2023", "hongzequ.json");
+        File.WriteAllText(previous, Lint.Mutate(File.ReadAllText(previous),
+            "\"carried_forward\": { \"natural_person\": 0, \"commercial\": 0, \"research\": 0, \"nonprofit\": 0, \"legal_services\": 0, \"other_org\": 0, \"total\": 0 }",
+            "\"carried_forward\": { \"natural_person\": 3, \"commercial\": 0, \"research\": 0, \"nonprofit\": 0, \"legal_services\": 0, \"other_org\": 0, \"total\": 3 }"));
+        var (_, stdout, _) = ReportLintProcess.Run(Path.Combine(directory, "2024"), "hongzequ.json", "--previous", "../2023", "--format", "msbuild");
+        Snapshot.Match(this, string.Join("\n", stdout.Split('\n').Where(l => l.Contains("RL1201"))));
+    }
+
+    [Fact]
+    public void Without_last_years_report_the_cross_year_rules_are_listed_as_skipped_never_passed()
+    {
+        var directory = Pair();
+        var (_, stdout, _) = ReportLintProcess.Run(Path.Combine(directory, "2024"), "hongzequ.json", "--lang", "en", "--format", "text");
+        stdout.ShouldContain("Skipped (no report of the previous year for the same agency");
+        stdout.ShouldContain("RL1201×1");
+        var json = ReportLintProcess.Run(Path.Combine(directory, "2024"), "hongzequ.json", "--format", "json").Out;
+        json.ShouldContain("\"RL1201\": 1");
+    }
+}
