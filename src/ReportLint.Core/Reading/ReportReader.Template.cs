@@ -106,11 +106,16 @@ public sealed partial class ReportReader
                 SelectedBy.Declared => ($"报告声明的模板是“{chosen.Name}”", $"the report declares '{chosen.Name}'"),
                 _ => ($"报告年度 {header.Year} 适用模板“{chosen.Name}”", $"report year {header.Year} calls for '{chosen.Name}'"),
             };
-            var (advice, adviceEn) = header.Year is { } y && other.Covers(y)
-                ? ($"报告年度 {y} 也适用模板“{other.Name}”：请把 template 改为“{other.Name}”。",
-                   $"Report year {y} is also covered by '{other.Name}': set template to \"{other.Name}\".")
-                : ($"请按模板“{chosen.Name}”的格式重新填写{info.Short}，或改正 template / year。",
-                   $"Fill the table in as template '{chosen.Name}' lays it out, or correct template/year.");
+            var y = header.Year ?? 0;
+            var (advice, adviceEn) = (header.Year is not null && other.Covers(y), selection.By) switch
+            {
+                (true, SelectedBy.Option) => ($"报告年度 {y} 适用模板“{other.Name}”：请去掉 --template {chosen.Name}，或改用 --template {other.Name}。",
+                                              $"Report year {y} is covered by '{other.Name}': drop --template {chosen.Name}, or use --template {other.Name}."),
+                (true, _) => ($"报告年度 {y} 也适用模板“{other.Name}”：请把 template 改为“{other.Name}”。",
+                              $"Report year {y} is also covered by '{other.Name}': set template to \"{other.Name}\"."),
+                _ => ($"请按模板“{chosen.Name}”的格式重新填写{info.Short}，或改正 template / year。",
+                      $"Fill the table in as template '{chosen.Name}' lays it out, or correct template/year."),
+            };
             findings.Add(new Finding(path, InputRule.OtherTemplateTable.Id, InputRule.OtherTemplateTable.Severity,
                 $"{info.Short}（{info.Id}）是按模板“{other.Name}”（{other.Title}）的格式填写的：{strange}，模板“{chosen.Name}”中没有。" +
                 $"本报告按模板“{chosen.Name}”检查（{why}）。{advice}{info.Short}未检查。",
