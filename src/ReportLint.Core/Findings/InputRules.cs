@@ -18,8 +18,8 @@ public sealed record InputRule(string Id, Severity Severity, string Title, strin
     public static readonly InputRule GroupTwice = new("RL0108", Severity.Error, "分组既按合计又按子项填报", "Group given both as a total and as its rows", false);
     public static readonly InputRule TemplateYear = new("RL0109", Severity.Warning, "模板与报告年度不符", "Template does not fit the report year", false);
     public static readonly InputRule UnknownField = new("RL0110", Severity.Warning, "未知字段", "Unknown field", false);
-    public static readonly InputRule OtherTemplateTable = new("RL0111", Severity.Error, "表格是按另一模板填写的", "Table is laid out for another template", false);
-    public static readonly InputRule UnitNotStated = new("RL0112", Severity.Warning, "金额未注明单位", "Amount without a stated unit", false);
+    public static readonly InputRule OtherTemplateTable = new("RL0114", Severity.Error, "表格是按另一模板填写的", "Table is laid out for another template", false);
+    public static readonly InputRule UnitNotStated = new("RL0115", Severity.Warning, "金额未注明单位", "Amount without a stated unit", false);
 
     public static readonly IReadOnlyList<InputRule> All =
         [Unreadable, MalformedJson, UnknownTemplate, BadField, UnknownCell, MissingCell, BadCellValue, GroupTwice, TemplateYear, UnknownField, OtherTemplateTable, UnitNotStated];

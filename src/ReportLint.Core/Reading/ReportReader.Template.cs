@@ -7,7 +7,7 @@ namespace ReportLint.Reading;
 
 // Which template a report is checked against: the one given on the command line, else the one it declares, else the
 // one for its year. A declared template that does not cover the year (RL0109) and a table laid out for another
-// template (RL0111) are each said once, plainly, instead of as a finding for every cell.
+// template (RL0114) are each said once, plainly, instead of as a finding for every cell.
 public sealed partial class ReportReader
 {
     /// <summary>What pass 1 needs: the template and year fields, and which cells each table gives (offsets from the JSON start).</summary>
@@ -74,7 +74,7 @@ public sealed partial class ReportReader
 
     /// <summary>
     /// Tables whose cells are not all in the selected template but are all in another template's table of the same id
-    /// (a 2019 表二 in a report checked as 2021). Each gets one RL0111; the caller skips them.
+    /// (a 2019 表二 in a report checked as 2021). Each gets one RL0114; the caller skips them.
     /// </summary>
     private IEnumerable<int> TablesForOtherTemplates(string path, ReadOnlyMemory<byte> bytes, int start, Selection selection, Header header, List<Finding> findings)
     {

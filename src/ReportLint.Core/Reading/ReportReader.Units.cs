@@ -22,7 +22,7 @@ public sealed partial class ReportReader
             reader.Read();
             if (context.SkippedTables.Contains(template.TableIndex(key.Split('.')[0])))
             {
-                // That table is laid out for another template and already reported (RL0111): its units mean nothing here.
+                // That table is laid out for another template and already reported (RL0114): its units mean nothing here.
                 reader.Skip();
                 continue;
             }

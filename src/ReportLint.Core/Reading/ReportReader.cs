@@ -103,7 +103,7 @@ public sealed partial class ReportReader
         /// <summary>Cells that have an entry in <c>units</c>, usable or not.</summary>
         public HashSet<int> UnitsGiven { get; } = [];
 
-        /// <summary>Tables laid out for another template (RL0111): not read, their cells not reported.</summary>
+        /// <summary>Tables laid out for another template (RL0114): not read, their cells not reported.</summary>
         public HashSet<int> SkippedTables { get; } = [];
 
         public Dictionary<(int Table, int Row), int> RowOffsets { get; } = [];

@@ -91,7 +91,7 @@ public class CliTests
         var lines = stdout.Trim().Split('\n');
         lines.ShouldAllBe(l => l.StartsWith("tests/fixtures/trial/2020_with_errors.json("));
         lines.Length.ShouldBe(10);
-        stdout.ShouldContain("error RL1201: 【行政许可】上一年项目数量 10 + 本年增/减 -12 = -2");
+        stdout.ShouldContain("error RL1401: 【行政许可】上一年项目数量 10 + 本年增/减 -12 = -2");
 
         var (cleanExit, cleanOut, _) = Run(Paths.RepoRoot, "tests/fixtures/trial/2019_consistent.json");
         cleanExit.ShouldBe(0);

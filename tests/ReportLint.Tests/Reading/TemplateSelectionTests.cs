@@ -51,22 +51,22 @@ public class TemplateSelectionTests
         { "trial_tables_declared_2019_for_2024", Declare(Lint.Mutate(Trial2019, "\"year\": 2019", "\"year\": 2024"), "2019"), null,
           ["RL0109 template"] },
         { "trial_tables_declared_2021_for_2021", Declare(Lint.Mutate(Trial2019, "\"year\": 2019", "\"year\": 2021"), "2021"), null,
-          ["RL0111 proactive"] },
+          ["RL0114 proactive"] },
         { "trial_tables_for_2021_by_year", Lint.Mutate(Trial2019, "\"year\": 2019", "\"year\": 2021"), null,
-          ["RL0111 proactive"] },
+          ["RL0114 proactive"] },
         { "trial_tables_declared_2021_for_2020", Declare(Lint.Mutate(Trial2019, "\"year\": 2019", "\"year\": 2020"), "2021"), null,
-          ["RL0109 template", "RL0111 proactive"] },
+          ["RL0109 template", "RL0114 proactive"] },
         { "trial_tables_checked_as_2021_by_option", Trial2019, "2021",
-          ["RL0109 {", "RL0111 proactive"] },
+          ["RL0109 {", "RL0114 proactive"] },
         { "revised_table_3_in_a_2019_report", Lint.Mutate(Trial2019,
             "\"other_processing\":  { \"natural_person\": 1, \"commercial\": 0, \"research\": 0, \"nonprofit\": 0, \"legal_services\": 1, \"other_org\": 0, \"total\": 2 },",
             "\"no_correction\":     { \"natural_person\": 1, \"commercial\": 0, \"research\": 0, \"nonprofit\": 0, \"legal_services\": 0, \"other_org\": 0, \"total\": 1 },\n" +
             "      \"fee_unpaid\":        { \"natural_person\": 0, \"commercial\": 0, \"research\": 0, \"nonprofit\": 0, \"legal_services\": 0, \"other_org\": 0, \"total\": 0 },\n" +
             "      \"other_handling\":    { \"natural_person\": 0, \"commercial\": 0, \"research\": 0, \"nonprofit\": 0, \"legal_services\": 1, \"other_org\": 0, \"total\": 1 },"), null,
-          ["RL0111 requests"] },
+          ["RL0114 requests"] },
         // 000 gives （六） as its three 2021 sub-rows, so 表三 does not fit the trial format either.
         { "revised_tables_in_a_2020_report", Lint.Mutate(Revised2024, "\"year\": 2024", "\"year\": 2020").Replace("\"template\": \"2021\",", ""), null,
-          ["RL0111 proactive", "RL0111 requests"] },
+          ["RL0114 proactive", "RL0114 requests"] },
     };
 
     [Theory]

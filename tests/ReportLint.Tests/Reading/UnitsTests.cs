@@ -45,7 +45,7 @@ public class UnitsTests
     public void Units_that_cannot_be_used_are_reported_where_they_are(string name, string json)
     {
         var findings = Lint.Text("r.json", json);
-        findings.Select(f => f.RuleId).ShouldBe([name == "amount_without_unit" ? "RL0112" : "RL0104"]);
+        findings.Select(f => f.RuleId).ShouldBe([name == "amount_without_unit" ? "RL0115" : "RL0104"]);
         Snapshot.Match(this, Lint.Render(findings), name);
     }
 }

@@ -83,9 +83,9 @@ public class Template2019LayoutTests
     }
 
     [Fact]
-    public void It_has_the_2021_rules_with_the_same_ids_and_its_own_from_RL1201()
+    public void It_has_the_2021_rules_with_the_same_ids_and_its_own_from_RL1401()
     {
-        Trial.Rules.Select(r => r.Id).ShouldBe(["RL1001", "RL1002", "RL1003", "RL1004", "RL1005", "RL1006", "RL1007", "RL1008", "RL1201", "RL1202", "RL1203"]);
+        Trial.Rules.Select(r => r.Id).ShouldBe(["RL1001", "RL1002", "RL1003", "RL1004", "RL1005", "RL1006", "RL1007", "RL1008", "RL1401", "RL1402", "RL1403"]);
         var revised = TemplateRegistry.Default.Find("2021")!;
         foreach (var id in new[] { "RL1001", "RL1002", "RL1003", "RL1004" })
         {

@@ -42,9 +42,9 @@ public class Template2019RuleTests
         { "RL1006", "unit_written_into_the_amount", "\"amount\": 251000", "\"amount\": \"251000元\"", ["RL1006 proactive.procurement.amount"] },
         { "RL1007", "negative_count", "\"decisions\": 3417", "\"decisions\": -3417", ["RL1007 proactive.other_services.decisions"] },
         { "RL1008", "fractional_change", "\"previous\": 36, \"change\": -2,", "\"previous\": 36, \"change\": -2.5,", ["RL1008 proactive.licensing.change"] },
-        { "RL1201", "more_fees_removed_than_there_were", "\"previous\": 2, \"change\": -2 }", "\"previous\": 2, \"change\": -3 }", ["RL1201 proactive.fees.previous"] },
-        { "RL1202", "public_total_below_new", "\"published\": 3, \"public_total\": 27", "\"published\": 3, \"public_total\": 2", ["RL1202 proactive.normative_documents.public_total"] },
-        { "RL1203", "amount_without_projects", "\"projects\": 6,", "\"projects\": 0,", ["RL1203 proactive.procurement.projects"] },
+        { "RL1401", "more_fees_removed_than_there_were", "\"previous\": 2, \"change\": -2 }", "\"previous\": 2, \"change\": -3 }", ["RL1401 proactive.fees.previous"] },
+        { "RL1402", "public_total_below_new", "\"published\": 3, \"public_total\": 27", "\"published\": 3, \"public_total\": 2", ["RL1402 proactive.normative_documents.public_total"] },
+        { "RL1403", "amount_without_projects", "\"projects\": 6,", "\"projects\": 0,", ["RL1403 proactive.procurement.projects"] },
     };
 
     [Theory]
@@ -64,7 +64,7 @@ public class Template2019RuleTests
         var json = Trial(Consistent);
         Lint.Text("t.json", Lint.Mutate(json, "\"previous\": 58, \"change\": 5,", "\"previous\": 58, \"change\": -5,")).ShouldBeEmpty();
         Lint.Text("t.json", Lint.Mutate(json, "\"previous\": 58, \"change\": 5,", "\"previous\": -58, \"change\": 5,"))
-            .Select(f => (f.RuleId, f.CellKey)).ShouldBe([("RL1007", "proactive.other_services.previous"), ("RL1201", "proactive.other_services.previous")], ignoreOrder: true);
+            .Select(f => (f.RuleId, f.CellKey)).ShouldBe([("RL1007", "proactive.other_services.previous"), ("RL1401", "proactive.other_services.previous")], ignoreOrder: true);
     }
 
     [Fact]
@@ -76,18 +76,18 @@ public class Template2019RuleTests
         // Worked out by hand from the file (see the diff against 2019_consistent.json):
         findings.Select(f => (f.RuleId, f.CellKey)).ShouldBe(
         [
-            ("RL1202", "proactive.normative_documents.public_total"),   // 3 < 5 newly published
-            ("RL1201", "proactive.licensing.previous"),                 // 10 + -12 = -2
-            ("RL1007", "proactive.penalty.previous"),                   // -3 in a count column (-3 + 5 = 2 is fine for RL1201)
+            ("RL1402", "proactive.normative_documents.public_total"),   // 3 < 5 newly published
+            ("RL1401", "proactive.licensing.previous"),                 // 10 + -12 = -2
+            ("RL1007", "proactive.penalty.previous"),                   // -3 in a count column (-3 + 5 = 2 is fine for RL1401)
             ("RL1005", "proactive.enforcement.decisions"),              // null
             ("RL1008", "proactive.fees.change"),                        // 1.5
-            ("RL1203", "proactive.procurement.projects"),               // 0 projects, 8040 spent
-            ("RL0112", "proactive.procurement.amount"),                 // 8040 with no unit stated
+            ("RL1403", "proactive.procurement.projects"),               // 0 projects, 8040 spent
+            ("RL0115", "proactive.procurement.amount"),                 // 8040 with no unit stated
             ("RL1003", "requests.results_total.natural_person"),        // 40 ≠ 20+5+4+7+3+2 = 41
             ("RL1003", "requests.results_total.total"),                 // 46 ≠ 24+5+4+8+3+3 = 47
             ("RL1004", "appeals.review.total"),                         // 2 ≠ 2+0+0+1 = 3
         ]);
-        findings.Single(f => f.RuleId == "RL1201").Arithmetic!.Lhs!.Total.ShouldBe(-2m);
+        findings.Single(f => f.RuleId == "RL1401").Arithmetic!.Lhs!.Total.ShouldBe(-2m);
         findings.Where(f => f.RuleId == "RL1003").Select(f => f.Arithmetic!.Difference).ShouldBe([-1m, -1m]);
         Snapshot.Match(this, Lint.Render(findings) + "\n\n" + Lint.Render(findings, Validation.Language.English));
     }
