@@ -42,7 +42,9 @@ public static class RuleCompiler
             {
                 continue;
             }
+            var before = diagnostics.Count;
             var spec = new TemplateBinder(diagnostics).Bind(merged, file.Path);
+            NoteInheritedPlaces(diagnostics, before, file);
             if (spec is not null && classNames.Add(spec.ClassName))
             {
                 templates.Add(spec);
@@ -50,5 +52,30 @@ public static class RuleCompiler
         }
 
         return new BoundRuleSet(templates.ToEquatableArray(), diagnostics.Distinct().ToEquatableArray());
+    }
+
+    /// <summary>
+    /// A mistake found while binding a derived template may lie in text it inherited (a rule naming a row the derived
+    /// template removed). It is reported where that text is, saying which template inherits it, since the base file
+    /// on its own is fine.
+    /// </summary>
+    private static void NoteInheritedPlaces(List<RuleDiagnostic> diagnostics, int from, RuleFileSyntax file)
+    {
+        for (var i = from; i < diagnostics.Count; i++)
+        {
+            var diagnostic = diagnostics[i];
+            if (diagnostic.Span.Path != file.Path)
+            {
+                var zh = $"（模板“{file.Template!.Value}”继承此处，见 {file.Path}）";
+                var en = $" (inherited here by template '{file.Template.Value}', {file.Path})";
+                var split = diagnostic.Message.IndexOf(" / ", System.StringComparison.Ordinal);
+                diagnostics[i] = diagnostic with
+                {
+                    Message = split < 0
+                        ? diagnostic.Message + zh + en
+                        : diagnostic.Message.Substring(0, split) + zh + diagnostic.Message.Substring(split) + en,
+                };
+            }
+        }
     }
 }

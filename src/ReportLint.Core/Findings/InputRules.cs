@@ -21,7 +21,9 @@ public sealed record InputRule(string Id, string Name, Severity Severity, string
     public static readonly InputRule BadConfig = new("RL0111", "bad-configuration", Severity.Error, "配置文件有误", "Configuration file error", true, "配置文件（.reportlint.yaml）有误时，规则级别和开关无法确定，整个运行停止。");
     public static readonly InputRule BadBaseline = new("RL0112", "bad-baseline", Severity.Error, "基线文件有误", "Baseline file error", true, "基线文件由 --write-baseline 生成；结构被改坏时无法判断哪些问题是已知的。");
     public static readonly InputRule StaleBaseline = new("RL0113", "stale-baseline-entry", Severity.Warning, "基线中的记录已不再出现", "Baseline entry no longer matches", false, "基线中的问题已经改正，这条记录应删除，基线只减不增；请用 --write-baseline 重新生成。");
+    public static readonly InputRule OtherTemplateTable = new("RL0114", "table-of-another-template", Severity.Error, "表格是按另一模板填写的", "Table is laid out for another template", false, "表格的行列属于另一版格式（如 2021 年度报告用了 2019 年的表二），逐格核对没有意义；请改正 template 或按正确格式重填。");
+    public static readonly InputRule UnitNotStated = new("RL0115", "amount-without-unit", Severity.Warning, "金额未注明单位", "Amount without a stated unit", false, "格式没有规定单位的金额（2019 年采购总金额）不为 0 时，报告须在 units 中注明元或万元，否则无法比较和汇总。");
 
     public static readonly IReadOnlyList<InputRule> All =
-        [Unreadable, MalformedJson, UnknownTemplate, BadField, UnknownCell, MissingCell, BadCellValue, GroupTwice, TemplateYear, UnknownField, BadConfig, BadBaseline, StaleBaseline];
+        [Unreadable, MalformedJson, UnknownTemplate, BadField, UnknownCell, MissingCell, BadCellValue, GroupTwice, TemplateYear, UnknownField, BadConfig, BadBaseline, StaleBaseline, OtherTemplateTable, UnitNotStated];
 }

@@ -56,6 +56,12 @@ public sealed class Report
     /// <summary>For cells holding text, the text as written.</summary>
     public string?[] Texts { get; }
 
+    /// <summary>
+    /// The unit the report states (<c>units</c>) for a cell whose unit the format leaves open (<c>unit: as-reported</c>
+    /// in the template, e.g. 2019 采购总金额), by cell index: 元 or 万元.
+    /// </summary>
+    public Dictionary<int, string> Units { get; } = [];
+
     /// <summary>Byte offset of the <c>tables</c> object, or of the file start: where findings about absent cells point.</summary>
     public int TablesOffset { get; set; }
 }

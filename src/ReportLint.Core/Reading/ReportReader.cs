@@ -49,27 +49,30 @@ public sealed partial class ReportReader
         var start = span.StartsWith("\uFEFF"u8) ? 3 : 0;
 
         // Pass 1: the template decides which cells exist, and it may be declared after the tables.
-        string? declared;
-        int? year;
-        int templateOffset, yearOffset;
+        Header header;
         try
         {
-            (declared, templateOffset, year, yearOffset) = ScanHeader(span[start..]);
+            header = ScanHeader(span[start..]);
         }
         catch (JsonException e)
         {
             return Malformed(path, bytes, start, e);
         }
 
-        var template = ResolveTemplate(path, bytes, start, templateOverride, declared, templateOffset + start, year, yearOffset + start, findings);
-        if (template is null)
+        var selection = SelectTemplate(path, bytes, start, templateOverride, header, findings);
+        if (selection is null)
         {
             return new ReadResult(null, findings);
         }
+        var template = selection.Value.Template;
 
-        // Pass 2: everything, into the template's cell layout.
-        var report = new Report(path, template, bytes) { Year = year };
+        // Pass 2: everything, into the template's cell layout; a table laid out for another template is said once, not read.
+        var report = new Report(path, template, bytes) { Year = header.Year };
         var context = new ReadContext(report, findings, start);
+        foreach (var table in TablesForOtherTemplates(path, bytes, start, selection.Value, header, findings))
+        {
+            context.SkippedTables.Add(table);
+        }
         try
         {
             var reader = new Utf8JsonReader(span[start..], Options);
@@ -80,6 +83,7 @@ public sealed partial class ReportReader
             return Malformed(path, bytes, start, e);
         }
         CompleteCells(context);
+        CheckUnits(context);
         return new ReadResult(report, findings);
     }
 
@@ -87,95 +91,6 @@ public sealed partial class ReportReader
     public static Finding TooLarge(string path, long length) =>
         InputError(path, InputRule.Unreadable, $"文件大小 {length / 1024 / 1024} MB，超过上限 16 MB；年度报告文件不应如此之大。",
             $"The file is {length / 1024 / 1024} MB, over the 16 MB limit.", 1, 1);
-
-    private TemplateDefinition? ResolveTemplate(string path, ReadOnlyMemory<byte> bytes, int start, string? templateOverride, string? declared, int templateOffset, int? year, int yearOffset, List<Finding> findings)
-    {
-        var lines = new LineIndex(bytes);
-        var name = templateOverride ?? declared;
-        if (name is not null)
-        {
-            var template = templates.Find(name);
-            if (template is null)
-            {
-                var (line, column) = templateOverride is null ? lines.Locate(templateOffset) : (1, 1);
-                findings.Add(InputError(path, InputRule.UnknownTemplate,
-                    $"未知的模板“{name}”。可用的模板：{string.Join("、", templates.All.Select(t => t.Name))}。",
-                    $"Unknown template '{name}'. Known templates: {string.Join(", ", templates.All.Select(t => t.Name))}.", line, column));
-                return null;
-            }
-            if (year is { } y && !template.Covers(y))
-            {
-                var (line, column) = lines.Locate(templateOffset);
-                var fitting = templates.ForYear(y);
-                findings.Add(new Finding(path, InputRule.TemplateYear.Id, InputRule.TemplateYear.Severity,
-                    $"报告年度 {y} 应使用模板“{fitting?.Name ?? "（无）"}”，但报告声明的是“{template.Name}”（适用于 {template.FirstYear}–{(template.LastYear == 9999 ? "" : template.LastYear)} 年度）。",
-                    $"Report year {y} calls for template '{fitting?.Name ?? "(none)"}', but the report declares '{template.Name}'.", line, column));
-            }
-            return template;
-        }
-        if (year is { } reportYear)
-        {
-            var template = templates.ForYear(reportYear);
-            if (template is null)
-            {
-                var (line, column) = lines.Locate(yearOffset);
-                findings.Add(InputError(path, InputRule.UnknownTemplate,
-                    $"没有适用于 {reportYear} 年度的模板（2019 年起才有统一格式）。", $"No template covers report year {reportYear}.", line, column));
-            }
-            return template;
-        }
-        findings.Add(InputError(path, InputRule.UnknownTemplate,
-            "报告既没有写 template（模板），也没有写 year（报告年度），无法确定按哪个格式检查。",
-            "The report has neither 'template' nor 'year', so its format cannot be determined.", 1, 1));
-        return null;
-    }
-
-    private static (string? Template, int TemplateOffset, int? Year, int YearOffset) ScanHeader(ReadOnlySpan<byte> json)
-    {
-        var reader = new Utf8JsonReader(json, Options);
-        string? template = null;
-        int? year = null;
-        int templateOffset = 0, yearOffset = 0;
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw new JsonException("报告文件的最外层应为 { … } 对象 / the file must hold one JSON object", null, 0, reader.TokenStartIndex);
-        }
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueTextEquals("template"u8))
-            {
-                reader.Read();
-                templateOffset = (int)reader.TokenStartIndex;
-                template = reader.TokenType switch
-                {
-                    JsonTokenType.String => reader.GetString(),
-                    JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
-                    _ => null,
-                };
-                reader.Skip();
-            }
-            else if (reader.ValueTextEquals("year"u8))
-            {
-                reader.Read();
-                yearOffset = (int)reader.TokenStartIndex;
-                if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var y))
-                {
-                    year = y;
-                }
-                reader.Skip();
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
-        }
-        // Read to the end so that trailing garbage is reported before any checking.
-        while (reader.Read())
-        {
-        }
-        return (template, templateOffset, year, yearOffset);
-    }
 
     private sealed class ReadContext(Report report, List<Finding> findings, int start)
     {
@@ -188,6 +103,12 @@ public sealed partial class ReportReader
         public int Start { get; } = start;
 
         public HashSet<(int Table, int Row)> GroupRowsGiven { get; } = [];
+
+        /// <summary>Cells that have an entry in <c>units</c>, usable or not.</summary>
+        public HashSet<int> UnitsGiven { get; } = [];
+
+        /// <summary>Tables laid out for another template (RL0114): not read, their cells not reported.</summary>
+        public HashSet<int> SkippedTables { get; } = [];
 
         public Dictionary<(int Table, int Row), int> RowOffsets { get; } = [];
 
@@ -239,6 +160,9 @@ public sealed partial class ReportReader
                     context.Report.TablesOffset = (int)reader.TokenStartIndex + context.Start;
                     ReadTables(ref reader, context);
                     break;
+                case "units":
+                    ReadUnits(ref reader, context);
+                    break;
                 case "source":
                 case "$schema":
                     reader.Skip();
@@ -273,6 +197,11 @@ public sealed partial class ReportReader
             {
                 context.Add(InputRule.UnknownCell, $"模板 {template.Name} 中没有表“{tableName}”。可用：{string.Join("、", template.Tables.Select(t => t.Id))}。",
                     $"Template {template.Name} has no table '{tableName}'; expected one of: {string.Join(", ", template.Tables.Select(t => t.Id))}.", tableOffset);
+                reader.Skip();
+                continue;
+            }
+            if (context.SkippedTables.Contains(table))
+            {
                 reader.Skip();
                 continue;
             }
@@ -401,6 +330,14 @@ public sealed partial class ReportReader
         for (var t = 0; t < template.Tables.Count; t++)
         {
             var table = template.Tables[t];
+            if (context.SkippedTables.Contains(t))
+            {
+                for (var r = 0; r < table.Rows.Length + table.Groups.Length; r++)
+                {
+                    SetAll(report, t, r, CellValue.NotReported);
+                }
+                continue;
+            }
             for (var g = 0; g < table.Groups.Length; g++)
             {
                 var group = table.Groups[g];

@@ -92,6 +92,7 @@ public static class SchemaWriter
             w.WriteEndObject();
             w.WriteBoolean("additionalProperties", false);
             w.WriteEndObject();
+            Units(w, templates);
             w.WriteStartObject("tables");
             w.WriteStartArray("oneOf");
             foreach (var template in templates)
@@ -115,6 +116,34 @@ public static class SchemaWriter
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
+    }
+
+    /// <summary>The cells whose unit the format leaves open (<c>unit: as-reported</c>), each taking 元 or 万元.</summary>
+    private static void Units(Utf8JsonWriter w, IReadOnlyList<TemplateDefinition> templates)
+    {
+        w.WriteStartObject("units");
+        w.WriteString("description", "The unit the report uses for a cell whose unit the format does not state (e.g. 2019 采购总金额).");
+        w.WriteString("type", "object");
+        w.WriteStartObject("properties");
+        var keys = templates
+            .SelectMany(t => t.Cells.Where(c => t.Tables.First(x => x.Id == c.Table).Columns.First(x => x.Id == c.Column).Unit == ColumnUnits.AsReported)
+                .Select(c => (c.Key, Label: $"template {t.Name}: {c.Label(Language.Chinese)}")))
+            .GroupBy(x => x.Key, StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            w.WriteStartObject(key.Key);
+            w.WriteString("title", string.Join("; ", key.Select(x => x.Label)));
+            w.WriteStartArray("enum");
+            foreach (var unit in ColumnUnits.Money)
+            {
+                w.WriteStringValue(unit);
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+        w.WriteBoolean("additionalProperties", false);
+        w.WriteEndObject();
     }
 
     private static void Date(Utf8JsonWriter w, string name, bool nullable)

@@ -32,7 +32,7 @@ public static class LintCommand
 
     private static readonly Option<string?> Template = new("--template")
     {
-        Description = "Check every report against this template, whatever it declares (e.g. 2021).",
+        Description = "Check every report against this template (2019 or 2021), whatever it declares; by default the report's template, else its year decides.",
     };
 
     private static readonly Option<string?> FailOn = new("--fail-on")

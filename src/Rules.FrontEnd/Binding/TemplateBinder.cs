@@ -107,7 +107,8 @@ internal sealed class TemplateBinder
             {
                 continue;
             }
-            columns.Add(new ColumnSpec(column.Id.Value, column.Label ?? column.Id.Value, column.LabelEn ?? column.Id.Value, CellTypeOf(column.Type), column.Unit));
+            var type = CellTypeOf(column.Type);
+            columns.Add(new ColumnSpec(column.Id.Value, column.Label ?? column.Id.Value, column.LabelEn ?? column.Id.Value, type, UnitOf(column.Unit, type)));
         }
 
         var groups = new List<(GroupSyntax Syntax, List<string> Rows)>();
@@ -192,6 +193,28 @@ internal sealed class TemplateBinder
                     $"未知的单元格类型“{type.Value}”；可用：count（件数）、money（金额，可有小数）、signed（可为负的增减数） / unknown cell type '{type.Value}'; expected count, money or signed"));
                 return CellType.Count;
         }
+    }
+
+    private string? UnitOf(Located<string>? unit, CellType type)
+    {
+        if (unit is null)
+        {
+            return null;
+        }
+        if (System.Array.IndexOf(ColumnUnits.Known, unit.Value) < 0)
+        {
+            diagnostics.Add(RuleFileDiagnostics.Structure.At(unit.Span,
+                $"未知的单位“{unit.Value}”；可用：{string.Join("、", ColumnUnits.Known)}（as-reported：格式未规定单位，由报告注明） / " +
+                $"unknown unit '{unit.Value}'; expected one of: {string.Join(", ", ColumnUnits.Known)} (as-reported: the format states none, each report says)"));
+            return null;
+        }
+        if (unit.Value == ColumnUnits.AsReported && type != CellType.Money)
+        {
+            diagnostics.Add(RuleFileDiagnostics.Structure.At(unit.Span,
+                "unit: as-reported 只用于金额列（type: money） / 'unit: as-reported' is only for money columns (type: money)"));
+            return null;
+        }
+        return unit.Value;
     }
 
     private static void AddCells(TableSpec table, List<CellSpec> cells)

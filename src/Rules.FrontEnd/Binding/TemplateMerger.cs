@@ -8,13 +8,20 @@ namespace ReportLint.Rules.Binding;
 
 /// <summary>
 /// Resolves <c>extends:</c>: a template file starts from its base template's tables and rules and changes them.
-/// Tables, columns, groups, rows and rules with the id of an inherited one replace it in place; new ones are added
-/// (a row after the row named by <c>after:</c>, else at the end); <c>remove-rows</c> and <c>remove-rules</c> drop them.
+/// Tables are merged by <see cref="TableMerger"/> (or replaced wholesale with <c>replace: true</c>). A rule with the id
+/// of an inherited one changes it key by key: the keys written replace the inherited ones, the others are kept.
+/// New rules are added; <c>remove-rules</c> drops inherited ones first.
 /// </summary>
 internal static class TemplateMerger
 {
     public static RuleFileSyntax? Resolve(RuleFileSyntax file, IReadOnlyDictionary<string, RuleFileSyntax> byName, List<RuleDiagnostic> diagnostics)
     {
+        if (file.Extends is null)
+        {
+            ReportInheritanceKeysWithoutExtends(file, diagnostics);
+            return file;
+        }
+
         var chain = new List<RuleFileSyntax> { file };
         var current = file;
         while (current.Extends is { } extends)
@@ -44,6 +51,22 @@ internal static class TemplateMerger
         return merged;
     }
 
+    /// <summary>remove-…, replace and after only mean something against an inherited template; elsewhere they would be silently ignored.</summary>
+    private static void ReportInheritanceKeysWithoutExtends(RuleFileSyntax file, List<RuleDiagnostic> diagnostics)
+    {
+        var misplaced = file.RemoveRules.Select(r => (Key: "remove-rules", r.Span))
+            .Concat(file.Tables.SelectMany(t => t.RemoveRows.Select(r => (Key: "remove-rows", r.Span))
+                .Concat(t.RemoveColumns.Select(c => (Key: "remove-columns", c.Span)))
+                .Concat(t.RemoveGroups.Select(g => (Key: "remove-groups", g.Span)))
+                .Concat(t.ReplacesInherited ? new[] { (Key: "replace", t.Replace!.Span) } : Enumerable.Empty<(string, SourceSpan)>())
+                .Concat(t.Rows.Where(r => r.After is not null).Select(r => (Key: "after", r.After!.Span)))));
+        foreach (var (key, span) in misplaced)
+        {
+            diagnostics.Add(RuleFileDiagnostics.BadExtends.At(span,
+                $"“{key}”只能用在继承其他模板（extends:）的文件中；本文件没有 extends，请删去它 / '{key}' only applies in a file with 'extends:'; this file extends nothing"));
+        }
+    }
+
     private static RuleFileSyntax Apply(RuleFileSyntax baseFile, RuleFileSyntax derived, List<RuleDiagnostic> diagnostics)
     {
         var tables = baseFile.Tables.ToList();
@@ -52,10 +75,12 @@ internal static class TemplateMerger
             var index = tables.FindIndex(t => t.Id.Value == table.Id.Value);
             if (index < 0)
             {
-                tables.Add(table);
-                continue;
+                tables.Add(TableMerger.AddNew(table, diagnostics));
             }
-            tables[index] = MergeTable(tables[index], table, diagnostics);
+            else
+            {
+                tables[index] = TableMerger.Merge(tables[index], table, diagnostics);
+            }
         }
 
         var rules = baseFile.Rules.ToList();
@@ -75,7 +100,7 @@ internal static class TemplateMerger
             }
             else
             {
-                rules[index] = rule;
+                rules[index] = MergeRule(rules[index], rule);
             }
         }
 
@@ -91,77 +116,22 @@ internal static class TemplateMerger
         };
     }
 
-    private static TableSyntax MergeTable(TableSyntax baseTable, TableSyntax derived, List<RuleDiagnostic> diagnostics)
+    /// <summary>An inherited rule changed in place: what the derived file writes wins, the rest is inherited.</summary>
+    private static RuleSyntax MergeRule(RuleSyntax inherited, RuleSyntax change) => change with
     {
-        var rows = baseTable.Rows.ToList();
-        foreach (var removed in derived.RemoveRows)
-        {
-            if (rows.RemoveAll(r => r.Id.Value == removed.Value) == 0)
-            {
-                diagnostics.Add(RuleFileDiagnostics.UnknownReference.At(removed.Span, "行", removed.Value, $"（表 {baseTable.Id.Value}）", "row", $" in table '{baseTable.Id.Value}'"));
-            }
-        }
-        foreach (var row in derived.Rows)
-        {
-            var index = rows.FindIndex(r => r.Id.Value == row.Id.Value);
-            if (index >= 0)
-            {
-                var old = rows[index];
-                rows[index] = row with
-                {
-                    Label = row.Label ?? old.Label,
-                    LabelEn = row.LabelEn ?? old.LabelEn,
-                    Block = row.Block ?? old.Block,
-                    Group = row.Group ?? old.Group,
-                    Columns = row.Columns.Count > 0 ? row.Columns : old.Columns,
-                };
-                continue;
-            }
-            if (row.After is { } after)
-            {
-                var position = rows.FindIndex(r => r.Id.Value == after.Value);
-                if (position < 0)
-                {
-                    diagnostics.Add(RuleFileDiagnostics.UnknownReference.At(after.Span, "行", after.Value, "（after）", "row", " (after)"));
-                    rows.Add(row);
-                }
-                else
-                {
-                    rows.Insert(position + 1, row);
-                }
-                continue;
-            }
-            rows.Add(row);
-        }
-
-        return baseTable with
-        {
-            Short = derived.Short ?? baseTable.Short,
-            Label = derived.Label ?? baseTable.Label,
-            LabelEn = derived.LabelEn ?? baseTable.LabelEn,
-            Columns = MergeById(baseTable.Columns, derived.Columns, c => c.Id.Value),
-            Groups = MergeById(baseTable.Groups, derived.Groups, g => g.Id.Value),
-            Rows = rows.ToEquatableArray(),
-            RemoveRows = EquatableArray<Located<string>>.Empty,
-        };
-    }
-
-    private static EquatableArray<T> MergeById<T>(EquatableArray<T> items, EquatableArray<T> changes, System.Func<T, string> id)
-        where T : System.IEquatable<T>
-    {
-        var list = items.ToList();
-        foreach (var change in changes)
-        {
-            var index = list.FindIndex(x => id(x) == id(change));
-            if (index < 0)
-            {
-                list.Add(change);
-            }
-            else
-            {
-                list[index] = change;
-            }
-        }
-        return list.ToEquatableArray();
-    }
+        Name = change.Name ?? inherited.Name,
+        Severity = change.Severity ?? inherited.Severity,
+        Basis = change.Basis ?? inherited.Basis,
+        Table = change.Table ?? inherited.Table,
+        Each = change.Each ?? inherited.Each,
+        Types = change.Types.Count > 0 ? change.Types : inherited.Types,
+        When = change.When ?? inherited.When,
+        Check = change.Check ?? inherited.Check,
+        Tolerance = change.Tolerance ?? inherited.Tolerance,
+        Title = change.Title ?? inherited.Title,
+        TitleEn = change.TitleEn ?? inherited.TitleEn,
+        Message = change.Message ?? inherited.Message,
+        MessageEn = change.MessageEn ?? inherited.MessageEn,
+        Why = change.Why ?? inherited.Why,
+    };
 }

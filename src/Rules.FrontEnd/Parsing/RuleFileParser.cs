@@ -17,7 +17,10 @@ namespace ReportLint.Rules.Parsing;
 public sealed class RuleFileParser
 {
     private static readonly string[] RootKeys = { "template", "title", "title-en", "years", "extends", "tables", "rules", "remove-rules" };
-    private static readonly string[] TableKeys = { "id", "short", "label", "label-en", "columns", "groups", "rows", "remove-rows" };
+    private static readonly string[] TableKeys =
+    {
+        "id", "short", "label", "label-en", "replace", "columns", "groups", "rows", "remove-rows", "remove-columns", "remove-groups",
+    };
     private static readonly string[] ColumnKeys = { "id", "label", "label-en", "type", "unit" };
     private static readonly string[] GroupKeys = { "id", "label", "label-en" };
     private static readonly string[] RowKeys = { "id", "label", "label-en", "block", "group", "columns", "after" };
@@ -102,7 +105,10 @@ public sealed class RuleFileParser
             Items(fields, "columns", ReadColumn),
             Items(fields, "groups", ReadGroup),
             Items(fields, "rows", ReadRow),
-            ScalarList(fields, "remove-rows"));
+            ScalarList(fields, "remove-rows"),
+            ScalarList(fields, "remove-columns"),
+            ScalarList(fields, "remove-groups"),
+            Flag(fields, "replace"));
     }
 
     private ColumnSyntax? ReadColumn(YamlMappingNode node)
@@ -111,7 +117,7 @@ public sealed class RuleFileParser
         var id = RequiredId(fields, node, "列 (column)");
         return id is null
             ? null
-            : new ColumnSyntax(id, Scalar(fields, "label")?.Value, Scalar(fields, "label-en")?.Value, Scalar(fields, "type"), Scalar(fields, "unit")?.Value);
+            : new ColumnSyntax(id, Scalar(fields, "label")?.Value, Scalar(fields, "label-en")?.Value, Scalar(fields, "type"), Scalar(fields, "unit"));
     }
 
     private GroupSyntax? ReadGroup(YamlMappingNode node)
@@ -247,6 +253,19 @@ public sealed class RuleFileParser
         }
         diagnostics.Add(RuleFileDiagnostics.Structure.At(map.Span(field.Value),
             $"“{key}”应为单个值，而不是列表或映射 / '{key}' must be a single value, not a list or mapping"));
+        return null;
+    }
+
+    /// <summary>A yes/no key: only <c>true</c> or <c>false</c>, so that a typo cannot silently mean either.</summary>
+    private Located<string>? Flag(Dictionary<string, (YamlScalarNode Key, YamlNode Value)> fields, string key)
+    {
+        var value = Scalar(fields, key);
+        if (value is null || value.Value is "true" or "false")
+        {
+            return value;
+        }
+        diagnostics.Add(RuleFileDiagnostics.Structure.At(value.Span,
+            $"“{key}”只能写 true 或 false，不能是“{value.Value}” / '{key}' must be true or false, not '{value.Value}'"));
         return null;
     }
 

@@ -26,9 +26,16 @@ public sealed record TableSyntax(
     EquatableArray<ColumnSyntax> Columns,
     EquatableArray<GroupSyntax> Groups,
     EquatableArray<RowSyntax> Rows,
-    EquatableArray<Located<string>> RemoveRows);
+    EquatableArray<Located<string>> RemoveRows,
+    EquatableArray<Located<string>> RemoveColumns,
+    EquatableArray<Located<string>> RemoveGroups,
+    Located<string>? Replace)
+{
+    /// <summary><c>replace: true</c>: this table is defined here wholesale; nothing of the inherited one is kept.</summary>
+    public bool ReplacesInherited => Replace?.Value == "true";
+}
 
-public sealed record ColumnSyntax(Located<string> Id, string? Label, string? LabelEn, Located<string>? Type, string? Unit);
+public sealed record ColumnSyntax(Located<string> Id, string? Label, string? LabelEn, Located<string>? Type, Located<string>? Unit);
 
 public sealed record GroupSyntax(Located<string> Id, string? Label, string? LabelEn);
 

@@ -56,6 +56,23 @@ public class CliTests
         Snapshot.Match(this, WithoutTime(stdout));
     }
 
+    [Fact]
+    public void Trial_format_reports_are_checked_as_2019_without_any_option()
+    {
+        var (exit, stdout, stderr) = Run(Paths.RepoRoot, "tests/fixtures/trial/", "--format", "msbuild", "--fail-on", "warning");
+        stderr.ShouldBeEmpty();
+        exit.ShouldBe(1);
+        // The trial fixtures are table-only; their info-level narrative findings are not what this test is about.
+        var lines = stdout.Trim().Split('\n').Where(l => !l.Contains(": message ")).ToList();
+        lines.ShouldAllBe(l => l.StartsWith("tests/fixtures/trial/2020_with_errors.json("));
+        lines.Count.ShouldBe(10);
+        stdout.ShouldContain("error RL1401: 【行政许可】上一年项目数量 10 + 本年增/减 -12 = -2");
+
+        var (cleanExit, cleanOut, _) = Run(Paths.RepoRoot, "tests/fixtures/trial/2019_consistent.json");
+        cleanExit.ShouldBe(0);
+        cleanOut.ShouldContain("共检查 1 个文件：0 个错误");
+    }
+
     [Theory]
     [InlineData("no/such/file.json")]
     [InlineData("--format", "xml", "examples")]

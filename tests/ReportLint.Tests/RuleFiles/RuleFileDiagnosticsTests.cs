@@ -65,6 +65,16 @@ public class RuleFileDiagnosticsTests
     }
 
     [Fact]
+    public void The_real_rule_files_bound_together_have_no_diagnostics()
+    {
+        var files = Directory.GetFiles(Paths.Rules, "*.yaml").Order(StringComparer.Ordinal)
+            .Select(f => RuleCompiler.Parse("rules/" + Path.GetFileName(f), File.ReadAllText(f))).ToList();
+        var bound = RuleCompiler.Bind(files);
+        files.SelectMany(f => f.Diagnostics).Concat(bound.Diagnostics).Select(d => d.ToString()).ShouldBeEmpty();
+        bound.Templates.Select(t => t.Name).ShouldBe(["2019", "2021"]);
+    }
+
+    [Fact]
     public void A_clean_minimal_rule_binds_to_one_instance_per_column()
     {
         var set = Bind(Rule("  - { id: RL1001, table: requests, each: column, check: x = sum(g), title: t, why: w, message: \"{column} {lhs} {rhs} {difference} {x}\" }"));

@@ -13,11 +13,11 @@ public static class Lint
     public static IReadOnlyList<Findings.Finding> Text(string displayPath, string json) =>
         Linter.Lint(displayPath, Encoding.UTF8.GetBytes(json));
 
-    /// <summary>Findings of the report-file checks and the table rules (RL0xxx, RL10xx), without narrative/statutory ones.</summary>
+    /// <summary>Findings of the report-file checks and the table rules, without the narrative (RL11xx), year-over-year (RL12xx) and statutory (RL13xx) ones.</summary>
     public static IReadOnlyList<Findings.Finding> Tables(string displayPath, string json) =>
         Text(displayPath, json).Where(IsTableOrInput).ToList();
 
-    public static bool IsTableOrInput(Findings.Finding finding) => string.CompareOrdinal(finding.RuleId, "RL1100") < 0;
+    public static bool IsTableOrInput(Findings.Finding finding) => finding.RuleId[..4] is not ("RL11" or "RL12" or "RL13");
 
     public static string Render(IEnumerable<Findings.Finding> findings, Language language = Language.Chinese)
     {
