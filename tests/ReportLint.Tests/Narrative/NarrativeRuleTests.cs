@@ -45,6 +45,7 @@ public class NarrativeRuleTests
         { "RL1301", "examples/000_1c6b722cb07b2c5a.json", "\"kind\": \"government\"", "\"kind\": \"department\"", "published 2025-02-05, after 31 January" },
         { "RL1302", "examples/000_1c6b722cb07b2c5a.json", "\"published\": \"2025-02-05\"", "\"published\": \"2025-04-15\"", "after 31 March" },
         { "RL1303", "examples/000_1c6b722cb07b2c5a.json", "\"start\": \"2024-01-01\"", "\"start\": \"2023-12-01\"", "period starts in 2023" },
+        { "RL1307", "examples/000_1c6b722cb07b2c5a.json", "(国办公开办函〔2021〕30号)制作", "(国办公开办函〔2019〕60号)制作", "a 2024 report citing the 2019 trial format" },
     };
 
     [Theory]
@@ -79,5 +80,17 @@ public class NarrativeRuleTests
         finding.Severity.ShouldBe(Validation.Severity.Info);
         finding.Message.ShouldContain(reason);
         finding.Message.ShouldContain("未核对");
+    }
+
+    [Fact]
+    public void A_2019_report_citing_the_2021_format_is_reported_by_the_2019_template()
+    {
+        var json = File.ReadAllText(Path.Combine(Paths.Fixtures, "trial", "2019_consistent.json"));
+        var cited = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+        Beyond("trial.json", cited.ToJsonString()).Select(f => f.RuleId).ShouldNotContain("RL1307");
+        cited["sections"]!["preamble"] = "依据国办公开办函〔2021〕30号编制本报告。";
+        var finding = Beyond("trial.json", cited.ToJsonString()).Single(f => f.RuleId == "RL1307");
+        finding.Template.ShouldBe("2019");
+        finding.Message.ShouldContain("依据国办公开办函〔2021〕30号编制本报告。");
     }
 }

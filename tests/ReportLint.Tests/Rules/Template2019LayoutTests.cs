@@ -89,7 +89,7 @@ public class Template2019LayoutTests
         Trial.Rules.Select(r => r.Id).ShouldBe(
             ["RL1001", "RL1002", "RL1003", "RL1004", "RL1005", "RL1006", "RL1007", "RL1008",
              "RL1101", "RL1102", "RL1103", "RL1104", "RL1105", "RL1106", "RL1108", "RL1109",
-             "RL1201", "RL1203", "RL1301", "RL1302", "RL1303", "RL1304", "RL1305", "RL1306",
+             "RL1201", "RL1203", "RL1301", "RL1302", "RL1303", "RL1304", "RL1305", "RL1306", "RL1307",
              "RL1401", "RL1402", "RL1403"]);
         var revised = TemplateRegistry.Default.Find("2021")!;
         foreach (var id in new[] { "RL1001", "RL1002", "RL1003", "RL1004" })
