@@ -30,6 +30,7 @@ public static class LintRun
     {
         var (files, problems) = InputFiles.Expand(options.Paths);
         var results = new FileResult[files.Count];
+        PreviousYearIndex? pairs = null;
         var identities = new (string Agency, int Year)?[files.Count];
 
         void CheckOne(int i, Report? previous)
@@ -51,7 +52,7 @@ public static class LintRun
             });
             // Year-over-year rules: only files whose cross-year rules were skipped, and whose agency's previous year
             // is among the files checked or given with --previous, are read again, now with last year's report.
-            var pairs = PreviousYearIndex.Build(files, identities, options.Previous ?? [], linter);
+            pairs = PreviousYearIndex.Build(files, identities, options.Previous ?? [], linter);
             Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             {
                 if (results[i].Skipped.Count > 0 && identities[i] is { } identity && pairs.Find(identity.Agency, identity.Year - 1) is { } previous)
@@ -75,7 +76,7 @@ public static class LintRun
             CheckAll(null);
         }
 
-        var all = problems.Select(p => new FileResult(p.File, [p])).Concat(results).OrderBy(r => r.Path, StringComparer.Ordinal).ToList();
+        var all = problems.Concat(pairs?.Problems ?? []).Select(p => new FileResult(p.File, [p])).Concat(results).OrderBy(r => r.Path, StringComparer.Ordinal).ToList();
         return options.Baseline is null ? all : ApplyBaseline(all, options.Baseline, options.BaselinePath!);
     }
 

@@ -20,6 +20,9 @@ public sealed class PreviousYearIndex
         this.linter = linter;
     }
 
+    /// <summary>What could not be used of --previous (missing paths, empty folders), to be reported like any input problem.</summary>
+    public IReadOnlyList<Findings.Finding> Problems { get; private init; } = [];
+
     public static PreviousYearIndex Build(IReadOnlyList<InputFile> files, (string Agency, int Year)?[] identities, IReadOnlyList<string> previousPaths, Linter linter)
     {
         var reports = new List<(string, int, string)>();
@@ -30,7 +33,7 @@ public sealed class PreviousYearIndex
                 reports.Add((identity.Agency, identity.Year, path));
             }
         }
-        var (extra, _) = InputFiles.Expand(previousPaths);
+        var (extra, problems) = InputFiles.Expand(previousPaths);
         foreach (var file in extra.Where(f => f.FullPath is not null))
         {
             if (linter.Read(file.DisplayPath, File.ReadAllBytes(file.FullPath!)).Report is { AgencyName: { } agency, Year: { } year })
@@ -38,7 +41,7 @@ public sealed class PreviousYearIndex
                 reports.Add((agency, year, file.FullPath!));
             }
         }
-        return new PreviousYearIndex(reports, linter);
+        return new PreviousYearIndex(reports, linter) { Problems = problems };
     }
 
     public Report? Find(string agency, int year)

@@ -66,4 +66,13 @@ public class YearOverYearTests
         var line = ReportLintProcess.Run(directory, ".", "--format", "msbuild").Out.Split('\n').Single(l => l.Contains("RL1202"));
         line.ShouldBe("2024/hongzequ.json(20,72): warning RL1202: 【行政规范性文件】现行有效 9，但上年现行有效 5 + 本年制发 3 − 本年废止 0 = 8。");
     }
+
+    [Fact]
+    public void A_previous_path_that_does_not_exist_is_an_input_error_not_ignored()
+    {
+        var directory = Pair();
+        var (exit, stdout, _) = ReportLintProcess.Run(Path.Combine(directory, "2024"), "hongzequ.json", "--previous", "../2022", "--format", "msbuild");
+        exit.ShouldBe(2);
+        stdout.ShouldContain("error RL0101: 找不到文件或目录：../2022");
+    }
 }
