@@ -122,7 +122,7 @@ internal static class Emitter
             foreach (var instance in rule.Instances)
             {
                 var (label, labelEn) = SubjectLabels(rule, table, instance.Subject);
-                w.Line($"new {Runtime}.RuleInstanceInfo({Str(instance.Subject)}, {Str(label)}, {Str(labelEn)}, {Ints(instance.Operands)}, {Ints(instance.PreviousOperands)}, {Ints(instance.Narratives)}, {Terms(instance.Lhs)}, {Terms(instance.Rhs)}),");
+                w.Line($"new {Runtime}.RuleInstanceInfo({Str(instance.Subject)}, {Str(label)}, {Str(labelEn)}, {Ints(instance.Operands)}, {Ints(instance.PreviousOperands)}, {Ints(instance.Narratives)}, {Strings(instance.ReportFields)}, {Terms(instance.Lhs)}, {Terms(instance.Rhs)}),");
             }
             w.Close("},");
             w.Line($"{Ints(rule.CellTargets)},");

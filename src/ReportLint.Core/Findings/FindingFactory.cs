@@ -20,7 +20,7 @@ public static class FindingFactory
         var offset = quoted is not null ? SentenceOffset(report, quoted)
             : subjectCell >= 0 && report.CellOffsets[subjectCell] >= 0 ? report.CellOffsets[subjectCell]
             : section is not null && report.SectionOffsets.TryGetValue(section, out var sectionOffset) ? sectionOffset
-            : report.TablesOffset;
+            : FieldOffset(report, instance) ?? report.TablesOffset;
         var (line, column) = lines.Locate(offset);
 
         Arithmetic? arithmetic = null;
@@ -85,6 +85,25 @@ public static class FindingFactory
             Agency = report.AgencyName,
             Year = report.Year,
         };
+    }
+
+    /// <summary>For a rule about the report's own facts: the first of them the file has (report.period_start → "period").</summary>
+    private static int? FieldOffset(Report report, RuleInstanceInfo instance)
+    {
+        foreach (var field in instance.ReportFields)
+        {
+            var key = field switch
+            {
+                "period_start" or "period_end" => "period",
+                "government" or "department" => "agency",
+                _ => field,
+            };
+            if (report.FieldOffsets.TryGetValue(key, out var offset))
+            {
+                return offset;
+            }
+        }
+        return null;
     }
 
     private static int SentenceOffset(Report report, Narrative.NarrativeMatch match)

@@ -45,6 +45,9 @@ public sealed class Report
 
     public Dictionary<string, string> Sections { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Byte offset of the report's own fields (year, published, period, agency), for findings about them.</summary>
+    public Dictionary<string, int> FieldOffsets { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Byte offset of each section's JSON string, so a finding can point at a quoted sentence.</summary>
     public Dictionary<string, int> SectionOffsets { get; } = new(StringComparer.Ordinal);
 

@@ -134,6 +134,7 @@ public sealed partial class ReportReader
             var keyOffset = reader.TokenStartIndex;
             var key = reader.GetString()!;
             reader.Read();
+            context.Report.FieldOffsets[key] = (int)reader.TokenStartIndex + context.Start;
             switch (key)
             {
                 case "template":

@@ -41,7 +41,7 @@ public sealed record MessagePart(PlaceholderKind Kind, string Text, int Operand)
 /// <summary>A cell added (+1) or subtracted (-1) on one side of a comparison; for a group, its total cell and its rows.</summary>
 public sealed record Term(int Sign, int Cell, int[] GroupRows);
 
-public sealed record RuleInstanceInfo(string Subject, string SubjectLabel, string SubjectLabelEn, int[] Operands, int[] PreviousOperands, int[] Narratives, Term[] Lhs, Term[] Rhs);
+public sealed record RuleInstanceInfo(string Subject, string SubjectLabel, string SubjectLabelEn, int[] Operands, int[] PreviousOperands, int[] Narratives, string[] ReportFields, Term[] Lhs, Term[] Rhs);
 
 /// <summary>A phrase pattern rules look for in a narrative section (docs/rules.md, “Narrative”).</summary>
 public sealed record NarrativeInfo(string Section, string Pattern);

@@ -31,6 +31,9 @@ internal sealed partial class RuleBinder
 
         public List<int> Narratives { get; } = new();
 
+        /// <summary>The report facts read (published, period_start, …), so a finding can point at that field.</summary>
+        public List<string> ReportFields { get; } = new();
+
         public bool UsesPrevious { get; set; }
         public bool Absent { get; set; }
         public bool UsedCells { get; set; }
@@ -446,6 +449,7 @@ internal sealed partial class RuleBinder
             return null;
         }
         context.UsedCells = true;
+        context.ReportFields.Add(match.Name);
         return new BoundReportValue(match.Name, match.Kind);
     }
 

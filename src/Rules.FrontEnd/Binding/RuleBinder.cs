@@ -238,6 +238,7 @@ internal sealed partial class RuleBinder
                 operandNames.Select(n => context.OperandCells.TryGetValue(n, out var cell) ? cell : -1).ToEquatableArray(),
                 operandNames.Select(n => context.PreviousOperandCells.TryGetValue(n, out var cell) ? cell : -1).ToEquatableArray(),
                 context.Narratives.Distinct().ToEquatableArray(),
+                context.ReportFields.Distinct().ToEquatableArray(),
                 lhs,
                 rhs));
         }

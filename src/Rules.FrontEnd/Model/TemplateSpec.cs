@@ -100,6 +100,7 @@ public sealed record RuleInstance(
     EquatableArray<int> Operands,
     EquatableArray<int> PreviousOperands,
     EquatableArray<int> Narratives,
+    EquatableArray<string> ReportFields,
     EquatableArray<Term> Lhs,
     EquatableArray<Term> Rhs);
 
