@@ -8,7 +8,7 @@ public sealed class PackedPackage
 {
     public PackedPackage()
     {
-        Root = Path.Combine(Path.GetTempPath(), "reportlint-msbuild-" + Guid.NewGuid().ToString("N"));
+        Root = Scratch.Directory("msbuild");
         Feed = Path.Combine(Root, "feed");
         var (exit, output) = MsBuildPackageTests.Dotnet(Paths.RepoRoot, "pack", "src/ReportLint.MSBuild", "-o", Feed, "--nologo");
         exit.ShouldBe(0, output);

@@ -7,7 +7,7 @@ public class YearOverYearTests
 {
     private static string Pair()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "reportlint-yoy-" + Guid.NewGuid().ToString("N"));
+        var directory = Scratch.Directory("yoy");
         Directory.CreateDirectory(Path.Combine(directory, "2023"));
         Directory.CreateDirectory(Path.Combine(directory, "2024"));
         File.Copy(Path.Combine(Paths.Fixtures, "expected", "2023_hongzequ.json"), Path.Combine(directory, "2023", "hongzequ.json"));

@@ -41,7 +41,7 @@ public static class ReportLintProcess
     /// <summary>A scratch folder with the example reports (and optionally more fixtures) under reports/.</summary>
     public static string Workspace(params string[] extraFixtures)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "reportlint-e2e-" + Guid.NewGuid().ToString("N"));
+        var directory = Scratch.Directory("e2e");
         Directory.CreateDirectory(Path.Combine(directory, "reports"));
         foreach (var file in Directory.GetFiles(Paths.Examples, "*.json").Concat(extraFixtures.Select(f => Path.Combine(Paths.Fixtures, "expected", f))))
         {
