@@ -27,7 +27,8 @@ public sealed partial class ReportReader
 
     private Selection? SelectTemplate(string path, ReadOnlyMemory<byte> bytes, int start, string? templateOverride, Header header, List<Finding> findings)
     {
-        var lines = new LineIndex(bytes);
+        // Only a finding needs line numbers; building the index reads the whole file.
+        var index = new Lazy<LineIndex>(() => new LineIndex(bytes));
         var name = templateOverride ?? header.Template;
         var year = header.Year;
         if (name is not null)
@@ -35,7 +36,7 @@ public sealed partial class ReportReader
             var template = templates.Find(name);
             if (template is null)
             {
-                var (line, column) = templateOverride is null ? lines.Locate(header.TemplateOffset + start) : (1, 1);
+                var (line, column) = templateOverride is null ? index.Value.Locate(header.TemplateOffset + start) : (1, 1);
                 findings.Add(InputError(path, InputRule.UnknownTemplate,
                     $"未知的模板“{name}”。可用的模板：{string.Join("、", templates.All.Select(t => t.Name))}。",
                     $"Unknown template '{name}'. Known templates: {string.Join(", ", templates.All.Select(t => t.Name))}.", line, column));
@@ -43,7 +44,7 @@ public sealed partial class ReportReader
             }
             if (year is { } y && !template.Covers(y))
             {
-                var (line, column) = templateOverride is null ? lines.Locate(header.TemplateOffset + start) : (1, 1);
+                var (line, column) = templateOverride is null ? index.Value.Locate(header.TemplateOffset + start) : (1, 1);
                 var fitting = templates.ForYear(y);
                 var (given, givenEn) = templateOverride is null
                     ? ("报告声明的是", "the report declares")
@@ -59,7 +60,7 @@ public sealed partial class ReportReader
             var template = templates.ForYear(reportYear);
             if (template is null)
             {
-                var (line, column) = lines.Locate(header.YearOffset + start);
+                var (line, column) = index.Value.Locate(header.YearOffset + start);
                 findings.Add(InputError(path, InputRule.UnknownTemplate,
                     $"没有适用于 {reportYear} 年度的模板（2019 年起才有统一格式）。", $"No template covers report year {reportYear}.", line, column));
                 return null;
@@ -200,22 +201,40 @@ public sealed partial class ReportReader
                 }
                 reader.Skip();
             }
-            else if (reader.ValueTextEquals("tables"u8))
-            {
-                reader.Read();
-                ScanTables(ref reader, tables);
-            }
             else
             {
                 reader.Read();
                 reader.Skip();
             }
-        }
-        // Read to the end so that trailing garbage is reported before any checking.
-        while (reader.Read())
-        {
+            if (template is not null && year is not null)
+            {
+                // Everything pass 1 is for is known; pass 2 reads (and checks the syntax of) the rest.
+                break;
+            }
         }
         return new Header(template, templateOffset, year, yearOffset, tables);
+    }
+
+    /// <summary>The row and column names the given tables have in the file (only for tables pass 2 found strange).</summary>
+    private static List<TableLayout> ScanLayouts(ReadOnlySpan<byte> json, HashSet<string> wanted)
+    {
+        var reader = new Utf8JsonReader(json, Options);
+        var tables = new List<TableLayout>();
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isTables = reader.ValueTextEquals("tables"u8);
+            reader.Read();
+            if (isTables)
+            {
+                ScanTables(ref reader, tables);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+        return tables.Where(t => wanted.Contains(t.Id)).ToList();
     }
 
     /// <summary>The row and column names each table gives; anything that is not an object is left to pass 2 to report.</summary>

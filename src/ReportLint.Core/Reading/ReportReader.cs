@@ -66,25 +66,50 @@ public sealed partial class ReportReader
         }
         var template = selection.Value.Template;
 
-        // Pass 2: everything, into the template's cell layout; a table laid out for another template is said once, not read.
+        // Pass 2: everything, into the template's cell layout.
         var report = new Report(path, template, bytes) { Year = header.Year };
         var context = new ReadContext(report, findings, start);
-        foreach (var table in TablesForOtherTemplates(path, bytes, start, selection.Value, header, findings))
-        {
-            context.SkippedTables.Add(table);
-        }
         try
         {
             var reader = new Utf8JsonReader(span[start..], Options);
             ReadRoot(ref reader, context);
+            // Anything after the report object is malformed JSON; reading on makes the reader say so.
+            while (reader.Read())
+            {
+            }
         }
         catch (JsonException e)
         {
             return Malformed(path, bytes, start, e);
         }
+        if (context.StrangeTables.Count > 0)
+        {
+            // Rare path: a table with rows or columns the template lacks may be laid out for another template; then it is
+            // said once (RL0114) and not checked, instead of a finding for every cell that does not fit.
+            var layouts = ScanLayouts(span[start..], context.StrangeTables.Select(t => template.Tables[t].Id).ToHashSet(StringComparer.Ordinal));
+            foreach (var table in TablesForOtherTemplates(path, bytes, start, selection.Value, header with { Tables = layouts }, findings))
+            {
+                Unread(context, table);
+            }
+        }
         CompleteCells(context);
         CheckUnits(context);
         return new ReadResult(report, findings);
+    }
+
+    /// <summary>Forgets what pass 2 read of a table that is not checked: its cells, and the findings about its cells.</summary>
+    private static void Unread(ReadContext context, int table)
+    {
+        context.SkippedTables.Add(table);
+        var report = context.Report;
+        var id = report.Template.Tables[table].Id;
+        foreach (var cell in report.Template.Cells.Where(c => c.Table == id))
+        {
+            report.Cells[cell.Index] = CellValue.NotReported;
+            report.CellOffsets[cell.Index] = -1;
+        }
+        // Unknown cells, wrong values and units of that table mean nothing once it is reported as laid out for another template.
+        context.Findings.RemoveAll(f => f.RuleId is "RL0104" or "RL0105" or "RL0107" && f.CellKey is { } key && key.StartsWith(id + ".", StringComparison.Ordinal));
     }
 
     /// <summary>The finding for a file over <see cref="MaxBytes"/>; callers can give it without reading the file.</summary>
@@ -109,6 +134,9 @@ public sealed partial class ReportReader
 
         /// <summary>Tables laid out for another template (RL0114): not read, their cells not reported.</summary>
         public HashSet<int> SkippedTables { get; } = [];
+
+        /// <summary>Tables in which pass 2 met a row or column the template does not have.</summary>
+        public HashSet<int> StrangeTables { get; } = [];
 
         public Dictionary<(int Table, int Row), int> RowOffsets { get; } = [];
 
@@ -219,6 +247,7 @@ public sealed partial class ReportReader
                 var tableInfo = template.Tables[table];
                 if (row < 0)
                 {
+                    context.StrangeTables.Add(table);
                     context.Add(InputRule.UnknownCell, $"{tableInfo.Short} 中没有“{rowName}”这一行。请对照 docs/report-json.md 中的行 id。",
                         $"{tableInfo.Id} has no row '{rowName}'; see docs/report-json.md for row ids.", rowOffset, $"{tableInfo.Id}.{rowName}");
                     reader.Skip();
@@ -265,6 +294,7 @@ public sealed partial class ReportReader
             {
                 var columnName = reader.GetString();
                 reader.Read();
+                context.StrangeTables.Add(table);
                 context.Add(InputRule.UnknownCell,
                     $"{tableInfo.Short}“{rowName}”行没有“{columnName}”列。这一行的列：{string.Join("、", RowColumns(tableInfo, rowName))}。",
                     $"Row '{rowName}' of {tableInfo.Id} has no column '{columnName}'; its columns: {string.Join(", ", RowColumns(tableInfo, rowName))}.",

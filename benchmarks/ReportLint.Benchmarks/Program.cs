@@ -1,0 +1,32 @@
+using BenchmarkDotNet.Running;
+using ReportLint.Benchmarks;
+using ReportLint.Reading;
+
+// `corpus <directory> <count> [seed]` writes a generated corpus; anything else runs the BenchmarkDotNet suites.
+if (args.Length >= 3 && args[0] == "corpus")
+{
+    var example = File.ReadAllText(Path.Combine(Corpus.RepoRoot, "examples", "004_459b43244279d95c.json"));
+    var generator = new CorpusGenerator(TemplateRegistry.Default.Find("2021")!, CorpusGenerator.SectionsFrom(example), args.Length > 3 ? int.Parse(args[3]) : Corpus.Seed);
+    generator.WriteTo(args[1], int.Parse(args[2]));
+    Console.WriteLine($"wrote {args[2]} reports to {args[1]}");
+    return 0;
+}
+if (args.Length >= 1 && args[0] == "quick")
+{
+    // A rough stopwatch pass for profiling sessions; the recorded numbers come from BenchmarkDotNet.
+    var suite = new ThroughputBenchmarks();
+    suite.Setup();
+    foreach (var (name, run) in new (string, Func<object>)[] { ("bare scan", () => suite.BareScan()), ("read + validate", () => suite.ReadAndValidate()), ("validate only", () => suite.ValidateOnly()) })
+    {
+        run();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < 5; i++)
+        {
+            run();
+        }
+        Console.WriteLine($"{name,-16} {watch.Elapsed.TotalMilliseconds / 5:0.0} ms per 1000 reports");
+    }
+    return 0;
+}
+BenchmarkSwitcher.FromAssembly(typeof(Corpus).Assembly).Run(args);
+return 0;

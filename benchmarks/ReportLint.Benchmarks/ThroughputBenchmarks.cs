@@ -1,0 +1,65 @@
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using ReportLint.Reading;
+using ReportLint.Validation;
+
+namespace ReportLint.Benchmarks;
+
+/// <summary>
+/// Per corpus of 1,000 generated reports: the floor (a bare Utf8JsonReader pass touching every token), reportlint's
+/// read + validate, and the validator alone on already-read reports. Throughput = corpus bytes / mean time.
+/// </summary>
+[MemoryDiagnoser]
+public class ThroughputBenchmarks
+{
+    private List<byte[]> reports = [];
+    private List<Report> read = [];
+    private Linter linter = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        reports = Corpus.Generate(1000);
+        linter = new Linter(TemplateRegistry.Default);
+        read = reports.Select(r => linter.Read("r.json", r).Report!).ToList();
+        Console.WriteLine($"// corpus: {reports.Count} reports, {reports.Sum(r => r.Length) / 1024.0 / 1024.0:0.00} MB");
+    }
+
+    [Benchmark(Baseline = true, Description = "bare Utf8JsonReader scan")]
+    public long BareScan()
+    {
+        long tokens = 0;
+        foreach (var bytes in reports)
+        {
+            var reader = new Utf8JsonReader(bytes);
+            while (reader.Read())
+            {
+                tokens += (int)reader.TokenType;
+            }
+        }
+        return tokens;
+    }
+
+    [Benchmark(Description = "reportlint read + validate")]
+    public int ReadAndValidate()
+    {
+        var findings = 0;
+        foreach (var bytes in reports)
+        {
+            findings += linter.Check("r.json", bytes).Findings.Count;
+        }
+        return findings;
+    }
+
+    [Benchmark(Description = "validator alone (already read)")]
+    public int ValidateOnly()
+    {
+        var sink = new FindingSink();
+        foreach (var report in read)
+        {
+            sink.Clear();
+            report.Template.Validate(new ValidationContext(report), sink);
+        }
+        return sink.Failures.Count;
+    }
+}
