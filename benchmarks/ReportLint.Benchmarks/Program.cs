@@ -11,12 +11,39 @@ if (args.Length >= 3 && args[0] == "corpus")
     Console.WriteLine($"wrote {args[2]} reports to {args[1]}");
     return 0;
 }
+if (args.Length >= 1 && args[0] == "probe")
+{
+    var reports = Corpus.Generate(1000);
+    var linter = new ReportLint.Linter(TemplateRegistry.Default);
+    for (var round = 0; round < 3; round++)
+    {
+        var read = System.TimeSpan.Zero; var validate = System.TimeSpan.Zero; var findings = System.TimeSpan.Zero;
+        foreach (var bytes in reports)
+        {
+            var w = System.Diagnostics.Stopwatch.StartNew();
+            var report = linter.Read("r.json", bytes).Report!;
+            read += w.Elapsed; w.Restart();
+            var sink = new ReportLint.Validation.FindingSink();
+            var context = new ReportLint.Validation.ValidationContext(report);
+            report.Template.Validate(context, sink);
+            validate += w.Elapsed; w.Restart();
+            if (sink.Failures.Count > 0)
+            {
+                var lines = new LineIndex(report.Source);
+                foreach (var f in sink.Failures) { ReportLint.Findings.FindingFactory.Create(report, f, lines, context); }
+            }
+            findings += w.Elapsed;
+        }
+        Console.WriteLine($"read {read.TotalMilliseconds:0} ms, validate {validate.TotalMilliseconds:0} ms, findings {findings.TotalMilliseconds:0} ms");
+    }
+    return 0;
+}
 if (args.Length >= 1 && args[0] == "quick")
 {
     // A rough stopwatch pass for profiling sessions; the recorded numbers come from BenchmarkDotNet.
     var suite = new ThroughputBenchmarks();
     suite.Setup();
-    foreach (var (name, run) in new (string, Func<object>)[] { ("bare scan", () => suite.BareScan()), ("read + validate", () => suite.ReadAndValidate()), ("validate only", () => suite.ValidateOnly()) })
+    foreach (var (name, run) in new (string, Func<object>)[] { ("bare scan", () => suite.BareScan()), ("read + validate", () => suite.ReadAndValidate()), ("validate only", () => suite.ValidateOnly()), ("read only", () => suite.ReadOnly()) })
     {
         run();
         var watch = System.Diagnostics.Stopwatch.StartNew();

@@ -51,6 +51,17 @@ public class ThroughputBenchmarks
         return findings;
     }
 
+    [Benchmark(Description = "reader alone")]
+    public int ReadOnly()
+    {
+        var cells = 0;
+        foreach (var bytes in reports)
+        {
+            cells += linter.Read("r.json", bytes).Report!.Cells.Length;
+        }
+        return cells;
+    }
+
     [Benchmark(Description = "validator alone (already read)")]
     public int ValidateOnly()
     {
