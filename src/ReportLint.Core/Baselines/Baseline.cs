@@ -45,47 +45,73 @@ public sealed class Baseline
         }
     }
 
-    /// <summary>Removes baselined findings; returns what is left and the entries nothing matched any more.</summary>
-    public (List<Finding> Kept, List<(BaselineKey Key, int Count)> Stale) Apply(IEnumerable<Finding> findings)
-    {
-        var remaining = new Dictionary<BaselineKey, int>(counts);
-        var kept = new List<Finding>();
-        foreach (var finding in findings)
-        {
-            var key = KeyOf(finding);
-            if (Applies(finding) && remaining.TryGetValue(key, out var left) && left > 0)
-            {
-                remaining[key] = left - 1;
-                continue;
-            }
-            kept.Add(finding);
-        }
-        return (kept, remaining.Where(r => r.Value > 0).Select(r => (r.Key, r.Value)).OrderBy(r => r.Key.ToString(), StringComparer.Ordinal).ToList());
-    }
+    /// <summary>Starts matching findings against the baseline, one file at a time.</summary>
+    public BaselineMatch Match() => new(new Dictionary<BaselineKey, int>(counts));
 
-    public static void Write(string path, IEnumerable<Finding> findings)
+    /// <summary>Writes a baseline with these entries and counts (see <see cref="BaselineRecorder"/>).</summary>
+    public static void Write(string path, IReadOnlyDictionary<BaselineKey, int> entries)
     {
-        var entries = findings.Where(Applies).GroupBy(KeyOf)
-            .OrderBy(g => g.Key.Rule, StringComparer.Ordinal).ThenBy(g => g.Key.Agency, StringComparer.Ordinal)
-            .ThenBy(g => g.Key.Year).ThenBy(g => g.Key.Cell, StringComparer.Ordinal);
         using var stream = File.Create(path);
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         w.WriteStartObject();
         w.WriteNumber("version", 1);
         w.WriteString("comment", "reportlint baseline: known findings to suppress. Regenerate with --write-baseline; stale entries are reported.");
         w.WriteStartArray("entries");
-        foreach (var group in entries)
+        foreach (var (key, count) in entries.OrderBy(e => e.Key.Rule, StringComparer.Ordinal).ThenBy(e => e.Key.Agency, StringComparer.Ordinal)
+                     .ThenBy(e => e.Key.Year).ThenBy(e => e.Key.Cell, StringComparer.Ordinal))
         {
             w.WriteStartObject();
-            w.WriteString("rule", group.Key.Rule);
-            w.WriteString("agency", group.Key.Agency);
-            w.WriteNumber("year", group.Key.Year);
-            w.WriteString("cell", group.Key.Cell);
-            w.WriteNumber("count", group.Count());
+            w.WriteString("rule", key.Rule);
+            w.WriteString("agency", key.Agency);
+            w.WriteNumber("year", key.Year);
+            w.WriteString("cell", key.Cell);
+            w.WriteNumber("count", count);
             w.WriteEndObject();
         }
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+}
+
+/// <summary>Suppresses baselined findings as files stream past; what is left over at the end is stale.</summary>
+public sealed class BaselineMatch(Dictionary<BaselineKey, int> remaining)
+{
+    public IReadOnlyList<Finding> Keep(IReadOnlyList<Finding> findings)
+    {
+        List<Finding>? kept = null;
+        for (var i = 0; i < findings.Count; i++)
+        {
+            var finding = findings[i];
+            var key = Baseline.KeyOf(finding);
+            if (Baseline.Applies(finding) && remaining.TryGetValue(key, out var left) && left > 0)
+            {
+                remaining[key] = left - 1;
+                kept ??= findings.Take(i).ToList();
+                continue;
+            }
+            kept?.Add(finding);
+        }
+        return kept ?? findings;
+    }
+
+    public List<(BaselineKey Key, int Count)> Stale() =>
+        remaining.Where(r => r.Value > 0).Select(r => (r.Key, r.Value)).OrderBy(r => r.Key.ToString(), StringComparer.Ordinal).ToList();
+}
+
+/// <summary>Counts findings by baseline key as files stream past, for --write-baseline.</summary>
+public sealed class BaselineRecorder
+{
+    private readonly Dictionary<BaselineKey, int> counts = new();
+
+    public IReadOnlyDictionary<BaselineKey, int> Entries => counts;
+
+    public void Add(IEnumerable<Finding> findings)
+    {
+        foreach (var finding in findings.Where(Baseline.Applies))
+        {
+            var key = Baseline.KeyOf(finding);
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
     }
 }
 

@@ -2,7 +2,7 @@ using ReportLint.Findings;
 
 namespace ReportLint.Formatting;
 
-/// <summary>The findings of one checked file, as the formatters receive them (files sorted by path).</summary>
+/// <summary>The findings of one checked file, as the formatters receive them (files in path order).</summary>
 public sealed record FileResult(string Path, IReadOnlyList<Finding> Findings)
 {
     /// <summary>Rules not judged for this file because last year's report was not available.</summary>
@@ -17,19 +17,69 @@ public sealed record RunSummary(int Files, int Errors, int Warnings, int Infos, 
 
     public static RunSummary Of(IReadOnlyList<FileResult> results, TimeSpan elapsed)
     {
-        var all = results.SelectMany(r => r.Findings).ToList();
-        return new RunSummary(results.Count,
-            all.Count(f => f.Severity == Validation.Severity.Error),
-            all.Count(f => f.Severity == Validation.Severity.Warning),
-            all.Count(f => f.Severity == Validation.Severity.Info),
-            elapsed)
+        var counter = new SummaryCounter();
+        foreach (var result in results)
         {
-            Skipped = results.SelectMany(r => r.Skipped).GroupBy(id => id).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
-        };
+            counter.Add(result);
+        }
+        return counter.ToSummary(elapsed);
     }
 }
 
+/// <summary>Counts results as they stream past, so a run never has to keep them.</summary>
+public sealed class SummaryCounter
+{
+    private readonly SortedDictionary<string, int> skipped = new(StringComparer.Ordinal);
+    private int files, errors, warnings, infos;
+
+    public void Add(FileResult result)
+    {
+        files++;
+        foreach (var finding in result.Findings)
+        {
+            switch (finding.Severity)
+            {
+                case Validation.Severity.Error: errors++; break;
+                case Validation.Severity.Warning: warnings++; break;
+                default: infos++; break;
+            }
+        }
+        foreach (var rule in result.Skipped)
+        {
+            skipped[rule] = skipped.GetValueOrDefault(rule) + 1;
+        }
+    }
+
+    public RunSummary ToSummary(TimeSpan elapsed) => new(files, errors, warnings, infos, elapsed) { Skipped = new Dictionary<string, int>(skipped) };
+}
+
+/// <summary>
+/// An output format. Results arrive one file at a time, in path order, between <see cref="Begin"/> and <see cref="End"/>,
+/// so memory does not grow with the number of files.
+/// </summary>
 public interface IFindingFormatter
 {
-    void Write(TextWriter output, IReadOnlyList<FileResult> results, RunSummary summary);
+    void Begin(TextWriter output)
+    {
+    }
+
+    void WriteFile(TextWriter output, FileResult file);
+
+    void End(TextWriter output, RunSummary summary)
+    {
+    }
+}
+
+public static class FindingFormatterExtensions
+{
+    /// <summary>All results at once (tests, small runs).</summary>
+    public static void Write(this IFindingFormatter formatter, TextWriter output, IReadOnlyList<FileResult> results, RunSummary summary)
+    {
+        formatter.Begin(output);
+        foreach (var result in results)
+        {
+            formatter.WriteFile(output, result);
+        }
+        formatter.End(output, summary);
+    }
 }

@@ -5,9 +5,9 @@ namespace ReportLint.Formatting;
 /// <summary>GitHub Actions workflow commands: <c>::error file=…,line=…,col=…,title=RL1001::message</c>.</summary>
 public sealed class GithubFormatter(Language language) : IFindingFormatter
 {
-    public void Write(TextWriter output, IReadOnlyList<FileResult> results, RunSummary summary)
+    public void WriteFile(TextWriter output, FileResult file)
     {
-        foreach (var finding in results.SelectMany(r => r.Findings))
+        foreach (var finding in file.Findings)
         {
             var command = finding.Severity switch
             {

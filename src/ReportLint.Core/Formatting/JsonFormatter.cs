@@ -7,34 +7,48 @@ namespace ReportLint.Formatting;
 /// <summary>One JSON document per run, schema in docs/output-json.md (version 1). Fields are only ever added.</summary>
 public sealed class JsonFormatter : IFindingFormatter
 {
-    public void Write(TextWriter output, IReadOnlyList<FileResult> results, RunSummary summary)
+    private Utf8JsonWriter? writer;
+
+    public void Begin(TextWriter output)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        writer = new Utf8JsonWriter(new TextWriterStream(output), new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        writer.WriteStartObject();
+        writer.WriteNumber("version", 1);
+        writer.WriteStartArray("findings");
+    }
+
+    public void WriteFile(TextWriter output, FileResult file)
+    {
+        foreach (var finding in file.Findings)
         {
-            w.WriteStartObject();
-            w.WriteNumber("version", 1);
-            w.WriteStartObject("summary");
-            w.WriteNumber("files", summary.Files);
-            w.WriteNumber("errors", summary.Errors);
-            w.WriteNumber("warnings", summary.Warnings);
-            w.WriteNumber("infos", summary.Infos);
-            w.WriteStartObject("skipped");
-            foreach (var (rule, count) in summary.Skipped)
-            {
-                w.WriteNumber(rule, count);
-            }
-            w.WriteEndObject();
-            w.WriteEndObject();
-            w.WriteStartArray("findings");
-            foreach (var finding in results.SelectMany(r => r.Findings))
-            {
-                WriteFinding(w, finding);
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
+            WriteFinding(writer!, finding);
         }
-        output.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        if (file.Findings.Count > 0)
+        {
+            writer!.Flush();
+        }
+    }
+
+    /// <summary>The summary comes last: it is only known once every file has been written.</summary>
+    public void End(TextWriter output, RunSummary summary)
+    {
+        var w = writer!;
+        w.WriteEndArray();
+        w.WriteStartObject("summary");
+        w.WriteNumber("files", summary.Files);
+        w.WriteNumber("errors", summary.Errors);
+        w.WriteNumber("warnings", summary.Warnings);
+        w.WriteNumber("infos", summary.Infos);
+        w.WriteStartObject("skipped");
+        foreach (var (rule, count) in summary.Skipped)
+        {
+            w.WriteNumber(rule, count);
+        }
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.Flush();
+        w.Dispose();
         output.WriteLine();
     }
 

@@ -5,9 +5,8 @@ namespace ReportLint.Formatting;
 /// <summary><c>path(line,col): error RL1001: message</c> — the canonical line Visual Studio, Azure DevOps and MSBuild parse.</summary>
 public sealed class MsBuildFormatter(Language language) : IFindingFormatter
 {
-    public void Write(TextWriter output, IReadOnlyList<FileResult> results, RunSummary summary)
+    public void WriteFile(TextWriter output, FileResult file)
     {
-        foreach (var file in results)
         {
             foreach (var finding in file.Findings)
             {

@@ -14,98 +14,113 @@ namespace ReportLint.Formatting;
 /// </summary>
 public sealed class SarifFormatter(IReadOnlyList<RuleDescription> rules, Language language, string version) : IFindingFormatter
 {
-    public void Write(TextWriter output, IReadOnlyList<FileResult> results, RunSummary summary)
+    private Utf8JsonWriter? writer;
+    private Dictionary<string, int> index = [];
+
+    public void Begin(TextWriter output)
     {
-        var index = rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        index = rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var w = writer = new Utf8JsonWriter(new TextWriterStream(output), new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        w.WriteStartObject();
+        w.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        w.WriteString("version", "2.1.0");
+        w.WriteStartArray("runs");
+        w.WriteStartObject();
+        w.WriteStartObject("tool");
+        w.WriteStartObject("driver");
+        w.WriteString("name", "reportlint");
+        w.WriteString("semanticVersion", version);
+        w.WriteString("informationUri", RuleCatalog.DocsBase);
+        w.WriteStartArray("rules");
+        foreach (var rule in rules)
         {
             w.WriteStartObject();
-            w.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-            w.WriteString("version", "2.1.0");
-            w.WriteStartArray("runs");
-            w.WriteStartObject();
-            w.WriteStartObject("tool");
-            w.WriteStartObject("driver");
-            w.WriteString("name", "reportlint");
-            w.WriteString("semanticVersion", version);
-            w.WriteString("informationUri", RuleCatalog.DocsBase);
-            w.WriteStartArray("rules");
-            foreach (var rule in rules)
+            w.WriteString("id", rule.Id);
+            w.WriteString("name", rule.Name);
+            w.WriteStartObject("shortDescription");
+            w.WriteString("text", language == Language.English ? rule.TitleEn : rule.Title);
+            w.WriteEndObject();
+            w.WriteStartObject("fullDescription");
+            w.WriteString("text", rule.Why);
+            w.WriteEndObject();
+            w.WriteString("helpUri", rule.HelpUri);
+            w.WriteStartObject("defaultConfiguration");
+            w.WriteString("level", Level(rule.Severity));
+            w.WriteEndObject();
+            w.WriteStartObject("properties");
+            w.WriteString("basis", rule.Basis);
+            if (rule.Check is not null)
             {
-                w.WriteStartObject();
-                w.WriteString("id", rule.Id);
-                w.WriteString("name", rule.Name);
-                w.WriteStartObject("shortDescription");
-                w.WriteString("text", language == Language.English ? rule.TitleEn : rule.Title);
-                w.WriteEndObject();
-                w.WriteStartObject("fullDescription");
-                w.WriteString("text", rule.Why);
-                w.WriteEndObject();
-                w.WriteString("helpUri", rule.HelpUri);
-                w.WriteStartObject("defaultConfiguration");
-                w.WriteString("level", Level(rule.Severity));
-                w.WriteEndObject();
-                w.WriteStartObject("properties");
-                w.WriteString("basis", rule.Basis);
-                if (rule.Check is not null)
-                {
-                    w.WriteString("check", rule.Check);
-                }
-                w.WriteEndObject();
-                w.WriteEndObject();
+                w.WriteString("check", rule.Check);
             }
-            w.WriteEndArray();
             w.WriteEndObject();
-            w.WriteEndObject();
-
-            w.WriteStartArray("results");
-            foreach (var finding in results.SelectMany(r => r.Findings))
-            {
-                w.WriteStartObject();
-                w.WriteString("ruleId", finding.RuleId);
-                if (index.TryGetValue(finding.RuleId, out var ruleIndex))
-                {
-                    w.WriteNumber("ruleIndex", ruleIndex);
-                }
-                w.WriteString("level", Level(finding.Severity));
-                w.WriteStartObject("message");
-                w.WriteString("text", finding.MessageIn(language));
-                w.WriteEndObject();
-                w.WriteStartArray("locations");
-                w.WriteStartObject();
-                w.WriteStartObject("physicalLocation");
-                w.WriteStartObject("artifactLocation");
-                w.WriteString("uri", Uri(finding.File));
-                w.WriteEndObject();
-                w.WriteStartObject("region");
-                w.WriteNumber("startLine", finding.Line);
-                w.WriteNumber("startColumn", finding.Column);
-                w.WriteEndObject();
-                w.WriteEndObject();
-                if (finding.CellKey is not null)
-                {
-                    w.WriteStartArray("logicalLocations");
-                    w.WriteStartObject();
-                    w.WriteString("fullyQualifiedName", finding.CellKey);
-                    w.WriteString("name", (language == Language.English ? finding.CellLabelEn : finding.CellLabel) ?? finding.CellKey);
-                    w.WriteString("kind", "member");
-                    w.WriteEndObject();
-                    w.WriteEndArray();
-                }
-                w.WriteEndObject();
-                w.WriteEndArray();
-                w.WriteStartObject("partialFingerprints");
-                w.WriteString("reportlint/v1", Fingerprint(finding));
-                w.WriteEndObject();
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-            w.WriteEndArray();
             w.WriteEndObject();
         }
-        output.Write(Encoding.UTF8.GetString(stream.ToArray()));
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteEndObject();
+
+        w.WriteStartArray("results");
+    }
+
+    public void WriteFile(TextWriter output, FileResult file)
+    {
+        var w = writer!;
+        foreach (var finding in file.Findings)
+        {
+            w.WriteStartObject();
+            w.WriteString("ruleId", finding.RuleId);
+            if (index.TryGetValue(finding.RuleId, out var ruleIndex))
+            {
+                w.WriteNumber("ruleIndex", ruleIndex);
+            }
+            w.WriteString("level", Level(finding.Severity));
+            w.WriteStartObject("message");
+            w.WriteString("text", finding.MessageIn(language));
+            w.WriteEndObject();
+            w.WriteStartArray("locations");
+            w.WriteStartObject();
+            w.WriteStartObject("physicalLocation");
+            w.WriteStartObject("artifactLocation");
+            w.WriteString("uri", Uri(finding.File));
+            w.WriteEndObject();
+            w.WriteStartObject("region");
+            w.WriteNumber("startLine", finding.Line);
+            w.WriteNumber("startColumn", finding.Column);
+            w.WriteEndObject();
+            w.WriteEndObject();
+            if (finding.CellKey is not null)
+            {
+                w.WriteStartArray("logicalLocations");
+                w.WriteStartObject();
+                w.WriteString("fullyQualifiedName", finding.CellKey);
+                w.WriteString("name", (language == Language.English ? finding.CellLabelEn : finding.CellLabel) ?? finding.CellKey);
+                w.WriteString("kind", "member");
+                w.WriteEndObject();
+                w.WriteEndArray();
+            }
+            w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteStartObject("partialFingerprints");
+            w.WriteString("reportlint/v1", Fingerprint(finding));
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        if (file.Findings.Count > 0)
+        {
+            w.Flush();
+        }
+    }
+
+    public void End(TextWriter output, RunSummary summary)
+    {
+        var w = writer!;
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.Flush();
+        w.Dispose();
         output.WriteLine();
     }
 

@@ -8,9 +8,12 @@ public sealed class TextFormatter(Language language, bool colour, bool showTime 
 {
     private bool En => language == Language.English;
 
-    public void Write(TextWriter output, IReadOnlyList<FileResult> results, RunSummary summary)
+    public void WriteFile(TextWriter output, FileResult file)
     {
-        foreach (var file in results.Where(r => r.Findings.Count > 0))
+        if (file.Findings.Count == 0)
+        {
+            return;
+        }
         {
             output.WriteLine(Paint(file.Path, "1"));
             foreach (var finding in file.Findings)
@@ -35,7 +38,10 @@ public sealed class TextFormatter(Language language, bool colour, bool showTime 
             }
             output.WriteLine();
         }
+    }
 
+    public void End(TextWriter output, RunSummary summary)
+    {
         if (summary.Skipped.Count > 0)
         {
             var rules = string.Join(En ? ", " : "、", summary.Skipped.Select(s => $"{s.Key}×{s.Value}"));

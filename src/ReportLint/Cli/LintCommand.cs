@@ -95,7 +95,6 @@ public static class LintCommand
 
     private static int Run(ParseResult parse)
     {
-        var stopwatch = Stopwatch.StartNew();
         var language = LanguageOf(parse);
         var templates = TemplateRegistry.Default;
 
@@ -124,19 +123,18 @@ public static class LintCommand
         }
 
         var interactive = !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null && !parse.GetValue(NoProgress);
-        var results = LintRun.Execute(new LintOptions(parse.GetValue(Paths) ?? [], parse.GetValue(Template), config, baseline, baselinePath, interactive,
-            parse.GetValue(WarningsAsErrors), parse.GetValue(Previous)), new Linter(templates));
+        var recorder = parse.GetValue(WriteBaseline) is null ? null : new BaselineRecorder();
+        var formatter = Formatter(parse.GetValue(Format)!, language, templates);
+        var outcome = LintRun.Execute(new LintOptions(parse.GetValue(Paths) ?? [], parse.GetValue(Template), config, baseline, baselinePath, interactive,
+            parse.GetValue(WarningsAsErrors), parse.GetValue(Previous), recorder), new Linter(templates), formatter, Console.Out);
 
         if (parse.GetValue(WriteBaseline) is { } writeTo)
         {
-            Baseline.Write(writeTo, results.SelectMany(r => r.Findings));
+            Baseline.Write(writeTo, recorder!.Entries);
             Console.Error.WriteLine(language == Language.English ? $"Baseline written to {writeTo}." : $"基线已写入 {writeTo}。");
         }
 
-        Formatter(parse.GetValue(Format)!, language, templates).Write(Console.Out, results, RunSummary.Of(results, stopwatch.Elapsed));
-
-        var findings = results.SelectMany(r => r.Findings).ToList();
-        if (findings.Any(f => f.IsInputError))
+        if (outcome.InputErrors)
         {
             return ExitCodes.InputError;
         }
@@ -145,7 +143,7 @@ public static class LintCommand
             return ExitCodes.Clean;
         }
         var threshold = (parse.GetValue(FailOn) ?? (config.FailOn == Severity.Warning ? "warning" : "error")) == "warning" ? Severity.Warning : Severity.Error;
-        return findings.Any(f => f.Severity >= threshold) ? ExitCodes.Findings : ExitCodes.Clean;
+        return outcome.Worst is { } worst && worst >= threshold ? ExitCodes.Findings : ExitCodes.Clean;
     }
 
     private static IFindingFormatter Formatter(string format, Language language, TemplateRegistry templates) => format switch

@@ -16,59 +16,89 @@ public sealed record LintOptions(
     string? BaselinePath,
     bool ShowProgress,
     bool WarningsAsErrors = false,
-    IReadOnlyList<string>? Previous = null);
+    IReadOnlyList<string>? Previous = null,
+    BaselineRecorder? Recorder = null);
+
+/// <summary>How a run went, for the exit code: the results themselves went to the formatter as they came.</summary>
+public sealed record LintOutcome(RunSummary Summary, bool InputErrors, Validation.Severity? Worst);
 
 /// <summary>
-/// Inputs → lint every file in parallel → apply the configuration → apply the baseline. Reports are dropped as soon
-/// as they are checked, so memory stays flat however many files there are; results come back sorted by path.
+/// Inputs → lint in parallel, a chunk of files at a time → configuration → baseline → the formatter, in path order.
+/// Nothing is kept of a file once it is written, so memory stays flat however many files there are.
 /// </summary>
 public static class LintRun
 {
     private const int ProgressThreshold = 200;
+    private const int ChunkSize = 512;
 
-    public static IReadOnlyList<FileResult> Execute(LintOptions options, Linter linter)
+    public static LintOutcome Execute(LintOptions options, Linter linter, IFindingFormatter formatter, TextWriter output, TimeProvider? clock = null)
     {
+        var started = (clock ?? TimeProvider.System).GetTimestamp();
         var (files, problems) = InputFiles.Expand(options.Paths);
-        var results = new FileResult[files.Count];
-        PreviousYearIndex? pairs = null;
-        var identities = new (string Agency, int Year)?[files.Count];
+        var pairs = PreviousYearIndex.Build(files, options.Previous ?? []);
+        var pending = new Queue<FileResult>(problems.Concat(pairs.Problems).Select(p => new FileResult(p.File, [p])).OrderBy(r => r.Path, StringComparer.Ordinal));
+        var match = options.Baseline?.Match();
+        var counter = new SummaryCounter();
+        var inputErrors = false;
+        Validation.Severity? worst = null;
 
-        void CheckOne(int i, Report? previous)
+        void Emit(FileResult result)
         {
-            var result = Lint(files[i], linter, options.Template, previous);
-            identities[i] = result.Identity;
-            results[i] = new FileResult(files[i].DisplayPath, Configure(result.Findings, options.Config, files[i], options.WarningsAsErrors))
+            if (match is not null)
             {
-                Skipped = result.Skipped.Select(r => r.Id).ToList(),
-            };
+                result = result with { Findings = match.Keep(result.Findings) };
+            }
+            options.Recorder?.Add(result.Findings);
+            foreach (var finding in result.Findings)
+            {
+                inputErrors |= finding.IsInputError;
+                worst = worst is null || finding.Severity > worst ? finding.Severity : worst;
+            }
+            counter.Add(result);
+            formatter.WriteFile(output, result);
         }
 
-        void CheckAll(Action? onFileDone)
+        void CheckAll(Action<int>? progress)
         {
-            Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            var chunk = new FileResult[ChunkSize];
+            for (var start = 0; start < files.Count; start += ChunkSize)
             {
-                CheckOne(i, null);
-                onFileDone?.Invoke();
-            });
-            // Year-over-year rules: only files whose cross-year rules were skipped, and whose agency's previous year
-            // is among the files checked or given with --previous, are read again, now with last year's report.
-            pairs = PreviousYearIndex.Build(files, identities, options.Previous ?? [], linter);
-            Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-            {
-                if (results[i].Skipped.Count > 0 && identities[i] is { } identity && pairs.Find(identity.Agency, identity.Year - 1) is { } previous)
+                var count = Math.Min(ChunkSize, files.Count - start);
+                Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
                 {
-                    CheckOne(i, previous);
+                    var file = files[start + i];
+                    var previous = file.FullPath is null ? null : pairs.PreviousOf(file.FullPath, linter);
+                    var result = Lint(file, linter, options.Template, previous);
+                    chunk[i] = new FileResult(file.DisplayPath, Configure(result.Findings, options.Config, file, options.WarningsAsErrors))
+                    {
+                        Skipped = result.Skipped.Select(r => r.Id).ToList(),
+                    };
+                });
+                for (var i = 0; i < count; i++)
+                {
+                    while (pending.Count > 0 && string.CompareOrdinal(pending.Peek().Path, chunk[i].Path) < 0)
+                    {
+                        Emit(pending.Dequeue());
+                    }
+                    Emit(chunk[i]);
+                    chunk[i] = null!;
                 }
-            });
+                progress?.Invoke(count);
+            }
+            while (pending.Count > 0)
+            {
+                Emit(pending.Dequeue());
+            }
         }
 
+        formatter.Begin(output);
         if (options.ShowProgress && files.Count >= ProgressThreshold)
         {
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
             console.Progress().AutoClear(true).Start(context =>
             {
                 var task = context.AddTask("检查报告 / checking reports", maxValue: files.Count);
-                CheckAll(() => task.Increment(1));
+                CheckAll(n => task.Increment(n));
             });
         }
         else
@@ -76,8 +106,17 @@ public static class LintRun
             CheckAll(null);
         }
 
-        var all = problems.Concat(pairs?.Problems ?? []).Select(p => new FileResult(p.File, [p])).Concat(results).OrderBy(r => r.Path, StringComparer.Ordinal).ToList();
-        return options.Baseline is null ? all : ApplyBaseline(all, options.Baseline, options.BaselinePath!);
+        if (match is not null && match.Stale() is { Count: > 0 } stale)
+        {
+            var display = InputFiles.Display(options.BaselinePath!);
+            Emit(new FileResult(display, stale.Select(s => new Finding(display, InputRule.StaleBaseline.Id, InputRule.StaleBaseline.Severity,
+                $"基线记录“{s.Key}”（{s.Count} 条）已不再出现，问题已改正：请用 --write-baseline 更新基线，让它只减不增。",
+                $"Baseline entry '{s.Key}' ({s.Count}) no longer matches anything: regenerate the baseline with --write-baseline.", 1, 1)).ToList()));
+        }
+
+        var summary = counter.ToSummary((clock ?? TimeProvider.System).GetElapsedTime(started));
+        formatter.End(output, summary);
+        return new LintOutcome(summary, inputErrors, worst);
     }
 
     private static LintResult Lint(InputFile file, Linter linter, string? template, Report? previous)
@@ -137,21 +176,5 @@ public static class LintRun
             }
         }
         return kept;
-    }
-
-    private static List<FileResult> ApplyBaseline(List<FileResult> results, Baseline baseline, string baselinePath)
-    {
-        var (kept, stale) = baseline.Apply(results.SelectMany(r => r.Findings));
-        var byFile = kept.GroupBy(f => f.File).ToDictionary(g => g.Key, g => (IReadOnlyList<Finding>)g.ToList());
-        var updated = results.Select(r => r with { Findings = byFile.GetValueOrDefault(r.Path) ?? [] }).ToList();
-        if (stale.Count > 0)
-        {
-            var display = InputFiles.Display(baselinePath);
-            updated.Add(new FileResult(display, stale.Select(s => new Finding(display, InputRule.StaleBaseline.Id, InputRule.StaleBaseline.Severity,
-                $"基线记录“{s.Key}”（{s.Count} 条）已不再出现，问题已改正：请用 --write-baseline 更新基线，让它只减不增。",
-                $"Baseline entry '{s.Key}' ({s.Count}) no longer matches anything: regenerate the baseline with --write-baseline.", 1, 1)).ToList()));
-            updated.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        }
-        return updated;
     }
 }

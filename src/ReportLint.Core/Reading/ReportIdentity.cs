@@ -1,0 +1,94 @@
+using System.Text.Json;
+
+namespace ReportLint.Reading;
+
+/// <summary>
+/// Who reported, for which year — read from the start of a file without reading the report, to pair a report with
+/// last year's before checking it. Reports name the agency and year near the top; when they do not, the whole file is read.
+/// </summary>
+public static class ReportIdentity
+{
+    private const int Prefix = 8 * 1024;
+
+    public static (string Agency, int Year)? Sniff(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            var buffer = new byte[(int)Math.Min(Prefix, stream.Length)];
+            stream.ReadExactly(buffer);
+            var final = stream.Length <= Prefix;
+            var (identity, complete) = Scan(buffer, final);
+            return complete || final ? identity : Scan(File.ReadAllBytes(path), true).Identity;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Scans top-level <c>year</c> and <c>agency.name</c>; incomplete when the prefix ended before both were seen.</summary>
+    private static ((string, int)? Identity, bool Complete) Scan(ReadOnlySpan<byte> bytes, bool final)
+    {
+        if (bytes.StartsWith("\uFEFF"u8))
+        {
+            bytes = bytes[3..];
+        }
+        var reader = new Utf8JsonReader(bytes, final, default);
+        string? agency = null;
+        int? year = null;
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return (null, true);
+            }
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isYear = reader.ValueTextEquals("year"u8);
+                var isAgency = reader.ValueTextEquals("agency"u8);
+                if (!reader.Read())
+                {
+                    return (null, false);
+                }
+                if (isYear && reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var y))
+                {
+                    year = y;
+                }
+                else if (isAgency && reader.TokenType == JsonTokenType.StartObject)
+                {
+                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                    {
+                        var isName = reader.ValueTextEquals("name"u8);
+                        if (!reader.Read())
+                        {
+                            return (null, false);
+                        }
+                        if (isName && reader.TokenType == JsonTokenType.String)
+                        {
+                            agency = reader.GetString();
+                        }
+                        else if (!reader.TrySkip())
+                        {
+                            return (null, false);
+                        }
+                    }
+                }
+                else if (!reader.TrySkip())
+                {
+                    return (null, false);
+                }
+                if (agency is not null && year is not null)
+                {
+                    return ((agency, year.Value), true);
+                }
+            }
+            return (null, final || reader.CurrentDepth == 0);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
+        {
+            // Malformed JSON or text that is not UTF-8: the reader reports it, located, when the file is checked.
+            return (null, true);
+        }
+    }
+}
