@@ -9,6 +9,7 @@ try
     root.Add(SchemaCommand.Create());
     root.Add(RulesCommand.Create());
     root.Add(ExplainCommand.Create());
+    root.Add(ImportCommand.Create());
     var parse = root.Parse(args);
     if (parse.Errors.Count > 0)
     {

@@ -17,7 +17,10 @@ public static class InputFiles
 {
     public const string StandardInput = "-";
 
-    public static (List<InputFile> Files, List<Finding> Problems) Expand(IEnumerable<string> paths)
+    public static (List<InputFile> Files, List<Finding> Problems) Expand(IEnumerable<string> paths) => Expand(paths, [".json"]);
+
+    /// <summary>As <see cref="Expand(IEnumerable{string})"/>, taking files with these extensions from directories.</summary>
+    public static (List<InputFile> Files, List<Finding> Problems) Expand(IEnumerable<string> paths, string[] extensions)
     {
         var files = new SortedDictionary<string, InputFile>(StringComparer.Ordinal);
         var problems = new List<Finding>();
@@ -33,10 +36,12 @@ public static class InputFiles
             }
             else if (Directory.Exists(path))
             {
-                var found = Directory.EnumerateFiles(path, "*.json", Recursive).ToList();
+                var found = Directory.EnumerateFiles(path, "*", Recursive)
+                    .Where(f => extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase)).ToList();
                 if (found.Count == 0)
                 {
-                    problems.Add(Problem(Display(path), $"目录中没有找到任何 .json 报告文件：{path}", $"No .json report files in directory {path}."));
+                    var kinds = string.Join(" ", extensions);
+                    problems.Add(Problem(Display(path), $"目录中没有找到任何报告文件（{kinds}）：{path}", $"No report files ({kinds}) in directory {path}."));
                 }
                 found.ForEach(f => Add(files, f));
             }

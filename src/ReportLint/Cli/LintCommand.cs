@@ -146,7 +146,7 @@ public static class LintCommand
         return outcome.Worst is { } worst && worst >= threshold ? ExitCodes.Findings : ExitCodes.Clean;
     }
 
-    private static IFindingFormatter Formatter(string format, Language language, TemplateRegistry templates) => format switch
+    internal static IFindingFormatter Formatter(string format, Language language, TemplateRegistry templates) => format switch
     {
         "json" => new JsonFormatter(),
         "sarif" => new SarifFormatter(RuleCatalog.All(templates), language, typeof(LintCommand).Assembly.GetName().Version?.ToString(3) ?? "1.0.0"),

@@ -1,0 +1,45 @@
+using ReportLint.Findings;
+using ReportLint.Validation;
+
+namespace ReportLint.Importing;
+
+/// <summary>
+/// What `reportlint import` reports about a published report it turns into JSON (RL0201–RL0299), in the same model and
+/// formats as lint findings. Documented in docs/importing.md.
+/// </summary>
+public static class ImportRules
+{
+    public static readonly InputRule Unreadable = new("RL0201", "source-unreadable", Severity.Error, "无法读取来源文件", "Source file cannot be read", true,
+        "文件不存在、过大、是二进制内容，或 PDF 无法转换为文字时，其中的报告无法导入。");
+    public static readonly InputRule RowNotFound = new("RL0202", "row-not-found", Severity.Error, "表格中找不到这一行", "Row not found in the table", false,
+        "模板中的每一行都应出现在报告的表格中；找不到的行没有导入，不会被当作 0，核对时按缺失处理。请核对原文，手工补入 JSON。");
+    public static readonly InputRule ValueCount = new("RL0203", "wrong-number-of-values", Severity.Error, "这一行的数值个数与模板不符", "Row has the wrong number of values", false,
+        "一行的数值个数与模板的列数不一致时（常见于 PDF 中空白单元格消失、单元格合并或错位），无法判断哪个数属于哪一列，这一行不导入，请手工核对。");
+    public static readonly InputRule NonNumeric = new("RL0204", "non-numeric-cell", Severity.Warning, "单元格不是数字", "Cell is not a number", false,
+        "“-”“无”“/”等不是数字，按原文保留为文字，不当作 0；检查时会再次报告（RL1006）。没有发生的事项应填 0。");
+    public static readonly InputRule UnitInCell = new("RL0205", "unit-in-cell", Severity.Warning, "单元格中写了单位", "Unit typed into the cell", false,
+        "单位应写在表头，单元格中只填数字；“251000元”这样的值按原文保留为文字，请确认单位后改为数字。");
+    public static readonly InputRule StrayValues = new("RL0206", "values-under-unknown-label", Severity.Warning, "数值所在的行无法识别", "Values under a label that is not in the template", false,
+        "表格中出现的数值找不到对应的模板行（多为地方增设的行或严重错字），没有导入；请核对是否漏填了某一行。");
+    public static readonly InputRule MetadataMissing = new("RL0207", "report-fact-not-found", Severity.Warning, "找不到报告的基本信息", "Report fact not found", false,
+        "机关名称、报告年度、统计期限用于选择模板、核对期限和比对上年报告；原文中找不到时请在 JSON 中手工补上，或在导入时用 --agency、--year 指定。");
+    public static readonly InputRule RowTwice = new("RL0208", "row-given-twice", Severity.Warning, "同一行出现了两次", "Row given twice", false,
+        "同一表格行出现两次时只导入第一次的数值；第二次若数值不同，说明原文有误或识别错位，请核对。");
+    public static readonly InputRule TextIgnored = new("RL0209", "text-not-imported", Severity.Info, "报告之外的文字没有导入", "Text outside the report not imported", false,
+        "网页正文前后的导航、发布信息、下载链接，以及网页中重复出现的第二份报告正文，不属于报告内容，导入时略过；这里列出略过的行，便于核对。");
+    public static readonly InputRule SectionNotFound = new("RL0210", "section-heading-not-found", Severity.Warning, "找不到部分标题", "Section heading not found", false,
+        "格式规定报告分为六个部分（一、总体情况 …… 六、其他需要报告的事项）；找不到某一标题时，该部分的文字并入上一部分，表格在相邻部分中查找。");
+    public static readonly InputRule PdfToolMissing = new("RL0211", "pdftotext-missing", Severity.Error, "缺少 PDF 转换工具", "PDF converter missing", true,
+        "PDF 通过 poppler 的 pdftotext 命令转换为文字；没有安装时无法读取 PDF。Debian/Ubuntu：sudo apt-get install poppler-utils。");
+    public static readonly InputRule ApproximateLabel = new("RL0212", "label-read-approximately", Severity.Info, "行标签与官方标签不完全一致", "Row label differs from the official one", false,
+        "原文的行标签有错字、缺字或地方写法（如“规范性文件”“其他法律行政止公开”），按最接近的官方标签导入；请确认对应关系正确。");
+    public static readonly InputRule GroupAsTotal = new("RL0213", "group-reported-as-total", Severity.Info, "分组只填报了合计", "Group reported only as its total", false,
+        "部分报告把（六）其他处理填成一行，不分三个子项；导入为分组合计（JSON 中的 other_processing），子项记为未单独填报，规则仍按合计核对。");
+    public static readonly InputRule Encoding = new("RL0214", "not-utf8", Severity.Info, "文件不是 UTF-8 编码", "File is not UTF-8", false,
+        "不是 UTF-8 的文本按 GB18030（兼容 GBK、GB2312）读取；极少数情况下会读错字，请核对。");
+    public static readonly InputRule TemplateGuessed = new("RL0215", "template-not-determined", Severity.Error, "无法确定报告采用的格式", "Template cannot be determined", true,
+        "没有报告年度，表格标签也无法判断是 2019 年试行格式还是 2021 年格式时，无法导入；请用 --template 或 --year 指定。");
+
+    public static readonly IReadOnlyList<InputRule> All =
+        [Unreadable, RowNotFound, ValueCount, NonNumeric, UnitInCell, StrayValues, MetadataMissing, RowTwice, TextIgnored, SectionNotFound, PdfToolMissing, ApproximateLabel, GroupAsTotal, Encoding, TemplateGuessed];
+}

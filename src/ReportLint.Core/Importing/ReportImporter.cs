@@ -1,0 +1,292 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ReportLint.Findings;
+using ReportLint.Reading;
+using ReportLint.Validation;
+
+namespace ReportLint.Importing;
+
+/// <summary>What the user may state when the source does not: they win over what the text says.</summary>
+public sealed record ImportOptions(string? Template = null, int? Year = null, string? Agency = null, string? AgencyKind = null);
+
+/// <summary>The outcome of importing one file: the report (null when nothing could be read) and every diagnostic.</summary>
+public sealed record ImportResult(ImportedReport? Report, IReadOnlyList<Finding> Findings);
+
+/// <summary>
+/// Turns a published report (web text, pdftotext output, HTML, PDF) into the JSON model: metadata from the title and
+/// lead paragraph, the six sections split at their headings, and every cell of the three tables — read, blank, or
+/// named in a diagnostic.
+/// </summary>
+public sealed partial class ReportImporter(TemplateRegistry templates)
+{
+    public ImportResult Import(string path, string displayPath, ImportOptions options)
+    {
+        var diagnostics = new ImportDiagnostics(displayPath);
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.Length > SourceLoader.MaxPdfBytes)
+            {
+                throw diagnostics.Stop(ImportRules.Unreadable, 1, 1, $"文件大小 {info.Length / 1024 / 1024} MB，超过导入上限。", $"The file is {info.Length / 1024 / 1024} MB, over the import limit.");
+            }
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (ImportStoppedException)
+        {
+            return new(null, diagnostics.Findings);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(ImportRules.Unreadable, 1, 1, $"无法读取文件：{e.Message}", $"The file cannot be read: {e.Message}");
+            return new(null, diagnostics.Findings);
+        }
+        return Import(bytes, path, displayPath, options, diagnostics);
+    }
+
+    public ImportResult Import(byte[] bytes, string path, string displayPath, ImportOptions options, ImportDiagnostics? diagnostics = null)
+    {
+        diagnostics ??= new ImportDiagnostics(displayPath);
+        try
+        {
+            if (bytes.Length == 0)
+            {
+                throw diagnostics.Stop(ImportRules.Unreadable, 1, 1, "文件是空的。", "The file is empty.");
+            }
+            var document = SourceLoader.Load(path, bytes, diagnostics);
+            return new(Read(document, displayPath, options, diagnostics), diagnostics.Findings);
+        }
+        catch (ImportStoppedException)
+        {
+            return new(null, diagnostics.Findings);
+        }
+    }
+
+    private ImportedReport Read(SourceDocument document, string displayPath, ImportOptions options, ImportDiagnostics diagnostics)
+    {
+        var outline = Outline.Find(document, diagnostics);
+        var headings = outline.Headings;
+        var lines = document.Lines;
+
+        // Metadata: the title first, then the lead paragraph and the page's own publication line.
+        var preambleEnd = headings[0] >= 0 ? headings[0] : outline.BodyStart;
+        var preamble = outline.Paragraphs(0, preambleEnd);
+        var overview = Section(outline, 0);
+        var lead = LabelText.Normalize(preamble + overview.Text);
+
+        var (start, end) = Period(lead);
+        var year = options.Year ?? outline.TitleYear ?? start?.Year;
+        var agency = options.Agency ?? outline.TitleAgency ?? AgencyIn(lead);
+        var published = Published(lines);
+
+        var template = Template(options, year, document, diagnostics);
+        var report = new ImportedReport(template, displayPath)
+        {
+            Year = year,
+            AgencyName = agency,
+            AgencyKind = options.AgencyKind ?? (agency is null ? null : KindOf(agency)),
+            PeriodStart = start,
+            PeriodEnd = end,
+            Published = published,
+            Title = outline.Title,
+        };
+        if (year is null)
+        {
+            diagnostics.Add(ImportRules.MetadataMissing, 1, 1, "找不到报告年度（标题或统计期限中的年份）；请在 JSON 中填写 year，或导入时用 --year 指定。",
+                "The report year was not found (in the title or the statistics period); fill in year in the JSON or pass --year.");
+        }
+        if (agency is null)
+        {
+            diagnostics.Add(ImportRules.MetadataMissing, 1, 1, "找不到机关名称（标题或导语中的“……人民政府”等）；请在 JSON 中填写 agency.name，或导入时用 --agency 指定。",
+                "The agency's name was not found (in the title or the lead paragraph); fill in agency.name in the JSON or pass --agency.");
+        }
+
+        report.Sections.Add(new("preamble", preamble));
+        report.Sections.Add(new(Outline.Sections[0].Id, overview.Text));
+        for (var k = 1; k < Outline.Sections.Length; k++)
+        {
+            var (id, _, _, _) = Outline.Sections[k];
+            var isTable = template.Tables.Any(t => t.Id == id);
+            report.Sections.Add(new(id, Section(outline, k, isTable ? i => IsTableLine(lines[i]) : null).Text));
+        }
+
+        for (var t = 0; t < template.Tables.Count; t++)
+        {
+            var table = template.Tables[t];
+            var k = Array.FindIndex(Outline.Sections, s => s.Id == table.Id);
+            var reader = new TableReader(template, t, report, diagnostics);
+            var (from, to) = TableRegion(outline, k);
+            for (var i = from; i < to; i++)
+            {
+                if (!outline.IsChrome(i))
+                {
+                    reader.Read(lines[i]);
+                }
+            }
+            reader.Finish(outline.LineNumber(k >= 0 && headings[k] >= 0 ? headings[k] : from));
+        }
+        return report;
+    }
+
+    private static (string Text, int From, int To) Section(Outline outline, int k, Func<int, bool>? stop = null)
+    {
+        var heading = outline.Headings[k];
+        if (heading < 0)
+        {
+            return ("", -1, -1);
+        }
+        var to = outline.Headings.Skip(k + 1).Where(h => h >= 0).DefaultIfEmpty(outline.BodyEnd).First();
+        return (outline.Paragraphs(heading + 1, to, stop), heading + 1, to);
+    }
+
+    /// <summary>The lines to search for a table: its section, or, when its heading is missing, the neighbouring sections.</summary>
+    private static (int From, int To) TableRegion(Outline outline, int k)
+    {
+        var headings = outline.Headings;
+        var from = headings[k] >= 0 ? headings[k] + 1 : headings.Take(k).Where(h => h >= 0).DefaultIfEmpty(outline.BodyStart - 1).Max() + 1;
+        var to = headings.Skip(k + 1).Where(h => h >= 0).DefaultIfEmpty(outline.BodyEnd).First();
+        return (from, Math.Max(from, to));
+    }
+
+    /// <summary>Where a table section's own text stops: the first line that belongs to its table.</summary>
+    private static bool IsTableLine(SourceLine line)
+    {
+        if (line.IsCellRow)
+        {
+            return line.Cells!.Count > 0;
+        }
+        var norm = LabelText.Normalize(line.Text);
+        return TableStart().IsMatch(norm) || line.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Any(TableReader.IsValue);
+    }
+
+    private TemplateDefinition Template(ImportOptions options, int? year, SourceDocument document, ImportDiagnostics diagnostics)
+    {
+        if (options.Template is { } name)
+        {
+            return templates.Find(name) ?? throw diagnostics.Stop(ImportRules.TemplateGuessed, 1, 1,
+                $"没有名为“{name}”的模板；可用的有：{string.Join("、", templates.All.Select(t => t.Name))}。",
+                $"There is no template \"{name}\"; known: {string.Join(", ", templates.All.Select(t => t.Name))}.");
+        }
+        if (year is { } y && templates.ForYear(y) is { } byYear)
+        {
+            return byYear;
+        }
+        // No year: the template whose row labels the text carries most of.
+        var text = LabelText.Normalize(string.Concat(document.Lines.Select(l => l.Text)));
+        var best = templates.All
+            .Select(t => (Template: t, Hits: t.Tables.SelectMany(table => table.Rows).Count(r => text.Contains(LabelText.Normalize(r.Label), StringComparison.Ordinal)
+                && !templates.All.Where(o => o != t).All(o => o.Tables.SelectMany(x => x.Rows).Any(x => x.Label == r.Label)))))
+            .OrderByDescending(x => x.Hits).ThenByDescending(x => x.Template.FirstYear).FirstOrDefault();
+        if (best.Template is null || best.Hits == 0)
+        {
+            throw diagnostics.Stop(ImportRules.TemplateGuessed, 1, 1,
+                "找不到报告年度，表格标签也无法判断采用哪一版格式；请用 --year 或 --template 指定。",
+                "No report year was found and the table labels do not tell which template the report follows; pass --year or --template.");
+        }
+        return best.Template;
+    }
+
+    private static (DateOnly? Start, DateOnly? End) Period(string lead)
+    {
+        var match = PeriodPattern().Match(lead);
+        if (!match.Success)
+        {
+            return (null, null);
+        }
+        var y1 = Int(match, "y1");
+        var y2 = match.Groups["y2"].Success ? Int(match, "y2") : y1;
+        return (Date(y1, Int(match, "m1"), Int(match, "d1")), Date(y2, Int(match, "m2"), Int(match, "d2")));
+    }
+
+    private static DateOnly? Published(IReadOnlyList<SourceLine> lines)
+    {
+        foreach (var line in lines)
+        {
+            if (line.Text.Length > 200)
+            {
+                continue;
+            }
+            var match = PublishedPattern().Match(line.Text);
+            if (match.Success)
+            {
+                return Date(Int(match, "y"), Int(match, "m"), Int(match, "d"));
+            }
+        }
+        return null;
+    }
+
+    private static int Int(Match match, string group) => int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
+
+    private static DateOnly? Date(int year, int month, int day) =>
+        month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(Math.Clamp(year, 1, 9999), month) ? new DateOnly(year, month, day) : null;
+
+    /// <summary>
+    /// The agency when there is no title: the longest name ending in 人民政府 / 管委会 that the lead text uses at least
+    /// twice (“……请与精河县人民政府门户网站”, “精河县人民政府认真落实……”), so the words before it are not taken along.
+    /// </summary>
+    public static string? AgencyIn(string lead)
+    {
+        string? best = null;
+        foreach (Match suffix in AgencySuffix().Matches(lead))
+        {
+            var endAt = suffix.Index + suffix.Length;
+            for (var length = suffix.Length + 2; length <= suffix.Length + 14 && suffix.Index - (length - suffix.Length) >= 0; length++)
+            {
+                var startAt = endAt - length;
+                if (!IsHan(lead[startAt]) || NotAStart.Contains(lead[startAt]))
+                {
+                    if (!IsHan(lead[startAt]))
+                    {
+                        break;
+                    }
+                    continue;
+                }
+                var candidate = lead.Substring(startAt, length);
+                if (Count(lead, candidate) >= 2 && (best is null || candidate.Length > best.Length))
+                {
+                    best = candidate;
+                }
+            }
+        }
+        return best;
+
+        static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff';
+        static int Count(string text, string part)
+        {
+            var count = 0;
+            for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+            {
+                count++;
+            }
+            return count;
+        }
+    }
+
+    private static readonly string NotAStart = "在与向由经对按和及是的为将据从我本请了至于以";
+
+    /// <summary>government (人民政府, 管委会, a place name, 街道办事处), department (局, 委, 办…), or other.</summary>
+    public static string KindOf(string agency) => agency switch
+    {
+        _ when GovernmentName().IsMatch(agency) => "government",
+        _ when DepartmentName().IsMatch(agency) => "department",
+        _ => "other",
+    };
+
+    [GeneratedRegex(@"(人民政府|管委会|管理委员会)")]
+    private static partial Regex AgencySuffix();
+
+    [GeneratedRegex(@"(人民政府|政府|管委会|管理委员会|街道办事处|(省|自治区|市|自治州|州|盟|地区|区|县|自治县|旗|自治旗|镇|乡|街道))$")]
+    private static partial Regex GovernmentName();
+
+    [GeneratedRegex(@"(局|委|委员会|办|办公室|厅|部|署|中心|院|所|站|队|处|会|馆)$")]
+    private static partial Regex DepartmentName();
+
+    [GeneratedRegex(@"统计(期限|期间|时限|时间|周期|区间|范围)[^0-9]{0,6}(?<y1>\d{4})年(?<m1>\d{1,2})月(?<d1>\d{1,2})日[^0-9]{0,6}((?<y2>\d{4})年)?(?<m2>\d{1,2})月(?<d2>\d{1,2})日")]
+    private static partial Regex PeriodPattern();
+
+    [GeneratedRegex(@"(发布日期|发布时间|发文日期|公开日期|成文日期)\s*[:：]?\s*(?<y>\d{4})\s*[-年/.]\s*(?<m>\d{1,2})\s*[-月/.]\s*(?<d>\d{1,2})")]
+    private static partial Regex PublishedPattern();
+
+    [GeneratedRegex(@"^(第二十条|信息内容|申请人情况|（本列数据|行政复议行政诉讼|行政复议$)")]
+    private static partial Regex TableStart();
+}

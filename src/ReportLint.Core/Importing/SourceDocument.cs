@@ -1,0 +1,32 @@
+namespace ReportLint.Importing;
+
+/// <summary>How the source was published, which decides how its lines are cut into table cells.</summary>
+public enum SourceKind
+{
+    /// <summary>Text copied from a web page: table cells one per line ending in “ |”, or one per line between blank lines.</summary>
+    WebText,
+
+    /// <summary><c>pdftotext -layout</c> output: a table row is a label followed by its values on one line (or wrapped).</summary>
+    PdfText,
+
+    /// <summary>An HTML page: paragraphs, and tables read row by row.</summary>
+    Html,
+
+    /// <summary>A PDF, read through poppler's <c>pdftotext -layout</c>.</summary>
+    Pdf,
+}
+
+/// <summary>
+/// One line of the source as the importer sees it. <see cref="Cells"/> is set for table rows whose cells the source
+/// marks (HTML rows; one web-text cell per line); other lines are plain text and are cut into label and values by layout.
+/// </summary>
+public sealed record SourceLine(int Number, string Text, IReadOnlyList<string>? Cells = null, bool EndsRow = false)
+{
+    /// <summary>For a PDF, the page the line is on (1-based); 0 otherwise.</summary>
+    public int Page { get; init; }
+
+    public bool IsCellRow => Cells is not null;
+}
+
+/// <summary>A source file turned into lines, whatever its format.</summary>
+public sealed record SourceDocument(string Path, SourceKind Kind, IReadOnlyList<SourceLine> Lines);

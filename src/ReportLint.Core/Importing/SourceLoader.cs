@@ -1,0 +1,269 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace ReportLint.Importing;
+
+/// <summary>Reads a published report (web text, pdftotext output, HTML or PDF) into <see cref="SourceLine"/>s.</summary>
+public static class SourceLoader
+{
+    public const int MaxTextBytes = 16 * 1024 * 1024;
+    public const int MaxPdfBytes = 64 * 1024 * 1024;
+    private static readonly TimeSpan PdfTimeout = TimeSpan.FromSeconds(60);
+
+    static SourceLoader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>The command that turns a PDF into text; tests and unusual installs may point it elsewhere.</summary>
+    public static string PdfToText { get; set; } = Environment.GetEnvironmentVariable("REPORTLINT_PDFTOTEXT") ?? "pdftotext";
+
+    public static SourceDocument Load(string path, byte[] bytes, ImportDiagnostics diagnostics)
+    {
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        if (extension == ".pdf" || bytes.AsSpan().StartsWith("%PDF-"u8))
+        {
+            return FromPdf(path, bytes, diagnostics);
+        }
+        if (bytes.Length > MaxTextBytes)
+        {
+            throw diagnostics.Stop(ImportRules.Unreadable, 1, 1,
+                $"文件大小 {bytes.Length / 1024 / 1024} MB，超过导入上限 {MaxTextBytes / 1024 / 1024} MB。",
+                $"The file is {bytes.Length / 1024 / 1024} MB, over the {MaxTextBytes / 1024 / 1024} MB import limit.");
+        }
+        var text = Decode(bytes, diagnostics);
+        if (text.Contains('\0'))
+        {
+            throw diagnostics.Stop(ImportRules.Unreadable, 1, 1, "文件含有二进制内容，不是文本、HTML 或 PDF。", "The file holds binary data: it is not text, HTML or PDF.");
+        }
+        if (extension is ".html" or ".htm" or ".xhtml" || LooksLikeHtml(text))
+        {
+            return FromHtml(path, text);
+        }
+        return FromText(path, text, text.Contains('\f') || !LooksLikeWebText(text) ? SourceKind.PdfText : SourceKind.WebText);
+    }
+
+    private static string Decode(byte[] bytes, ImportDiagnostics diagnostics)
+    {
+        var span = bytes.AsSpan();
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            span = span[3..];
+        }
+        else if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return (span[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode).GetString(span[2..]);
+        }
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(span);
+        }
+        catch (DecoderFallbackException)
+        {
+            // Many Chinese pages are saved as GBK; GB18030 reads GBK and GB2312 alike.
+            diagnostics.Add(ImportRules.Encoding, 1, 1, "文件不是 UTF-8 编码，已按 GB18030（GBK）读取；请核对导入结果中的文字。",
+                "The file is not UTF-8; it was read as GB18030 (GBK). Check the imported text.");
+            return Encoding.GetEncoding("GB18030").GetString(span);
+        }
+    }
+
+    private static bool LooksLikeHtml(string text)
+    {
+        var head = text.AsSpan(0, Math.Min(text.Length, 4096)).TrimStart();
+        return head.StartsWith("<!doctype", StringComparison.OrdinalIgnoreCase) || head.StartsWith("<html", StringComparison.OrdinalIgnoreCase)
+            || (head.StartsWith("<", StringComparison.Ordinal) && text.Contains("<table", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Web text marks table cells with a trailing “ |”; pdftotext output lines values up with runs of spaces.</summary>
+    private static bool LooksLikeWebText(string text)
+    {
+        int cells = 0, aligned = 0;
+        foreach (var line in text.AsSpan().EnumerateLines())
+        {
+            var trimmed = line.TrimEnd();
+            if (trimmed.EndsWith("|"))
+            {
+                cells++;
+            }
+            else if (trimmed.Length > 0 && char.IsWhiteSpace(line[0]) && trimmed.Trim().IndexOf("   ") > 0)
+            {
+                aligned++;
+            }
+        }
+        return cells >= aligned;
+    }
+
+    public static SourceDocument FromText(string path, string text, SourceKind kind)
+    {
+        var lines = new List<SourceLine>();
+        var number = 0;
+        var page = 1;
+        foreach (var raw in text.AsSpan().EnumerateLines())
+        {
+            number++;
+            var line = raw.ToString();
+            var breaks = line.Count('\f');
+            if (breaks > 0)
+            {
+                line = line.Replace("\f", "", StringComparison.Ordinal);
+            }
+            line = line.TrimEnd();
+            if (kind == SourceKind.WebText && line.EndsWith('|'))
+            {
+                var content = line.TrimEnd('|', ' ', '\t', '\u3000');
+                // A line of pipes alone closes a row in the scraped text; it holds no cell.
+                lines.Add(content.Length == 0 && !line.Contains(" |", StringComparison.Ordinal)
+                    ? new SourceLine(number, "", [], EndsRow: false) { Page = page }
+                    : new SourceLine(number, content.Trim(), [content.Trim()]) { Page = page });
+            }
+            else
+            {
+                lines.Add(new SourceLine(number, line) { Page = page });
+            }
+            page += breaks;
+        }
+        return new SourceDocument(path, kind, lines);
+    }
+
+    private static SourceDocument FromPdf(string path, byte[] bytes, ImportDiagnostics diagnostics)
+    {
+        if (bytes.Length > MaxPdfBytes)
+        {
+            throw diagnostics.Stop(ImportRules.Unreadable, 1, 1, $"PDF 大小 {bytes.Length / 1024 / 1024} MB，超过导入上限 {MaxPdfBytes / 1024 / 1024} MB。",
+                $"The PDF is {bytes.Length / 1024 / 1024} MB, over the {MaxPdfBytes / 1024 / 1024} MB import limit.");
+        }
+        var start = new ProcessStartInfo(PdfToText)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        foreach (var argument in new[] { "-layout", "-enc", "UTF-8", "-", "-" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new Win32Exception();
+        }
+        catch (Win32Exception)
+        {
+            throw diagnostics.Stop(ImportRules.PdfToolMissing, 1, 1,
+                $"读取 PDF 需要 poppler 的 pdftotext 命令，但找不到“{PdfToText}”。请安装：Debian/Ubuntu 执行 sudo apt-get install poppler-utils，macOS 执行 brew install poppler，Windows 可用 conda install poppler；或先自行转换为文本（pdftotext -layout 报告.pdf）再导入 .txt 文件。",
+                $"Reading a PDF needs poppler's pdftotext, and \"{PdfToText}\" was not found. Install it: sudo apt-get install poppler-utils (Debian/Ubuntu), brew install poppler (macOS), conda install poppler (Windows); or convert it yourself (pdftotext -layout report.pdf) and import the .txt.");
+        }
+        using (process)
+        {
+            var output = process.StandardOutput.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEndAsync();
+            try
+            {
+                process.StandardInput.BaseStream.Write(bytes);
+                process.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+                // pdftotext stopped reading (a broken file); its exit code and message say why.
+            }
+            if (!process.WaitForExit(PdfTimeout))
+            {
+                process.Kill(entireProcessTree: true);
+                throw diagnostics.Stop(ImportRules.Unreadable, 1, 1, $"pdftotext 在 {PdfTimeout.TotalSeconds:0} 秒内没有读完这个 PDF，已停止。", $"pdftotext did not finish this PDF within {PdfTimeout.TotalSeconds:0} s and was stopped.");
+            }
+            var text = output.GetAwaiter().GetResult();
+            if (process.ExitCode != 0)
+            {
+                var message = errors.GetAwaiter().GetResult().Trim();
+                throw diagnostics.Stop(ImportRules.Unreadable, 1, 1, $"pdftotext 无法读取这个 PDF（退出码 {process.ExitCode}）：{message}",
+                    $"pdftotext could not read this PDF (exit code {process.ExitCode}): {message}");
+            }
+            if (text.Count(c => !char.IsWhiteSpace(c)) < 50)
+            {
+                throw diagnostics.Stop(ImportRules.Unreadable, 1, 1, "PDF 中几乎没有文字，可能是扫描图片；请先做文字识别（OCR）再导入。",
+                    "The PDF holds almost no text; it is probably a scanned image. Run text recognition (OCR) first.");
+            }
+            return FromText(path, text, SourceKind.Pdf);
+        }
+    }
+
+    public static SourceDocument FromHtml(string path, string html)
+    {
+        var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true });
+        var document = parser.ParseDocument(html);
+        var lines = new List<SourceLine>();
+        var text = new StringBuilder();
+        var line = 1;
+        Walk(document.Body ?? (INode)document.DocumentElement);
+        Flush();
+        return new SourceDocument(path, SourceKind.Html, lines);
+
+        void Walk(INode node)
+        {
+            foreach (var child in node.ChildNodes)
+            {
+                switch (child)
+                {
+                    case IText t:
+                        if (text.Length == 0 && !string.IsNullOrWhiteSpace(t.Data))
+                        {
+                            line = LineOf(t.ParentElement);
+                        }
+                        text.Append(t.Data);
+                        break;
+                    case IElement e when e.LocalName is "script" or "style" or "noscript" or "template" or "head":
+                        break;
+                    case IElement e when e.LocalName == "table":
+                        Flush();
+                        Table(e);
+                        break;
+                    case IElement e when e.LocalName == "br":
+                        Flush();
+                        break;
+                    case IElement e when IsBlock(e.LocalName):
+                        Flush();
+                        Walk(e);
+                        Flush();
+                        break;
+                    case IElement e:
+                        Walk(e);
+                        break;
+                }
+            }
+        }
+
+        void Table(IElement table)
+        {
+            // Rows of this table only (a table nested in a cell is read as that cell's text).
+            foreach (var row in table.QuerySelectorAll("tr").Where(r => r.Closest("table") == table))
+            {
+                var cells = row.Children.Where(c => c.LocalName is "td" or "th").Select(c => Collapse(c.TextContent)).ToList();
+                if (cells.Count > 0)
+                {
+                    lines.Add(new SourceLine(LineOf(row), string.Join(" ", cells), cells, EndsRow: true));
+                }
+            }
+        }
+
+        void Flush()
+        {
+            var content = Collapse(text.ToString());
+            if (content.Length > 0)
+            {
+                lines.Add(new SourceLine(line, content));
+            }
+            text.Clear();
+        }
+    }
+
+    private static int LineOf(IElement? element) => element?.SourceReference?.Position.Line ?? 0;
+
+    private static string Collapse(string text) =>
+        string.Join(' ', text.Replace('\u00A0', ' ').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static bool IsBlock(string name) => name is "p" or "div" or "section" or "article" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6"
+        or "li" or "ul" or "ol" or "header" or "footer" or "main" or "nav" or "aside" or "blockquote" or "pre" or "center" or "dl" or "dt" or "dd"
+        or "form" or "figure" or "figcaption" or "address" or "hr" or "caption";
+}

@@ -1,0 +1,390 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using ReportLint.Validation;
+
+namespace ReportLint.Importing;
+
+/// <summary>
+/// Reads one statistics table out of the lines of its section. The source is cut into labels and values; each run of
+/// values belongs to the template row whose official label best matches the end of the label text before it, so the
+/// header rows, rowspans, labels split over lines and group labels printed mid-group (PDF) do not matter. A run with as
+/// many values as the whole table has cells (表四 as one line of 15 numbers) fills the table row by row.
+/// </summary>
+public sealed partial class TableReader
+{
+    /// <summary>Below this share of a label's characters found in order, a label is not taken as that row.</summary>
+    private const double MatchThreshold = 0.6;
+
+    private readonly TemplateDefinition template;
+    private readonly int tableIndex;
+    private readonly TableInfo table;
+    private readonly ImportedReport report;
+    private readonly ImportDiagnostics diagnostics;
+    private readonly string[] rowLabels;
+    private readonly string[] groupLabels;
+    private readonly bool[] rowDone;
+    private readonly bool[] groupDone;
+    private readonly StringBuilder pending = new();
+    private readonly List<Token> values = [];
+    private int pendingLine;
+    private int nextRow;
+
+    public TableReader(TemplateDefinition template, int tableIndex, ImportedReport report, ImportDiagnostics diagnostics)
+    {
+        this.template = template;
+        this.tableIndex = tableIndex;
+        table = template.Tables[tableIndex];
+        this.report = report;
+        this.diagnostics = diagnostics;
+        rowLabels = table.Rows.Select(r => LabelText.Normalize(r.Label)).ToArray();
+        groupLabels = table.Groups.Select(g => LabelText.Normalize(g.Label)).ToArray();
+        rowDone = new bool[table.Rows.Length];
+        groupDone = new bool[table.Groups.Length];
+    }
+
+    /// <summary>True once a line of the table (a value, or a cell of a marked table row) has been read.</summary>
+    public bool Started { get; private set; }
+
+    /// <summary>The line the table starts on, for diagnostics about rows that never appeared.</summary>
+    public int FirstLine { get; private set; }
+
+    private enum TokenKind
+    {
+        Label,
+        Value,
+        RowEnd,
+    }
+
+    private readonly record struct Token(TokenKind Kind, string Text, int Line, int Column);
+
+    public void Read(SourceLine line)
+    {
+        if (line.IsCellRow)
+        {
+            foreach (var cell in line.Cells!)
+            {
+                Take(new Token(IsValue(cell) || cell.Trim().Length == 0 ? TokenKind.Value : TokenKind.Label, cell.Trim(), line.Number, 1));
+            }
+            if (line.EndsRow)
+            {
+                Take(new Token(TokenKind.RowEnd, "", line.Number, 1));
+            }
+            return;
+        }
+        if (Outline.IsPageFooter(line.Text) || line.Text.Trim().Length == 0)
+        {
+            return;
+        }
+        // A line of layout text: the label, then the values after it (pdftotext), or a lone label or value (web text).
+        var parts = Whitespace().Matches(line.Text);
+        var firstValue = parts.Count;
+        while (firstValue > 0 && IsValue(parts[firstValue - 1].Value))
+        {
+            firstValue--;
+        }
+        if (firstValue > 0)
+        {
+            var end = parts[firstValue - 1].Index + parts[firstValue - 1].Length;
+            Take(new Token(TokenKind.Label, line.Text[parts[0].Index..end], line.Number, parts[0].Index + 1));
+        }
+        for (var i = firstValue; i < parts.Count; i++)
+        {
+            Take(new Token(TokenKind.Value, parts[i].Value, line.Number, parts[i].Index + 1));
+        }
+    }
+
+    private void Take(Token token)
+    {
+        if (!Started && (token.Kind == TokenKind.Value && token.Text.Length > 0 || token.Kind == TokenKind.Label))
+        {
+            Started = true;
+            FirstLine = token.Line;
+        }
+        switch (token.Kind)
+        {
+            case TokenKind.Label:
+                if (values.Count > 0)
+                {
+                    Flush();
+                }
+                if (pending.Length == 0)
+                {
+                    pendingLine = token.Line;
+                }
+                pending.Append(LabelText.Normalize(token.Text));
+                if (pending.Length > 400)
+                {
+                    pending.Remove(0, pending.Length - 400);
+                }
+                break;
+            case TokenKind.Value:
+                values.Add(token);
+                break;
+            case TokenKind.RowEnd:
+                if (values.Count > 0)
+                {
+                    Flush();
+                }
+                break;
+        }
+    }
+
+    /// <summary>Ends the table: reads the last run of values and names every row that never appeared.</summary>
+    public void Finish(int fallbackLine)
+    {
+        if (values.Count > 0)
+        {
+            Flush();
+        }
+        var line = Started ? FirstLine : fallbackLine;
+        for (var r = 0; r < table.Rows.Length; r++)
+        {
+            var row = table.Rows[r];
+            if (rowDone[r] || (row.Group is { } group && groupDone[Array.FindIndex(table.Groups, g => g.Id == group)]))
+            {
+                continue;
+            }
+            var columns = string.Join("、", row.Columns.Select(c => Column(c).Label));
+            var columnsEn = string.Join(", ", row.Columns.Select(c => Column(c).LabelEn));
+            diagnostics.Add(ImportRules.RowNotFound, line, 1,
+                $"{table.Short}中找不到“{RowLabel(row)}”这一行，其 {row.Columns.Length} 个单元格（{columns}）没有导入。",
+                $"{table.Short}: row \"{RowLabel(row)}\" ({row.LabelEn}) not found; its {row.Columns.Length} cell(s) ({columnsEn}) were not imported.",
+                $"{table.Id}.{row.Id}", $"{table.Short} / {RowLabel(row)}", $"{table.Short} / {row.LabelEn}");
+        }
+    }
+
+    private string RowLabel(RowInfo row) =>
+        row.Group is { } group ? table.Groups.First(g => g.Id == group).Label + " " + row.Label : row.Label;
+
+    private ColumnInfo Column(string id) => table.Columns.First(c => c.Id == id);
+
+    private void Flush()
+    {
+        var label = pending.ToString();
+        var labelLine = pending.Length > 0 ? pendingLine : values[0].Line;
+        var run = values.ToList();
+        values.Clear();
+        pending.Clear();
+
+        if (run.All(v => v.Text.Length == 0))
+        {
+            // Blank cells in header rows and spacer cells: nothing to read.
+            return;
+        }
+
+        // 表四 (and any table) given as one run of all its values, row by row.
+        var open = Enumerable.Range(0, table.Rows.Length).Where(r => !rowDone[r] && !GroupCovered(r)).ToList();
+        var openCells = open.Sum(r => table.Rows[r].Columns.Length);
+        if (open.Count > 1 && run.Count == openCells && run.Count > table.Rows.Max(r => r.Columns.Length) && Best(label).Score < 1)
+        {
+            var at = 0;
+            foreach (var r in open)
+            {
+                Assign(table.Rows[r].Id, table.Rows[r].Columns, run.GetRange(at, table.Rows[r].Columns.Length), RowLabel(table.Rows[r]));
+                rowDone[r] = true;
+                at += table.Rows[r].Columns.Length;
+            }
+            return;
+        }
+
+        var best = Best(label);
+        if (best.Score < MatchThreshold)
+        {
+            var shown = string.Join(" ", run.Select(v => v.Text.Length == 0 ? "（空）" : v.Text));
+            diagnostics.Add(ImportRules.StrayValues, run[0].Line, run[0].Column,
+                $"{table.Short}中数值“{shown}”前的标签“{Tail(label)}”不是模板中的行，这些数值没有导入。",
+                $"{table.Short}: the values \"{shown}\" follow the label \"{Tail(label)}\", which is no row of the template; they were not imported.");
+            return;
+        }
+
+        string rowId, officialLabel;
+        string[] columns;
+        if (best.Group >= 0)
+        {
+            var group = table.Groups[best.Group];
+            groupDone[best.Group] = true;
+            rowId = group.Id;
+            officialLabel = group.Label;
+            columns = table.Rows.First(r => r.Group == group.Id).Columns;
+            diagnostics.Add(ImportRules.GroupAsTotal, labelLine, 1,
+                $"{table.Short}的“{group.Label}”只填报了一行合计，没有分子项；导入为分组合计，子项记为未单独填报。",
+                $"{table.Short}: \"{group.Label}\" ({group.LabelEn}) is given as one total row without its sub-rows; imported as the group total.",
+                $"{table.Id}.{group.Id}", $"{table.Short} / {group.Label}", $"{table.Short} / {group.LabelEn}");
+        }
+        else
+        {
+            var row = table.Rows[best.Row];
+            if (rowDone[best.Row])
+            {
+                diagnostics.Add(ImportRules.RowTwice, labelLine, 1,
+                    $"{table.Short}的“{RowLabel(row)}”出现了两次，只导入第一次的数值。",
+                    $"{table.Short}: row \"{RowLabel(row)}\" ({row.LabelEn}) appears twice; only the first is imported.",
+                    $"{table.Id}.{row.Id}", $"{table.Short} / {RowLabel(row)}", $"{table.Short} / {row.LabelEn}");
+                return;
+            }
+            rowDone[best.Row] = true;
+            nextRow = best.Row + 1;
+            rowId = row.Id;
+            officialLabel = RowLabel(row);
+            columns = row.Columns;
+            if (best.Score < 1)
+            {
+                diagnostics.Add(ImportRules.ApproximateLabel, labelLine, 1,
+                    $"{table.Short}：原文标签“{Tail(label, rowLabels[best.Row].Length)}”按“{row.Label}”导入。",
+                    $"{table.Short}: the label \"{Tail(label, rowLabels[best.Row].Length)}\" was read as \"{row.Label}\" ({row.LabelEn}).",
+                    $"{table.Id}.{row.Id}", $"{table.Short} / {RowLabel(row)}", $"{table.Short} / {row.LabelEn}");
+            }
+        }
+
+        // Spacer cells after the last value (web text) are not values.
+        while (run.Count > columns.Length && run[^1].Text.Length == 0)
+        {
+            run.RemoveAt(run.Count - 1);
+        }
+        if (run.Count != columns.Length)
+        {
+            var shown = string.Join(" ", run.Select(v => v.Text.Length == 0 ? "（空）" : v.Text));
+            diagnostics.Add(ImportRules.ValueCount, run[0].Line, run[0].Column,
+                $"{table.Short}的“{officialLabel}”有 {run.Count} 个数值（{shown}），模板有 {columns.Length} 列；无法确定各数值属于哪一列，这一行没有导入。",
+                $"{table.Short}: row \"{officialLabel}\" has {run.Count} value(s) ({shown}) for {columns.Length} column(s); which value belongs to which column cannot be told, so the row was not imported.",
+                $"{table.Id}.{rowId}", $"{table.Short} / {officialLabel}", $"{table.Short} / {rowId}");
+            return;
+        }
+        Assign(rowId, columns, run, officialLabel);
+        if (best.Group >= 0)
+        {
+            report.GroupTotals.Add((table.Id, rowId));
+        }
+    }
+
+    private bool GroupCovered(int row) =>
+        table.Rows[row].Group is { } group && groupDone[Array.FindIndex(table.Groups, g => g.Id == group)];
+
+    private (double Score, int Row, int Group) Best(string label)
+    {
+        var candidates = new List<(double Score, double Position, int Row, int Group)>();
+        for (var r = 0; r < table.Rows.Length; r++)
+        {
+            if (GroupCovered(r))
+            {
+                continue;
+            }
+            var score = LabelText.SuffixScore(rowLabels[r], label);
+            // A row already read competes only when it matches exactly (a repeated row is reported, not re-read).
+            if (rowDone[r] && score < 1)
+            {
+                continue;
+            }
+            candidates.Add((score, r, r, -1));
+        }
+        for (var g = 0; g < table.Groups.Length; g++)
+        {
+            var rows = table.Groups[g].Rows;
+            var first = Array.FindIndex(table.Rows, r => r.Id == rows[0]);
+            if (groupDone[g] || rows.Any(id => rowDone[Array.FindIndex(table.Rows, r => r.Id == id)]))
+            {
+                continue;
+            }
+            candidates.Add((LabelText.SuffixScore(groupLabels[g], label), first - 0.5, -1, g));
+        }
+        if (candidates.Count == 0)
+        {
+            return (0, -1, -1);
+        }
+        var top = candidates.Max(c => c.Score);
+        // Near-ties go to the row the table's order expects next, then to the earlier row.
+        var chosen = candidates.Where(c => c.Score >= top - 0.05)
+            .OrderBy(c => c.Position >= nextRow - 0.5 ? 0 : 1).ThenByDescending(c => c.Score).ThenBy(c => c.Position).First();
+        return (chosen.Score, chosen.Row, chosen.Group);
+    }
+
+    private void Assign(string rowId, string[] columns, List<Token> run, string officialLabel)
+    {
+        var rowIndex = template.RowIndex(tableIndex, rowId);
+        for (var j = 0; j < columns.Length; j++)
+        {
+            var column = Column(columns[j]);
+            var cell = template.CellIndex(tableIndex, rowIndex, template.ColumnIndex(tableIndex, column.Id));
+            var token = run[j];
+            var key = $"{table.Id}.{rowId}.{column.Id}";
+            var cellLabel = $"{table.Short} / {officialLabel} / {column.Label}";
+            var cellLabelEn = $"{table.Short} / {rowId} / {column.LabelEn}";
+            var parsed = Parse(token.Text);
+            switch (parsed.Kind)
+            {
+                case ValueKind.Blank:
+                    report.Cells[cell] = new ImportedCell(CellState.Blank, 0, null, token.Line);
+                    break;
+                case ValueKind.Number:
+                    report.Cells[cell] = new ImportedCell(CellState.Number, parsed.Number, null, token.Line);
+                    break;
+                case ValueKind.NumberWithUnit when column.Unit == ColumnUnits.AsReported && ColumnUnits.Money.Contains(parsed.Unit):
+                    report.Cells[cell] = new ImportedCell(CellState.Number, parsed.Number, null, token.Line);
+                    report.Units[key] = parsed.Unit!;
+                    break;
+                case ValueKind.NumberWithUnit:
+                    report.Cells[cell] = new ImportedCell(CellState.Text, 0, token.Text, token.Line);
+                    diagnostics.Add(ImportRules.UnitInCell, token.Line, token.Column,
+                        $"{cellLabel} 写的是“{token.Text}”，单元格中带了单位“{parsed.Unit}”；按原文保留为文字。",
+                        $"{cellLabelEn} reads \"{token.Text}\": the unit \"{parsed.Unit}\" is typed into the cell; kept as text.",
+                        key, cellLabel, cellLabelEn);
+                    break;
+                default:
+                    report.Cells[cell] = new ImportedCell(CellState.Text, 0, token.Text, token.Line);
+                    diagnostics.Add(ImportRules.NonNumeric, token.Line, token.Column,
+                        $"{cellLabel} 写的是“{token.Text}”，不是数字；按原文保留为文字，不当作 0。",
+                        $"{cellLabelEn} reads \"{token.Text}\", which is not a number; kept as text, not read as 0.",
+                        key, cellLabel, cellLabelEn);
+                    break;
+            }
+        }
+    }
+
+    private static string Tail(string label, int length = 24) => label.Length <= length + 4 ? label : "…" + label[^(length + 4)..];
+
+    public enum ValueKind
+    {
+        NotAValue,
+        Blank,
+        Number,
+        NumberWithUnit,
+        Placeholder,
+    }
+
+    public readonly record struct ParsedValue(ValueKind Kind, decimal Number, string? Unit);
+
+    public static bool IsValue(string text) => Parse(text).Kind != ValueKind.NotAValue;
+
+    /// <summary>What a cell's text is: a number (full-width digits and 1,234 allowed), a number with a unit, “-”/“无”, or a label.</summary>
+    public static ParsedValue Parse(string text)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.Length == 0)
+        {
+            return new(ValueKind.Blank, 0, null);
+        }
+        var ascii = LabelText.Normalize(trimmed).Replace("，", ",", StringComparison.Ordinal);
+        var match = NumberPattern().Match(ascii);
+        if (!match.Success)
+        {
+            return PlaceholderPattern().IsMatch(ascii) ? new(ValueKind.Placeholder, 0, null) : new(ValueKind.NotAValue, 0, null);
+        }
+        var number = match.Groups["number"].Value.Replace(",", "", StringComparison.Ordinal);
+        if (!decimal.TryParse(number, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            return new(ValueKind.NotAValue, 0, null);
+        }
+        var unit = match.Groups["unit"].Value;
+        return unit.Length == 0 ? new(ValueKind.Number, value, null) : new(ValueKind.NumberWithUnit, value, unit);
+    }
+
+    [GeneratedRegex(@"^(?<number>[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?)(?<unit>万元|元|件|条|个|项|次|人|%)?$")]
+    private static partial Regex NumberPattern();
+
+    [GeneratedRegex(@"^(-|—|–|－|——|/|\\|无|空|暂无|—-|\*)$")]
+    private static partial Regex PlaceholderPattern();
+
+    [GeneratedRegex(@"\S+")]
+    private static partial Regex Whitespace();
+}
