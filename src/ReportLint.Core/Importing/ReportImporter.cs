@@ -54,7 +54,8 @@ public sealed partial class ReportImporter(TemplateRegistry templates)
                 throw diagnostics.Stop(ImportRules.Unreadable, 1, 1, "文件是空的。", "The file is empty.");
             }
             var document = SourceLoader.Load(path, bytes, diagnostics);
-            return new(Read(document, displayPath, options, diagnostics), diagnostics.Findings);
+            var report = Read(document, displayPath, options, diagnostics);
+            return new(report, diagnostics.Findings.OrderBy(f => f.Line).ThenBy(f => f.Column).ToList());
         }
         catch (ImportStoppedException)
         {
@@ -265,12 +266,15 @@ public sealed partial class ReportImporter(TemplateRegistry templates)
     private static readonly string NotAStart = "在与向由经对按和及是的为将据从我本请了至于以";
 
     /// <summary>government (人民政府, 管委会, a place name, 街道办事处), department (局, 委, 办…), or other.</summary>
-    public static string KindOf(string agency) => agency switch
+    public static string KindOf(string agency) => TrailingNote().Replace(agency, "") switch
     {
         _ when GovernmentName().IsMatch(agency) => "government",
         _ when DepartmentName().IsMatch(agency) => "department",
         _ => "other",
     };
+
+    [GeneratedRegex(@"（[^（）]*）$")]
+    private static partial Regex TrailingNote();
 
     [GeneratedRegex(@"(人民政府|管委会|管理委员会)")]
     private static partial Regex AgencySuffix();

@@ -16,4 +16,7 @@ public static class Paths
     public static string Rules => Path.Combine(RepoRoot, "rules");
 
     public static string Fixtures => Path.Combine(RepoRoot, "tests", "fixtures");
+
+    /// <summary>The real published reports beside the repository (../shared/seeds, ../shared/reports): read only.</summary>
+    public static string Shared => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
 }

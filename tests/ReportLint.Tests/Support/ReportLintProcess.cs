@@ -9,7 +9,10 @@ public static class ReportLintProcess
     public static (int ExitCode, string Out, string Err) Run(string workingDirectory, params string[] args) =>
         RunWithInput(workingDirectory, null, args);
 
-    public static (int ExitCode, string Out, string Err) RunWithInput(string workingDirectory, byte[]? stdin, params string[] args)
+    public static (int ExitCode, string Out, string Err) RunWithInput(string workingDirectory, byte[]? stdin, params string[] args) =>
+        RunWithEnvironment(workingDirectory, stdin, new Dictionary<string, string>(), args);
+
+    public static (int ExitCode, string Out, string Err) RunWithEnvironment(string workingDirectory, byte[]? stdin, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -19,6 +22,10 @@ public static class ReportLintProcess
             RedirectStandardInput = true,
         };
         start.Environment["CI"] = "true";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "reportlint.dll"));
         foreach (var arg in args)
         {

@@ -1,0 +1,52 @@
+using ReportLint.Tests.Support;
+using ReportLint.Validation;
+
+namespace ReportLint.Tests.Importing;
+
+/// <summary>
+/// HTML pages laid out like the official format (tests/fixtures/html, made by render.py from reviewed JSON): rowspans
+/// (三、本年度办理结果 over 22 rows in 2021, 20 in 2019), colspans, group labels spanning their rows, page chrome and
+/// stray markup, and the 上海 2019 header whose colspans do not line up with the data rows.
+/// </summary>
+public class HtmlImportTests
+{
+    private static string Html(string name) => Path.Combine(Paths.Fixtures, "html", name);
+
+    [Theory]
+    [InlineData("2024_huaianshi.html", "reports/2024_huaianshi.txt")]
+    [InlineData("003_yunzhou.html", "seeds/003_33dd7dc401233ec9.txt")]
+    public void An_html_rendering_imports_to_the_same_json_as_the_text_of_the_report(string html, string text)
+    {
+        var (fromHtml, htmlResult) = ImportedJson.Import(Html(html));
+        var (fromText, _) = ImportedJson.Import(Path.Combine(Paths.Shared, text));
+
+        ImportedJson.Cells(fromHtml).ShouldBe(ImportedJson.Cells(fromText));
+        ImportedJson.Facts(fromHtml, withTitle: true).Where(f => !f.StartsWith("published", StringComparison.Ordinal))
+            .ShouldBe(ImportedJson.Facts(fromText).Where(f => !f.StartsWith("published", StringComparison.Ordinal)));
+        ImportedJson.Sections(fromHtml).ShouldBe(ImportedJson.Sections(fromText));
+        htmlResult.Findings.Where(f => f.Severity >= Severity.Warning).ShouldBeEmpty();
+        Accounting.ShouldAccountForEveryCell(fromHtml, htmlResult.Findings);
+    }
+
+    [Fact]
+    public void The_publication_date_comes_from_the_page_line_that_gives_it()
+    {
+        var (json, _) = ImportedJson.Import(Html("003_yunzhou.html"));
+        json["published"]!.GetValue<string>().ShouldBe("2022-02-14");
+    }
+
+    [Fact]
+    public void A_2019_trial_page_with_a_misaligned_header_imports_every_cell_to_its_column()
+    {
+        var (json, result) = ImportedJson.Import(Html("2019_trial_misaligned.html"));
+        var want = ImportedJson.Load(Path.Combine(Paths.Fixtures, "trial", "2019_consistent.json"));
+
+        json["template"]!.GetValue<string>().ShouldBe("2019");
+        ImportedJson.Cells(json).ShouldBe(ImportedJson.Cells(want));
+        // 采购总金额 written “251000元” in a column whose unit the format leaves open: the number, and the unit in units.
+        json["units"]!["proactive.procurement.amount"]!.GetValue<string>().ShouldBe("元");
+        json["agency"]!["kind"]!.GetValue<string>().ShouldBe("department");
+        ImportedJson.Sections(json).ShouldBe(ImportedJson.Sections(want));
+        result.Findings.Where(f => f.Severity >= Severity.Warning).ShouldBeEmpty();
+    }
+}

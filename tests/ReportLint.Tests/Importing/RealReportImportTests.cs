@@ -1,0 +1,125 @@
+using System.Text.Json.Nodes;
+using ReportLint.Findings;
+using ReportLint.Importing;
+using ReportLint.Reading;
+using ReportLint.Tests.Support;
+using ReportLint.Validation;
+
+namespace ReportLint.Tests.Importing;
+
+/// <summary>
+/// The eight real published reports in ../shared, imported and compared cell for cell with the JSON written by reading
+/// each source by eye (examples/*.json for the web pages, tests/fixtures/expected/*.json for the PDFs).
+/// </summary>
+public class RealReportImportTests
+{
+    public static TheoryData<string, string> TextSources => new()
+    {
+        { "seeds/000_1c6b722cb07b2c5a.txt", "examples/000_1c6b722cb07b2c5a.json" },
+        { "seeds/001_1991ca55819bf86e.txt", "examples/001_1991ca55819bf86e.json" },
+        { "seeds/002_d7e6bacd7eea9ab0.txt", "examples/002_d7e6bacd7eea9ab0.json" },
+        { "seeds/003_33dd7dc401233ec9.txt", "examples/003_33dd7dc401233ec9.json" },
+        { "seeds/004_459b43244279d95c.txt", "examples/004_459b43244279d95c.json" },
+        { "reports/2023_hongzequ.txt", "tests/fixtures/expected/2023_hongzequ.json" },
+        { "reports/2024_hongzequ.txt", "tests/fixtures/expected/2024_hongzequ.json" },
+        { "reports/2024_huaianshi.txt", "tests/fixtures/expected/2024_huaianshi.json" },
+    };
+
+    public static TheoryData<string, string> PdfSources => new()
+    {
+        { "reports/pdf/2023_hongzequ.pdf", "tests/fixtures/expected/2023_hongzequ.json" },
+        { "reports/pdf/2024_hongzequ.pdf", "tests/fixtures/expected/2024_hongzequ.json" },
+        { "reports/pdf/2024_huaianshi.pdf", "tests/fixtures/expected/2024_huaianshi.json" },
+    };
+
+    [Theory]
+    [MemberData(nameof(TextSources))]
+    public void Text_import_matches_the_hand_written_json_cell_for_cell(string source, string expected)
+    {
+        var (json, result) = ImportedJson.Import(Path.Combine(Paths.Shared, source));
+        var want = ImportedJson.Load(Path.Combine(Paths.RepoRoot, expected));
+
+        ImportedJson.Cells(json).ShouldBe(ImportedJson.Cells(want));
+        ImportedJson.Facts(json).ShouldBe(ImportedJson.Facts(want));
+        ImportedJson.Sections(json).ShouldBe(ImportedJson.Sections(want));
+        result.Findings.Where(f => f.Severity == Severity.Error).ShouldBeEmpty();
+        Accounting.ShouldAccountForEveryCell(json, result.Findings);
+    }
+
+    [Theory]
+    [MemberData(nameof(PdfSources))]
+    public void Pdf_import_through_pdftotext_matches_the_hand_written_json(string source, string expected)
+    {
+        var (json, result) = ImportedJson.Import(Path.Combine(Paths.Shared, source));
+        var want = ImportedJson.Load(Path.Combine(Paths.RepoRoot, expected));
+
+        ImportedJson.Cells(json).ShouldBe(ImportedJson.Cells(want));
+        ImportedJson.Facts(json).ShouldBe(ImportedJson.Facts(want));
+        ImportedJson.Sections(json).ShouldBe(ImportedJson.Sections(want));
+        result.Findings.Where(f => f.Severity == Severity.Error).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Every_import_diagnostic_of_the_real_reports_is_as_reviewed()
+    {
+        var sources = TextSources.Select(row => (string)row[0]).Concat(PdfSources.Select(row => (string)row[0]));
+        var lines = new List<string>();
+        foreach (var source in sources)
+        {
+            var (_, result) = ImportedJson.Import(Path.Combine(Paths.Shared, source));
+            lines.Add(source);
+            lines.AddRange(result.Findings.Select(f => $"  {f.Line}:{f.Column} {f.Severity} {f.RuleId} {f.CellKey} {f.Message}"));
+        }
+        Snapshot.Match(this, string.Join("\n", lines));
+    }
+
+    /// <summary>Import, then check: the real mistakes are found, and the consistent reports have no table errors.</summary>
+    [Fact]
+    public void Imported_reports_lint_with_the_known_mistakes_found()
+    {
+        var linter = new Linter(TemplateRegistry.Default);
+        var lines = new List<string>();
+        var errorsByReport = new Dictionary<string, List<Finding>>();
+        foreach (var source in TextSources.Select(row => (string)row[0]))
+        {
+            var (json, _) = ImportedJson.Import(Path.Combine(Paths.Shared, source));
+            var findings = linter.Lint(source, System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()));
+            errorsByReport[source] = findings.Where(f => f.Severity == Severity.Error).ToList();
+            lines.Add(source);
+            lines.AddRange(findings.Select(f => $"  {f.Severity} {f.RuleId} {f.CellKey} {f.Message}"));
+        }
+        Snapshot.Match(this, string.Join("\n", lines));
+
+        // 2023 洪泽区: 表四 总计 0 where 结果维持 10 + 结果纠正 1 = 11, and 复议后起诉 0 where 5.
+        errorsByReport["reports/2023_hongzequ.txt"].Select(f => (f.RuleId, f.CellKey)).ShouldBe(
+            [("RL1004", "appeals.review.total"), ("RL1004", "appeals.suit_after_review.total")], ignoreOrder: true);
+        foreach (var (source, errors) in errorsByReport.Where(r => r.Key != "reports/2023_hongzequ.txt"))
+        {
+            errors.ShouldBeEmpty($"{source} adds up; its import must not produce error-level findings");
+        }
+    }
+}
+
+/// <summary>Every template cell is in the JSON (a value or an explicit blank), covered by a group total, or named in a diagnostic.</summary>
+public static class Accounting
+{
+    public static void ShouldAccountForEveryCell(JsonObject json, IReadOnlyList<Finding> findings)
+    {
+        var template = TemplateRegistry.Default.Find(json["template"]!.GetValue<string>())!;
+        var tables = json["tables"]!.AsObject();
+        var named = findings.Where(f => f.CellKey is not null).Select(f => f.CellKey!).ToList();
+        var unaccounted = new List<string>();
+        foreach (var cell in template.Cells.Where(c => !c.IsGroupTotal))
+        {
+            var row = tables[cell.Table]?[cell.Row]?.AsObject();
+            var inJson = row is not null && row.ContainsKey(cell.Column);
+            var byGroup = cell.Group is { } group && tables[cell.Table]?[group] is not null;
+            var byDiagnostic = named.Any(key => cell.Key.StartsWith(key + ".", StringComparison.Ordinal) || key == cell.Key);
+            if (!inJson && !byGroup && !byDiagnostic)
+            {
+                unaccounted.Add(cell.Key);
+            }
+        }
+        unaccounted.ShouldBeEmpty("every cell must be read, blank, or named in a diagnostic");
+    }
+}
