@@ -266,12 +266,11 @@ public sealed partial class ReportImporter(TemplateRegistry templates)
     private static readonly string NotAStart = "在与向由经对按和及是的为将据从我本请了至于以";
 
     /// <summary>government (人民政府, 管委会, a place name, 街道办事处), department (局, 委, 办…), or other.</summary>
-    public static string KindOf(string agency) => TrailingNote().Replace(agency, "") switch
+    public static string KindOf(string agency)
     {
-        _ when GovernmentName().IsMatch(agency) => "government",
-        _ when DepartmentName().IsMatch(agency) => "department",
-        _ => "other",
-    };
+        var name = TrailingNote().Replace(agency, "");
+        return GovernmentName().IsMatch(name) ? "government" : DepartmentName().IsMatch(name) ? "department" : "other";
+    }
 
     [GeneratedRegex(@"（[^（）]*）$")]
     private static partial Regex TrailingNote();
