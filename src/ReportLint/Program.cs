@@ -10,6 +10,7 @@ try
     root.Add(RulesCommand.Create());
     root.Add(ExplainCommand.Create());
     root.Add(ImportCommand.Create());
+    root.Add(ExportCommand.Create());
     var parse = root.Parse(args);
     if (parse.Errors.Count > 0)
     {

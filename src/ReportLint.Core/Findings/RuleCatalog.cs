@@ -31,7 +31,9 @@ public static class RuleCatalog
     {
         var input = InputRule.All.Select(r => new RuleDescription(r.Id, r.Name, r.Severity, r.Title, r.TitleEn,
             r.Why,
-            null, null, null, null, [], "input"));
+            null, null, null, null, [], "input"))
+            .Concat(Importing.ImportRules.All.Select(r => new RuleDescription(r.Id, r.Name, r.Severity, r.Title, r.TitleEn,
+                r.Why, null, null, null, null, [], "import")));
         // A rule id means the same thing in every template that has it (templates extend each other): list it once.
         var template = templates.All
             .SelectMany(t => t.Rules.Select(r => (Template: t.Name, Rule: r)))

@@ -11,6 +11,64 @@ public static class SourceLoader
 {
     public const int MaxTextBytes = 16 * 1024 * 1024;
     public const int MaxPdfBytes = 64 * 1024 * 1024;
+    private const int MaxHtmlDepth = 200;
+    private const int MaxHtmlNesting = 1000;
+
+    private static readonly HashSet<string> VoidElements = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p", "li", "td", "th", "tr", "option",
+    };
+
+    /// <summary>A quick upper estimate of how deep the tags nest (elements whose end tag may be left out do not count).</summary>
+    private static int NestingDepth(string html)
+    {
+        int depth = 0, max = 0;
+        for (var i = html.IndexOf('<'); i >= 0 && i < html.Length - 1; i = html.IndexOf('<', i + 1))
+        {
+            if (string.CompareOrdinal(html, i, "<!--", 0, 4) == 0)
+            {
+                var end = html.IndexOf("-->", i, StringComparison.Ordinal);
+                if (end < 0)
+                {
+                    break;
+                }
+                i = end;
+                continue;
+            }
+            var closing = html[i + 1] == '/';
+            var start = closing ? i + 2 : i + 1;
+            var stop = start;
+            while (stop < html.Length && char.IsAsciiLetterOrDigit(html[stop]))
+            {
+                stop++;
+            }
+            if (stop == start || !char.IsAsciiLetter(html[start]))
+            {
+                continue;
+            }
+            var name = html[start..stop];
+            var close = html.IndexOf('>', stop);
+            if (closing)
+            {
+                depth = Math.Max(0, depth - (VoidElements.Contains(name) ? 0 : 1));
+            }
+            else if (!VoidElements.Contains(name) && !(close > 0 && html[close - 1] == '/'))
+            {
+                if (name.Equals("script", StringComparison.OrdinalIgnoreCase) || name.Equals("style", StringComparison.OrdinalIgnoreCase))
+                {
+                    var end = html.IndexOf("</" + name, stop, StringComparison.OrdinalIgnoreCase);
+                    if (end < 0)
+                    {
+                        break;
+                    }
+                    i = end;
+                    continue;
+                }
+                max = Math.Max(max, ++depth);
+            }
+        }
+        return max;
+    }
     private static readonly TimeSpan PdfTimeout = TimeSpan.FromSeconds(60);
 
     static SourceLoader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -38,6 +96,12 @@ public static class SourceLoader
         }
         if (extension is ".html" or ".htm" or ".xhtml" || LooksLikeHtml(text))
         {
+            if (NestingDepth(text) > MaxHtmlNesting)
+            {
+                // HTML parsers slow down with the square of the nesting; no real page comes near this.
+                throw diagnostics.Stop(ImportRules.Unreadable, 1, 1, $"HTML 标签嵌套超过 {MaxHtmlNesting} 层，不是正常的报告网页，没有读取。",
+                    $"The HTML nests tags more than {MaxHtmlNesting} deep; it is not a normal report page and was not read.");
+            }
             return FromHtml(path, text);
         }
         return FromText(path, text, text.Contains('\f') || !LooksLikeWebText(text) ? SourceKind.PdfText : SourceKind.WebText);
@@ -196,12 +260,18 @@ public static class SourceLoader
         var lines = new List<SourceLine>();
         var text = new StringBuilder();
         var line = 1;
-        Walk(document.Body ?? (INode)document.DocumentElement);
+        Walk(document.Body ?? (INode)document.DocumentElement, 0);
         Flush();
         return new SourceDocument(path, SourceKind.Html, lines);
 
-        void Walk(INode node)
+        void Walk(INode node, int depth)
         {
+            if (depth > MaxHtmlDepth)
+            {
+                // Markup nested deeper than any real page: its text, without structure (and without recursing further).
+                text.Append(' ').Append(string.Concat(node.GetDescendants().OfType<IText>().Select(t => t.Data)));
+                return;
+            }
             foreach (var child in node.ChildNodes)
             {
                 switch (child)
@@ -224,11 +294,11 @@ public static class SourceLoader
                         break;
                     case IElement e when IsBlock(e.LocalName):
                         Flush();
-                        Walk(e);
+                        Walk(e, depth + 1);
                         Flush();
                         break;
                     case IElement e:
-                        Walk(e);
+                        Walk(e, depth + 1);
                         break;
                 }
             }

@@ -41,7 +41,7 @@ public static class InputFiles
                 if (found.Count == 0)
                 {
                     var kinds = string.Join(" ", extensions);
-                    problems.Add(Problem(Display(path), $"目录中没有找到任何报告文件（{kinds}）：{path}", $"No report files ({kinds}) in directory {path}."));
+                    problems.Add(Problem(Display(path), $"目录中没有找到任何 {kinds} 报告文件：{path}", $"No {kinds} report files in directory {path}."));
                 }
                 found.ForEach(f => Add(files, f));
             }

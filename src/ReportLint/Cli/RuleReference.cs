@@ -77,6 +77,7 @@ public static class RuleReference
         "official" => en ? "stated in the national format" : "格式明文规定",
         "implied" => en ? "implied by the table structure" : "由表格结构推出",
         "statutory" => en ? "the Regulations" : "《条例》规定",
+        "import" => en ? "importing a published report (reportlint import)" : "导入已发布的报告（reportlint import）",
         _ => en ? "report file structure" : "报告文件结构",
     };
 }

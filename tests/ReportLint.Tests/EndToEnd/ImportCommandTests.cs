@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+using ReportLint.Tests.Support;
+
+namespace ReportLint.Tests.EndToEnd;
+
+/// <summary>`reportlint import` and `reportlint export` as a user runs them.</summary>
+public class ImportCommandTests
+{
+    private static string Shared(string relative) => Path.Combine(Paths.Shared, relative);
+
+    [Fact]
+    public void One_file_goes_to_standard_output_and_its_diagnostics_to_standard_error()
+    {
+        var (exit, stdout, stderr) = ReportLintProcess.Run(Paths.RepoRoot, "import", Shared("seeds/000_1c6b722cb07b2c5a.txt"));
+
+        exit.ShouldBe(0);
+        var json = JsonNode.Parse(stdout)!;
+        json["agency"]!["name"]!.GetValue<string>().ShouldBe("呼和浩特市新城区人民政府");
+        json["tables"]!["requests"]!["new_received"]!["total"]!.GetValue<decimal>().ShouldBe(85);
+        stderr.ShouldContain("RL0209");
+    }
+
+    [Fact]
+    public void A_directory_imports_to_a_directory_and_the_result_lints_with_the_real_mistakes_found()
+    {
+        var output = Path.Combine(Scratch.Directory("import-cli"), "json");
+        var (exit, stdout, _) = ReportLintProcess.Run(Paths.RepoRoot, "import", Shared("reports"), "-o", output, "--format", "msbuild");
+
+        exit.ShouldBe(0, stdout);
+        Directory.GetFiles(output).Select(Path.GetFileName).Order().ShouldBe(
+            ["2023_hongzequ-2.json", "2023_hongzequ.json", "2024_hongzequ-2.json", "2024_hongzequ.json", "2024_huaianshi-2.json", "2024_huaianshi.json"]);
+        stdout.ShouldContain("message RL0213");
+
+        var (lintExit, lintOut, _) = ReportLintProcess.Run(Paths.RepoRoot, output, "--format", "msbuild");
+        lintExit.ShouldBe(1);
+        lintOut.Split('\n').Count(l => l.Contains("error RL1004", StringComparison.Ordinal)).ShouldBe(4, "表四 totals of 2023 洪泽区, from the text and from the PDF");
+    }
+
+    [Fact]
+    public void Several_files_without_an_output_directory_is_a_usage_error()
+    {
+        var (exit, _, stderr) = ReportLintProcess.Run(Paths.RepoRoot, "import", Shared("seeds"));
+
+        exit.ShouldBe(2);
+        stderr.ShouldContain("-o");
+    }
+
+    [Fact]
+    public void A_pdf_without_pdftotext_says_how_to_install_it()
+    {
+        var (exit, _, stderr) = ReportLintProcess.RunWithEnvironment(Paths.RepoRoot, null,
+            new Dictionary<string, string> { ["REPORTLINT_PDFTOTEXT"] = "/nonexistent/pdftotext" },
+            "import", Shared("reports/pdf/2024_huaianshi.pdf"));
+
+        exit.ShouldBe(2);
+        stderr.ShouldContain("RL0211");
+        stderr.ShouldContain("apt-get install poppler-utils");
+    }
+
+    [Fact]
+    public void Export_writes_one_row_per_cell_and_keeps_blanks_blank()
+    {
+        var directory = Scratch.Directory("export");
+        File.Copy(Path.Combine(Paths.Examples, "003_33dd7dc401233ec9.json"), Path.Combine(directory, "003.json"));
+        File.WriteAllText(Path.Combine(directory, "blank.json"),
+            File.ReadAllText(Path.Combine(Paths.Examples, "002_d7e6bacd7eea9ab0.json")).Replace("\"licensing\":           { \"decisions\": 0 }", "\"licensing\": { \"decisions\": null }", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(directory, "broken.json"), "{ \"year\": ");
+
+        var (exit, stdout, stderr) = ReportLintProcess.Run(directory, "export", ".");
+
+        exit.ShouldBe(2, "broken.json could not be read");
+        stderr.ShouldContain("broken.json");
+        var rows = stdout.TrimEnd('\n').Split('\n');
+        rows[0].ShouldBe("file,agency,kind,year,template,table,table_label,row,row_label,column,column_label,value,value_kind");
+        // 003 gives （六）其他处理 as one row: 200 cells less 3 × 7 sub-rows plus the 7 of the group row.
+        rows.Count(r => r.StartsWith("003.json,", StringComparison.Ordinal)).ShouldBe(186);
+        rows.Count(r => r.StartsWith("blank.json,", StringComparison.Ordinal)).ShouldBe(200);
+        rows.ShouldContain("blank.json,北海高新区管委会,government,2024,2021,proactive,表二,licensing,行政许可,decisions,本年处理决定数量,,blank");
+        rows.ShouldContain("003.json,大同市云州区,government,2021,2021,requests,表三,other_processing,（六）其他处理,total,总计,0,number");
+    }
+}

@@ -1,0 +1,121 @@
+using System.Text;
+using ReportLint.Importing;
+using ReportLint.Tests.Support;
+using ReportLint.Validation;
+
+namespace ReportLint.Tests.Importing;
+
+/// <summary>
+/// Real report text with one thing broken the way published pages break: nothing is read as zero, nothing is dropped
+/// without a diagnostic that names the cells.
+/// </summary>
+public class DamagedSourceTests
+{
+    private static string Source(string relative) => File.ReadAllText(Path.Combine(Paths.Shared, relative));
+
+    private static string Write(string name, string text, Encoding? encoding = null)
+    {
+        var path = Path.Combine(Scratch.Directory("import"), name);
+        File.WriteAllText(path, text, encoding ?? new UTF8Encoding(false));
+        return path;
+    }
+
+    [Fact]
+    public void A_pdf_row_that_lost_a_value_is_not_imported_and_is_named()
+    {
+        // 2023 洪泽区, “2.重复申请  0 0 0 0 0 0 0”: one blank disappeared in extraction.
+        var text = Source("reports/2023_hongzequ.txt");
+        var line = text.Split('\n').First(l => l.Contains("2.重复申请", StringComparison.Ordinal));
+        var path = Write("hongzequ.txt", text.Replace(line, line.TrimEnd()[..^1].TrimEnd(), StringComparison.Ordinal));
+
+        var (json, result) = ImportedJson.Import(path);
+
+        var finding = result.Findings.Single(f => f.RuleId == ImportRules.ValueCount.Id);
+        finding.CellKey.ShouldBe("requests.repeated");
+        finding.Severity.ShouldBe(Severity.Error);
+        finding.Message.ShouldContain("有 6 个数值");
+        json["tables"]!["requests"]!["repeated"].ShouldBeNull();
+        json["tables"]!["requests"]!["petition"]!["total"]!.GetValue<decimal>().ShouldBe(1);
+        Accounting.ShouldAccountForEveryCell(json, result.Findings);
+    }
+
+    [Fact]
+    public void Dashes_and_units_in_cells_are_kept_as_written_and_reported()
+    {
+        // 北海高新区: 行政许可 “-”, 行政事业性收费 “251000元”.
+        var lines = Source("seeds/002_d7e6bacd7eea9ab0.txt").Split('\n').ToList();
+        var licensing = lines.FindIndex(l => l.StartsWith("行政许可 |", StringComparison.Ordinal));
+        lines[licensing + 1] = "- | ||";
+        var fees = lines.FindIndex(l => l.StartsWith("行政事业性收费 |", StringComparison.Ordinal));
+        lines[fees + 1] = "251000元 |";
+        var (json, result) = ImportedJson.Import(Write("beihai.txt", string.Join('\n', lines)));
+
+        json["tables"]!["proactive"]!["licensing"]!["decisions"]!.GetValue<string>().ShouldBe("-");
+        json["tables"]!["proactive"]!["fees"]!["amount"]!.GetValue<string>().ShouldBe("251000元");
+        result.Findings.Select(f => (f.RuleId, f.CellKey)).ShouldBe(
+            [(ImportRules.NonNumeric.Id, "proactive.licensing.decisions"), (ImportRules.UnitInCell.Id, "proactive.fees.amount"), (ImportRules.TextIgnored.Id, null)],
+            ignoreOrder: true);
+    }
+
+    [Fact]
+    public void A_row_whose_label_is_missing_is_named_and_its_values_are_not_given_to_another_row()
+    {
+        var text = Source("seeds/002_d7e6bacd7eea9ab0.txt").Replace("2.重复申请 |\n", "", StringComparison.Ordinal);
+        var (json, result) = ImportedJson.Import(Write("beihai.txt", text));
+
+        result.Findings.ShouldContain(f => f.RuleId == ImportRules.RowNotFound.Id && f.CellKey == "requests.repeated");
+        // The orphaned values ran on after 1.信访举报投诉类申请's: that row now has 14 values and is not guessed at.
+        result.Findings.ShouldContain(f => f.RuleId == ImportRules.ValueCount.Id && f.CellKey == "requests.petition");
+        json["tables"]!["requests"]!["petition"].ShouldBeNull();
+        Accounting.ShouldAccountForEveryCell(json, result.Findings);
+    }
+
+    [Fact]
+    public void A_gbk_page_imports_like_the_utf8_one()
+    {
+        var text = Source("seeds/002_d7e6bacd7eea9ab0.txt");
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var (gbk, result) = ImportedJson.Import(Write("gbk.txt", text, Encoding.GetEncoding("GB18030")));
+        var (utf8, _) = ImportedJson.Import(Write("utf8.txt", text));
+
+        ImportedJson.Cells(gbk).ShouldBe(ImportedJson.Cells(utf8));
+        ImportedJson.Sections(gbk).ShouldBe(ImportedJson.Sections(utf8));
+        result.Findings.ShouldContain(f => f.RuleId == ImportRules.Encoding.Id);
+    }
+
+    [Theory]
+    [InlineData("empty.txt", "")]
+    [InlineData("binary.txt", "\0\u0001\u0002PK")]
+    public void Unreadable_sources_stop_with_a_diagnostic(string name, string content)
+    {
+        var path = Write(name, content);
+        var result = new ReportImporter(ReportLint.Reading.TemplateRegistry.Default).Import(path, name, new ImportOptions());
+
+        result.Report.ShouldBeNull();
+        result.Findings.Single().RuleId.ShouldBe(ImportRules.Unreadable.Id);
+        result.Findings.Single().IsInputError.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Html_nested_absurdly_deep_is_refused_quickly_instead_of_parsed_for_minutes()
+    {
+        var path = Write("deep.html", "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 50_000)) + "一、总体情况" + "</body></html>");
+        var result = new ReportImporter(ReportLint.Reading.TemplateRegistry.Default).Import(path, "deep.html", new ImportOptions());
+
+        result.Report.ShouldBeNull();
+        result.Findings.Single().RuleId.ShouldBe(ImportRules.Unreadable.Id);
+        result.Findings.Single().Message.ShouldContain("嵌套超过 1000 层");
+    }
+
+    [Fact]
+    public void A_page_without_tables_names_every_row_of_every_table()
+    {
+        var text = "某某县人民政府2024年政府信息公开工作年度报告\n一、总体情况\n本年度报告统计期限为2024年1月1日至2024年12月31日。\n六、其他需要报告的事项\n无。\n";
+        var (json, result) = ImportedJson.Import(Write("bare.txt", text));
+
+        json["agency"]!["name"]!.GetValue<string>().ShouldBe("某某县人民政府");
+        result.Findings.Count(f => f.RuleId == ImportRules.RowNotFound.Id).ShouldBe(6 + 25 + 3);
+        result.Findings.Count(f => f.RuleId == ImportRules.SectionNotFound.Id).ShouldBe(4);
+        Accounting.ShouldAccountForEveryCell(json, result.Findings);
+    }
+}
