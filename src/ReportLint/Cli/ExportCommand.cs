@@ -100,7 +100,7 @@ public static class ExportCommand
                 }
                 else
                 {
-                    WriteJson(json!, row, report, writer);
+                    WriteJson(json!, row, report);
                 }
             }
         }
@@ -144,7 +144,7 @@ public static class ExportCommand
         }
     }
 
-    private static void WriteJson(Utf8JsonWriter json, string?[] row, Report report, StreamWriter _)
+    private static void WriteJson(Utf8JsonWriter json, string?[] row, Report report)
     {
         json.WriteStartObject();
         for (var i = 0; i < Header.Length; i++)
