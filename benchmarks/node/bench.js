@@ -6,7 +6,8 @@
 // compiled once, then each iteration decodes (UTF-8), parses, picks the template and checks every report.
 // Prints one JSON object: best and median milliseconds per pass over the corpus, reports/s and MiB/s from the best,
 // for the whole job (check), for a pass that only decodes and parses (Node's floor for this work: parseOnly), and
-// for the rules alone on reports parsed beforehand (rulesOnly, the counterpart of "validator alone").
+// for the rules alone on reports parsed beforehand (rulesOnly, the counterpart of "validator alone"), and for each
+// half of the rules alone: the ajv schema (cellRulesOnly, RL1005–RL1008) and json-logic (arithmeticOnly, RL1001–RL1004).
 
 const fs = require('fs');
 const path = require('path');
@@ -53,7 +54,7 @@ function main(argv) {
   const warmup = option(argv, '--warmup', 3);
   const corpus = filesOf(dir).map((f) => fs.readFileSync(f));
   const bytes = corpus.reduce((sum, b) => sum + b.length, 0);
-  const { check } = compile();
+  const { check, checkCells, checkArithmetic } = compile();
 
   const full = measure(iterations, warmup, () => {
     let findings = 0;
@@ -77,11 +78,14 @@ function main(argv) {
   });
 
   const parsed = corpus.map((buffer) => JSON.parse(decoder.decode(buffer))).filter((r) => templateOf(r) === '2021');
-  const rulesOnly = measure(iterations, warmup, () => {
+  const onParsed = (fn) => measure(iterations, warmup, () => {
     let findings = 0;
-    for (const report of parsed) findings += check(report).length;
+    for (const report of parsed) findings += fn(report).length;
     return findings;
   });
+  const rulesOnly = onParsed(check);
+  const cellRulesOnly = onParsed(checkCells);
+  const arithmeticOnly = onParsed(checkArithmetic);
 
   const mib = bytes / 1024 / 1024;
   const rate = (ms) => ({ reportsPerSecond: Math.round(corpus.length / (ms / 1000)), mibPerSecond: Number((mib / (ms / 1000)).toFixed(2)) });
@@ -104,6 +108,8 @@ function main(argv) {
     parseOnly: rate(parseOnly.best),
     rulesOnlyBestMs: Number(rulesOnly.best.toFixed(2)),
     rulesOnlyMedianMs: Number(rulesOnly.median.toFixed(2)),
+    cellRulesOnlyBestMs: Number(cellRulesOnly.best.toFixed(2)),
+    arithmeticOnlyBestMs: Number(arithmeticOnly.best.toFixed(2)),
   }) + '\n');
   return 0;
 }

@@ -210,30 +210,50 @@ function compile() {
   // Resolving a var the way json-logic does (split on "."), once per operand, to know whether the check is judged.
   for (const relation of relations) relation.paths = relation.operands.map((v) => v.split('.'));
 
-  function check(report) {
-    let tables = report.tables;
-    if (!isObject(tables)) return [];
-    const skipped = otherTemplateTables(tables);
-    if (skipped.length > 0) {
-      tables = { ...tables };
-      for (const table of skipped) delete tables[table];
-      report = { ...report, tables };
+  /** The report as checked: without tables laid out for the other template. */
+  function checkedPart(report) {
+    const skipped = otherTemplateTables(report.tables);
+    if (skipped.length === 0) return report;
+    const tables = { ...report.tables };
+    for (const table of skipped) delete tables[table];
+    return { ...report, tables };
+  }
+
+  /** RL1005–RL1008 (ajv). */
+  function checkCells(report, findings) {
+    if (validate(report)) return;
+    for (const error of validate.errors) {
+      const rule = /#\/\$defs\/(RL\d{4})\//.exec(error.schemaPath);
+      if (rule) findings.push({ rule: rule[1], cell: error.instancePath.slice('/tables/'.length).split('/').join('.') });
     }
-    const findings = [];
-    if (!validate(report)) {
-      for (const error of validate.errors) {
-        const rule = /#\/\$defs\/(RL\d{4})\//.exec(error.schemaPath);
-        if (rule) findings.push({ rule: rule[1], cell: error.instancePath.slice('/tables/'.length).split('/').join('.') });
-      }
-    }
+  }
+
+  /** RL1001–RL1004 (json-logic), each judged only when every cell it reads holds a number. */
+  function checkArithmetic(report, findings) {
+    const tables = report.tables;
     const data = { proactive: tables.proactive, requests: tables.requests, appeals: tables.appeals, sum: groupSums(tables.requests) };
     for (const relation of relations) {
       if (!relation.paths.every((path) => typeof lookup(data, path) === 'number')) continue;
       if (!jsonLogic.apply(relation.logic, data)) findings.push({ rule: relation.rule, cell: relation.cell });
     }
+  }
+
+  function check(report) {
+    if (!isObject(report.tables)) return [];
+    report = checkedPart(report);
+    const findings = [];
+    checkCells(report, findings);
+    checkArithmetic(report, findings);
     return findings;
   }
-  return { check, schema: buildSchema(), relations };
+
+  // The two halves separately, for bench.js (where the time goes); check() is what check.js and the test use.
+  const only = (part) => (report) => {
+    const findings = [];
+    if (isObject(report.tables)) part(checkedPart(report), findings);
+    return findings;
+  };
+  return { check, checkCells: only(checkCells), checkArithmetic: only(checkArithmetic), schema: buildSchema(), relations };
 }
 
 function lookup(data, path) {
