@@ -17,8 +17,8 @@
 //   RL1002 <row>.total, RL1003 results_total.<column>, RL1004 <row>.total); a cell rule names its cell.
 // Known differences, none of which the example reports or the generated corpus contain: JavaScript numbers are
 // binary doubles where reportlint's are exact decimals, so a sum of non-whole counts (already RL1008) may compare
-// differently, a number beyond ±7.9e28 is text to reportlint (RL0105 + RL1006) but a number here, and a 16 MB /
-// 64-level limit is not enforced here.
+// differently, a number beyond ±7.9e28 is text to reportlint (RL0105 + RL1006) but a number here, and reportlint's
+// 64-level nesting limit is not applied (check.js does refuse files over 16 MB, as reportlint does).
 
 const Ajv = require('ajv');
 const jsonLogic = require('json-logic-js');
