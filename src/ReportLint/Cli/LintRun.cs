@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ReportLint.Baselines;
 using ReportLint.Configuration;
 using ReportLint.Findings;
@@ -23,13 +24,13 @@ public sealed record LintOptions(
 public sealed record LintOutcome(RunSummary Summary, bool InputErrors, Validation.Severity? Worst);
 
 /// <summary>
-/// Inputs → lint in parallel, a chunk of files at a time → configuration → baseline → the formatter, in path order.
+/// Inputs → lint in parallel → configuration → baseline → the formatter, in path order as results come.
 /// Nothing is kept of a file once it is written, so memory stays flat however many files there are.
 /// </summary>
 public static class LintRun
 {
     private const int ProgressThreshold = 200;
-    private const int ChunkSize = 512;
+    private const int RangeSize = 64;
 
     public static LintOutcome Execute(LintOptions options, Linter linter, IFindingFormatter formatter, TextWriter output, TimeProvider? clock = null)
     {
@@ -60,31 +61,57 @@ public static class LintRun
 
         void CheckAll(Action<int>? progress)
         {
-            var chunk = new FileResult[ChunkSize];
-            for (var start = 0; start < files.Count; start += ChunkSize)
-            {
-                var count = Math.Min(ChunkSize, files.Count - start);
-                Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            // Workers check files in small ranges handed out in path order; this thread writes each result as soon as
+            // it and all before it are done, so checking and writing overlap and nothing waits for a whole batch.
+            var slots = new FileResult?[files.Count];
+            var gate = new object();
+            var work = files.Count == 0 ? Task.CompletedTask : Task.Run(() => Parallel.ForEach(Partitioner.Create(0, files.Count, RangeSize),
+                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, range =>
                 {
-                    var file = files[start + i];
-                    var previous = file.FullPath is null ? null : pairs.PreviousOf(file.FullPath, linter);
-                    var result = Lint(file, linter, options.Template, previous);
-                    chunk[i] = new FileResult(file.DisplayPath, Configure(result.Findings, options.Config, file, options.WarningsAsErrors))
+                    for (var i = range.Item1; i < range.Item2; i++)
                     {
-                        Skipped = result.Skipped.Select(r => r.Id).ToList(),
-                    };
-                });
-                for (var i = 0; i < count; i++)
-                {
-                    while (pending.Count > 0 && string.CompareOrdinal(pending.Peek().Path, chunk[i].Path) < 0)
-                    {
-                        Emit(pending.Dequeue());
+                        var file = files[i];
+                        var previous = file.FullPath is null ? null : pairs.PreviousOf(file.FullPath, linter);
+                        var result = Lint(file, linter, options.Template, previous);
+                        var done = new FileResult(file.DisplayPath, Configure(result.Findings, options.Config, file, options.WarningsAsErrors))
+                        {
+                            Skipped = result.Skipped.Select(r => r.Id).ToList(),
+                        };
+                        lock (gate)
+                        {
+                            slots[i] = done;
+                            Monitor.PulseAll(gate);
+                        }
                     }
-                    Emit(chunk[i]);
-                    chunk[i] = null!;
+                }));
+            for (var i = 0; i < files.Count; i++)
+            {
+                FileResult? next;
+                lock (gate)
+                {
+                    while ((next = slots[i]) is null)
+                    {
+                        if (work.IsCompleted)
+                        {
+                            // A worker failed (an internal error): rethrow it here rather than wait forever.
+                            work.GetAwaiter().GetResult();
+                        }
+                        Monitor.Wait(gate, 100);
+                    }
+                    slots[i] = null;
                 }
-                progress?.Invoke(count);
+                while (pending.Count > 0 && string.CompareOrdinal(pending.Peek().Path, next.Path) < 0)
+                {
+                    Emit(pending.Dequeue());
+                }
+                Emit(next);
+                if (progress is not null && (i + 1) % RangeSize == 0)
+                {
+                    progress(RangeSize);
+                }
             }
+            work.GetAwaiter().GetResult();
+            progress?.Invoke(files.Count % RangeSize);
             while (pending.Count > 0)
             {
                 Emit(pending.Dequeue());
@@ -130,13 +157,21 @@ public static class LintRun
                 stdin.CopyTo(buffer);
                 return linter.Check(file.DisplayPath, buffer.ToArray(), template, previous);
             }
-            var length = new FileInfo(file.FullPath!).Length;
+            // One open, the length from the handle, one read: this runs once per file.
+            using var handle = File.OpenHandle(file.FullPath!);
+            var length = RandomAccess.GetLength(handle);
             if (length > ReportReader.MaxBytes)
             {
                 // Checked before reading: a huge file is refused without being loaded.
                 return LintResult.Of([ReportReader.TooLarge(file.DisplayPath, length)]);
             }
-            return linter.Check(file.DisplayPath, File.ReadAllBytes(file.FullPath!), template, previous);
+            var bytes = new byte[length];
+            var read = 0;
+            for (int n; read < bytes.Length && (n = RandomAccess.Read(handle, bytes.AsSpan(read), read)) > 0;)
+            {
+                read += n;
+            }
+            return linter.Check(file.DisplayPath, read == bytes.Length ? bytes : bytes[..read], template, previous);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
