@@ -228,8 +228,9 @@ public sealed partial class TableReader
             rowId = row.Id;
             officialLabel = RowLabel(row);
             columns = row.Columns;
-            if (best.Score < 1)
+            if (!label.EndsWith(rowLabels[best.Row], StringComparison.Ordinal))
             {
+                // Said also when the label matched once its note in brackets was set aside.
                 diagnostics.Add(ImportRules.ApproximateLabel, labelLine, 1,
                     $"{table.Short}：原文标签“{Tail(label, rowLabels[best.Row].Length)}”按“{row.Label}”导入。",
                     $"{table.Short}: the label \"{Tail(label, rowLabels[best.Row].Length)}\" was read as \"{row.Label}\" ({row.LabelEn}).",
@@ -263,6 +264,11 @@ public sealed partial class TableReader
 
     private (double Score, int Row, int Group) Best(string label)
     {
+        // Provincial templates annotate labels: 规章（设区的市、自治州人民政府应提供相关数据）. Match without the note too.
+        var bare = WithoutNote(label);
+        double Score(string official) => bare is null
+            ? LabelText.SuffixScore(official, label)
+            : Math.Max(LabelText.SuffixScore(official, label), LabelText.SuffixScore(official, bare));
         var candidates = new List<(double Score, double Position, int Row, int Group)>();
         for (var r = 0; r < table.Rows.Length; r++)
         {
@@ -270,7 +276,7 @@ public sealed partial class TableReader
             {
                 continue;
             }
-            var score = LabelText.SuffixScore(rowLabels[r], label);
+            var score = Score(rowLabels[r]);
             // A row already read competes only when it matches exactly (a repeated row is reported, not re-read).
             if (rowDone[r] && score < 1)
             {
@@ -286,7 +292,7 @@ public sealed partial class TableReader
             {
                 continue;
             }
-            candidates.Add((LabelText.SuffixScore(groupLabels[g], label), first - 0.5, -1, g));
+            candidates.Add((Score(groupLabels[g]), first - 0.5, -1, g));
         }
         if (candidates.Count == 0)
         {
@@ -297,6 +303,25 @@ public sealed partial class TableReader
         var chosen = candidates.Where(c => c.Score >= top - 0.05)
             .OrderBy(c => c.Position >= nextRow - 0.5 ? 0 : 1).ThenByDescending(c => c.Score).ThenBy(c => c.Position).First();
         return (chosen.Score, chosen.Row, chosen.Group);
+    }
+
+    /// <summary>The label without a final note in brackets, or null when it does not end in one.</summary>
+    private static string? WithoutNote(string label)
+    {
+        if (!label.EndsWith('）'))
+        {
+            return null;
+        }
+        var depth = 0;
+        for (var i = label.Length - 1; i >= 0; i--)
+        {
+            depth += label[i] == '）' ? 1 : label[i] == '（' ? -1 : 0;
+            if (depth == 0)
+            {
+                return i > 0 ? label[..i] : null;
+            }
+        }
+        return null;
     }
 
     private void Assign(string rowId, string[] columns, List<Token> run, string officialLabel)

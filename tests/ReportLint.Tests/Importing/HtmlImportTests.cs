@@ -49,4 +49,22 @@ public class HtmlImportTests
         ImportedJson.Sections(json).ShouldBe(ImportedJson.Sections(want));
         result.Findings.Where(f => f.Severity >= Severity.Warning).ShouldBeEmpty();
     }
+
+    [Fact]
+    public void Labels_annotated_with_provincial_filling_notes_are_still_their_rows()
+    {
+        // Hubei 2020 (shared/domain/report-format.md §5.1) prints the filling notes inside the row labels.
+        var html = File.ReadAllText(Html("2019_trial_misaligned.html"))
+            .Replace(">规章&nbsp;<", ">规章（设区的市、自治州人民政府应提供相关数据）&nbsp;<", StringComparison.Ordinal)
+            .Replace(">规范性文件&nbsp;<", ">规范性文件（行政机关制定发布的决定、公告、通告、意见、通知，以及标题采用“规定”“办法”“细则”“规范”“规程”“规则”等字样的公文，一般情况下属于规范性文件）&nbsp;<", StringComparison.Ordinal)
+            .Replace(">其他对外管理服务事项&nbsp;<", ">其他对外管理服务事项（指行政许可证以外的政务服务事项，含行政确认、行政奖励、行政裁决等）&nbsp;<", StringComparison.Ordinal);
+        var path = Path.Combine(Scratch.Directory("import"), "hubei.html");
+        File.WriteAllText(path, html);
+
+        var (json, result) = ImportedJson.Import(path);
+
+        ImportedJson.Cells(json).ShouldBe(ImportedJson.Cells(ImportedJson.Load(Path.Combine(Paths.Fixtures, "trial", "2019_consistent.json"))));
+        result.Findings.Where(f => f.RuleId == "RL0212").Select(f => f.CellKey).ShouldBe(
+            ["proactive.regulations", "proactive.normative_documents", "proactive.other_services"], ignoreOrder: true);
+    }
 }
