@@ -24,14 +24,21 @@ public sealed partial class Outline
     /// <summary>Row labels of 表三 that begin like section headings (一、本年新收…, 四、结转下年度继续办理).</summary>
     private static readonly string[] TableRowWords = ["本年新收", "上年结转", "本年度办理结果", "结转下年度", "继续办理"];
 
-    private Outline(SourceDocument document) => Document = document;
+    /// <summary>Each line's label text (<see cref="LabelText.Normalize"/>) and whether it is page chrome, worked out once.</summary>
+    private readonly string[] normalized;
+    private readonly bool[] chrome;
+
+    private Outline(SourceDocument document)
+    {
+        Document = document;
+        normalized = document.Lines.Select(l => LabelText.Normalize(l.Text)).ToArray();
+        chrome = normalized.Select(IsChromeNormalized).ToArray();
+    }
 
     public SourceDocument Document { get; }
 
     /// <summary>Index into the lines of each section heading, in <see cref="Sections"/> order; -1 when not found.</summary>
     public int[] Headings { get; } = [-1, -1, -1, -1, -1, -1];
-
-    public int BodyStart { get; private set; }
 
     /// <summary>Index of the first line after the report (exclusive end of the body).</summary>
     public int BodyEnd { get; private set; }
@@ -52,14 +59,14 @@ public sealed partial class Outline
         return outline;
     }
 
-    public bool IsChrome(int index) => IsChromeText(Document.Lines[index].Text);
+    public bool IsChrome(int index) => chrome[index];
 
-    public static bool IsChromeText(string text)
-    {
-        var norm = LabelText.Normalize(text);
-        return norm.Length > 0 && (ChromeStart().IsMatch(norm) || norm.Contains("Command+S", StringComparison.OrdinalIgnoreCase)
+    private static bool IsChromeNormalized(string norm) =>
+        norm.Length > 0 && (ChromeStart().IsMatch(norm) || norm.Contains("Command+S", StringComparison.OrdinalIgnoreCase)
             || norm.Contains("点击量：", StringComparison.Ordinal) || norm.Contains("浏览次数：", StringComparison.Ordinal));
-    }
+
+    /// <summary>Where section <paramref name="k"/> ends: at the next heading found, or at the end of the report.</summary>
+    public int SectionEnd(int k) => Headings.Skip(k + 1).Where(h => h >= 0).DefaultIfEmpty(BodyEnd).First();
 
     /// <summary>Page numbers pdftotext leaves between pages (“-2-”, “第 2 页”).</summary>
     public static bool IsPageFooter(string text) => PageFooter().IsMatch(text.Trim());
@@ -92,7 +99,6 @@ public sealed partial class Outline
         }
 
         FindTitle(first < 0 ? Math.Min(lines.Count, 15) : first);
-        BodyStart = 0;
 
         for (var k = 0; k < Sections.Length; k++)
         {
@@ -136,7 +142,7 @@ public sealed partial class Outline
         {
             return false;
         }
-        var norm = LabelText.Normalize(line.Text);
+        var norm = normalized[index];
         var (_, numeral, keys, _) = Sections[section];
         if (norm.Length < 3 || norm.Length > 40 || norm[0] != numeral || norm[1] is not ('、' or '.' or '，' or '．'))
         {
@@ -154,9 +160,9 @@ public sealed partial class Outline
             {
                 continue;
             }
-            var norm = LabelText.Normalize(lines[i].Text);
+            var norm = normalized[i];
             var match = TitlePattern().Match(norm);
-            if (!match.Success || norm.Length > 60 || IsChromeText(lines[i].Text))
+            if (!match.Success || norm.Length > 60 || chrome[i])
             {
                 continue;
             }
@@ -167,12 +173,12 @@ public sealed partial class Outline
                 // pdftotext often puts the agency on the line above: 洪泽区人民政府 / 2023 年政府信息公开工作年度报告.
                 for (var j = i - 1; j >= 0; j--)
                 {
-                    var above = LabelText.Normalize(lines[j].Text);
+                    var above = normalized[j];
                     if (above.Length == 0)
                     {
                         continue;
                     }
-                    if (above.Length <= 30 && !IsChromeText(lines[j].Text) && above.IndexOfAny(['。', '，', '：', '>']) < 0)
+                    if (above.Length <= 30 && !chrome[j] && above.IndexOfAny(['。', '，', '：', '>']) < 0)
                     {
                         name = above;
                         TitleLines.Add(j);

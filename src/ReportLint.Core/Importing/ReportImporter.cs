@@ -70,10 +70,9 @@ public sealed partial class ReportImporter(TemplateRegistry templates)
         var lines = document.Lines;
 
         // Metadata: the title first, then the lead paragraph and the page's own publication line.
-        var preambleEnd = headings[0] >= 0 ? headings[0] : outline.BodyStart;
-        var preamble = outline.Paragraphs(0, preambleEnd);
+        var preamble = outline.Paragraphs(0, Math.Max(headings[0], 0));
         var overview = Section(outline, 0);
-        var lead = LabelText.Normalize(preamble + overview.Text);
+        var lead = LabelText.Normalize(preamble + overview);
 
         var (start, end) = Period(lead);
         var year = options.Year ?? outline.TitleYear ?? start?.Year;
@@ -103,12 +102,12 @@ public sealed partial class ReportImporter(TemplateRegistry templates)
         }
 
         report.Sections.Add(new("preamble", preamble));
-        report.Sections.Add(new(Outline.Sections[0].Id, overview.Text));
+        report.Sections.Add(new(Outline.Sections[0].Id, overview));
         for (var k = 1; k < Outline.Sections.Length; k++)
         {
             var (id, _, _, _) = Outline.Sections[k];
             var isTable = template.Tables.Any(t => t.Id == id);
-            report.Sections.Add(new(id, Section(outline, k, isTable ? i => IsTableLine(lines[i]) : null).Text));
+            report.Sections.Add(new(id, Section(outline, k, isTable ? i => IsTableLine(lines[i]) : null)));
         }
 
         for (var t = 0; t < template.Tables.Count; t++)
@@ -129,24 +128,15 @@ public sealed partial class ReportImporter(TemplateRegistry templates)
         return report;
     }
 
-    private static (string Text, int From, int To) Section(Outline outline, int k, Func<int, bool>? stop = null)
-    {
-        var heading = outline.Headings[k];
-        if (heading < 0)
-        {
-            return ("", -1, -1);
-        }
-        var to = outline.Headings.Skip(k + 1).Where(h => h >= 0).DefaultIfEmpty(outline.BodyEnd).First();
-        return (outline.Paragraphs(heading + 1, to, stop), heading + 1, to);
-    }
+    private static string Section(Outline outline, int k, Func<int, bool>? stop = null) =>
+        outline.Headings[k] < 0 ? "" : outline.Paragraphs(outline.Headings[k] + 1, outline.SectionEnd(k), stop);
 
     /// <summary>The lines to search for a table: its section, or, when its heading is missing, the neighbouring sections.</summary>
     private static (int From, int To) TableRegion(Outline outline, int k)
     {
         var headings = outline.Headings;
-        var from = headings[k] >= 0 ? headings[k] + 1 : headings.Take(k).Where(h => h >= 0).DefaultIfEmpty(outline.BodyStart - 1).Max() + 1;
-        var to = headings.Skip(k + 1).Where(h => h >= 0).DefaultIfEmpty(outline.BodyEnd).First();
-        return (from, Math.Max(from, to));
+        var from = headings[k] >= 0 ? headings[k] + 1 : headings.Take(k).Where(h => h >= 0).DefaultIfEmpty(-1).Max() + 1;
+        return (from, Math.Max(from, outline.SectionEnd(k)));
     }
 
     /// <summary>Where a table section's own text stops: the first line that belongs to its table.</summary>

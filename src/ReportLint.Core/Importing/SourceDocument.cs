@@ -22,9 +22,6 @@ public enum SourceKind
 /// </summary>
 public sealed record SourceLine(int Number, string Text, IReadOnlyList<string>? Cells = null, bool EndsRow = false)
 {
-    /// <summary>For a PDF, the page the line is on (1-based); 0 otherwise.</summary>
-    public int Page { get; init; }
-
     public bool IsCellRow => Cells is not null;
 }
 

@@ -161,30 +161,23 @@ public static class SourceLoader
     {
         var lines = new List<SourceLine>();
         var number = 0;
-        var page = 1;
         foreach (var raw in text.AsSpan().EnumerateLines())
         {
             number++;
-            var line = raw.ToString();
-            var breaks = line.Count('\f');
-            if (breaks > 0)
-            {
-                line = line.Replace("\f", "", StringComparison.Ordinal);
-            }
-            line = line.TrimEnd();
+            // pdftotext starts each page with a form feed.
+            var line = raw.ToString().Replace("\f", "", StringComparison.Ordinal).TrimEnd();
             if (kind == SourceKind.WebText && line.EndsWith('|'))
             {
                 var content = line.TrimEnd('|', ' ', '\t', '\u3000');
                 // A line of pipes alone closes a row in the scraped text; it holds no cell.
                 lines.Add(content.Length == 0 && !line.Contains(" |", StringComparison.Ordinal)
-                    ? new SourceLine(number, "", [], EndsRow: false) { Page = page }
-                    : new SourceLine(number, content.Trim(), [content.Trim()]) { Page = page });
+                    ? new SourceLine(number, "", [])
+                    : new SourceLine(number, content.Trim(), [content.Trim()]));
             }
             else
             {
-                lines.Add(new SourceLine(number, line) { Page = page });
+                lines.Add(new SourceLine(number, line));
             }
-            page += breaks;
         }
         return new SourceDocument(path, kind, lines);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using ReportLint.Findings;
 using ReportLint.Validation;
 
 namespace ReportLint.Importing;
@@ -43,11 +44,8 @@ public sealed partial class TableReader
         groupDone = new bool[table.Groups.Length];
     }
 
-    /// <summary>True once a line of the table (a value, or a cell of a marked table row) has been read.</summary>
-    public bool Started { get; private set; }
-
-    /// <summary>The line the table starts on, for diagnostics about rows that never appeared.</summary>
-    public int FirstLine { get; private set; }
+    /// <summary>The line the table starts on (0 until a label or value is read), for rows that never appeared.</summary>
+    private int firstLine;
 
     private enum TokenKind
     {
@@ -96,10 +94,9 @@ public sealed partial class TableReader
 
     private void Take(Token token)
     {
-        if (!Started && (token.Kind == TokenKind.Value && token.Text.Length > 0 || token.Kind == TokenKind.Label))
+        if (firstLine == 0 && (token.Kind == TokenKind.Value && token.Text.Length > 0 || token.Kind == TokenKind.Label))
         {
-            Started = true;
-            FirstLine = token.Line;
+            firstLine = token.Line;
         }
         switch (token.Kind)
         {
@@ -137,25 +134,34 @@ public sealed partial class TableReader
         {
             Flush();
         }
-        var line = Started ? FirstLine : fallbackLine;
+        var line = firstLine > 0 ? firstLine : fallbackLine;
         for (var r = 0; r < table.Rows.Length; r++)
         {
             var row = table.Rows[r];
-            if (rowDone[r] || (row.Group is { } group && groupDone[Array.FindIndex(table.Groups, g => g.Id == group)]))
+            if (rowDone[r] || GroupCovered(r))
             {
                 continue;
             }
             var columns = string.Join("、", row.Columns.Select(c => Column(c).Label));
             var columnsEn = string.Join(", ", row.Columns.Select(c => Column(c).LabelEn));
-            diagnostics.Add(ImportRules.RowNotFound, line, 1,
-                $"{table.Short}中找不到“{RowLabel(row)}”这一行，其 {row.Columns.Length} 个单元格（{columns}）没有导入。",
-                $"{table.Short}: row \"{RowLabel(row)}\" ({row.LabelEn}) not found; its {row.Columns.Length} cell(s) ({columnsEn}) were not imported.",
-                $"{table.Id}.{row.Id}", $"{table.Short} / {RowLabel(row)}", $"{table.Short} / {row.LabelEn}");
+            var names = Names(row.Id);
+            AddForRow(ImportRules.RowNotFound, line, 1, names,
+                $"{table.Short}中找不到“{names.RowLabel}”这一行，其 {row.Columns.Length} 个单元格（{columns}）没有导入。",
+                $"{table.Short}: row \"{names.RowLabel}\" ({names.RowLabelEn}) not found; its {row.Columns.Length} cell(s) ({columnsEn}) were not imported.");
         }
     }
 
-    private string RowLabel(RowInfo row) =>
-        row.Group is { } group ? table.Groups.First(g => g.Id == group).Label + " " + row.Label : row.Label;
+    /// <summary>How the template names a row (or group total row): the labels of its first cell, with its group's label.</summary>
+    private CellInfo Names(string rowId)
+    {
+        var row = template.RowIndex(tableIndex, rowId);
+        return Enumerable.Range(0, table.Columns.Length).Select(c => template.CellIndex(tableIndex, row, c)).Where(i => i >= 0).Select(i => template.Cells[i]).First();
+    }
+
+    /// <summary>A diagnostic about a whole row, keyed table.row and labelled 表三 / row.</summary>
+    private void AddForRow(InputRule rule, int line, int column, CellInfo names, string message, string messageEn) =>
+        diagnostics.Add(rule, line, column, message, messageEn,
+            $"{names.Table}.{names.Row}", $"{names.TableLabel} / {names.RowLabel}", $"{names.TableLabel} / {names.RowLabelEn}");
 
     private ColumnInfo Column(string id) => table.Columns.First(c => c.Id == id);
 
@@ -174,21 +180,21 @@ public sealed partial class TableReader
         }
 
         // 表四 (and any table) given as one run of all its values, row by row.
+        var best = Best(label);
         var open = Enumerable.Range(0, table.Rows.Length).Where(r => !rowDone[r] && !GroupCovered(r)).ToList();
         var openCells = open.Sum(r => table.Rows[r].Columns.Length);
-        if (open.Count > 1 && run.Count == openCells && run.Count > table.Rows.Max(r => r.Columns.Length) && Best(label).Score < 1)
+        if (open.Count > 1 && run.Count == openCells && run.Count > table.Rows.Max(r => r.Columns.Length) && best.Score < 1)
         {
             var at = 0;
             foreach (var r in open)
             {
-                Assign(table.Rows[r].Id, table.Rows[r].Columns, run.GetRange(at, table.Rows[r].Columns.Length), RowLabel(table.Rows[r]));
+                Assign(table.Rows[r].Id, table.Rows[r].Columns, run.GetRange(at, table.Rows[r].Columns.Length));
                 rowDone[r] = true;
                 at += table.Rows[r].Columns.Length;
             }
             return;
         }
 
-        var best = Best(label);
         if (best.Score < MatchThreshold)
         {
             var shown = string.Join(" ", run.Select(v => v.Text.Length == 0 ? "（空）" : v.Text));
@@ -198,43 +204,39 @@ public sealed partial class TableReader
             return;
         }
 
-        string rowId, officialLabel;
+        string rowId;
         string[] columns;
         if (best.Group >= 0)
         {
             var group = table.Groups[best.Group];
             groupDone[best.Group] = true;
             rowId = group.Id;
-            officialLabel = group.Label;
             columns = table.Rows.First(r => r.Group == group.Id).Columns;
-            diagnostics.Add(ImportRules.GroupAsTotal, labelLine, 1,
+            AddForRow(ImportRules.GroupAsTotal, labelLine, 1, Names(group.Id),
                 $"{table.Short}的“{group.Label}”只填报了一行合计，没有分子项；导入为分组合计，子项记为未单独填报。",
-                $"{table.Short}: \"{group.Label}\" ({group.LabelEn}) is given as one total row without its sub-rows; imported as the group total.",
-                $"{table.Id}.{group.Id}", $"{table.Short} / {group.Label}", $"{table.Short} / {group.LabelEn}");
+                $"{table.Short}: \"{group.Label}\" ({group.LabelEn}) is given as one total row without its sub-rows; imported as the group total.");
         }
         else
         {
             var row = table.Rows[best.Row];
+            var names = Names(row.Id);
             if (rowDone[best.Row])
             {
-                diagnostics.Add(ImportRules.RowTwice, labelLine, 1,
-                    $"{table.Short}的“{RowLabel(row)}”出现了两次，只导入第一次的数值。",
-                    $"{table.Short}: row \"{RowLabel(row)}\" ({row.LabelEn}) appears twice; only the first is imported.",
-                    $"{table.Id}.{row.Id}", $"{table.Short} / {RowLabel(row)}", $"{table.Short} / {row.LabelEn}");
+                AddForRow(ImportRules.RowTwice, labelLine, 1, names,
+                    $"{table.Short}的“{names.RowLabel}”出现了两次，只导入第一次的数值。",
+                    $"{table.Short}: row \"{names.RowLabel}\" ({names.RowLabelEn}) appears twice; only the first is imported.");
                 return;
             }
             rowDone[best.Row] = true;
             nextRow = best.Row + 1;
             rowId = row.Id;
-            officialLabel = RowLabel(row);
             columns = row.Columns;
             if (!label.EndsWith(rowLabels[best.Row], StringComparison.Ordinal))
             {
                 // Said also when the label matched once its note in brackets was set aside.
-                diagnostics.Add(ImportRules.ApproximateLabel, labelLine, 1,
+                AddForRow(ImportRules.ApproximateLabel, labelLine, 1, names,
                     $"{table.Short}：原文标签“{Tail(label, rowLabels[best.Row].Length)}”按“{row.Label}”导入。",
-                    $"{table.Short}: the label \"{Tail(label, rowLabels[best.Row].Length)}\" was read as \"{row.Label}\" ({row.LabelEn}).",
-                    $"{table.Id}.{row.Id}", $"{table.Short} / {RowLabel(row)}", $"{table.Short} / {row.LabelEn}");
+                    $"{table.Short}: the label \"{Tail(label, rowLabels[best.Row].Length)}\" was read as \"{row.Label}\" ({row.LabelEn}).");
             }
         }
 
@@ -246,13 +248,13 @@ public sealed partial class TableReader
         if (run.Count != columns.Length)
         {
             var shown = string.Join(" ", run.Select(v => v.Text.Length == 0 ? "（空）" : v.Text));
-            diagnostics.Add(ImportRules.ValueCount, run[0].Line, run[0].Column,
-                $"{table.Short}的“{officialLabel}”有 {run.Count} 个数值（{shown}），模板有 {columns.Length} 列；无法确定各数值属于哪一列，这一行没有导入。",
-                $"{table.Short}: row \"{officialLabel}\" has {run.Count} value(s) ({shown}) for {columns.Length} column(s); which value belongs to which column cannot be told, so the row was not imported.",
-                $"{table.Id}.{rowId}", $"{table.Short} / {officialLabel}", $"{table.Short} / {rowId}");
+            var names = Names(rowId);
+            AddForRow(ImportRules.ValueCount, run[0].Line, run[0].Column, names,
+                $"{table.Short}的“{names.RowLabel}”有 {run.Count} 个数值（{shown}），模板有 {columns.Length} 列；无法确定各数值属于哪一列，这一行没有导入。",
+                $"{table.Short}: row \"{names.RowLabelEn}\" has {run.Count} value(s) ({shown}) for {columns.Length} column(s); which value belongs to which column cannot be told, so the row was not imported.");
             return;
         }
-        Assign(rowId, columns, run, officialLabel);
+        Assign(rowId, columns, run);
         if (best.Group >= 0)
         {
             report.GroupTotals.Add((table.Id, rowId));
@@ -324,7 +326,7 @@ public sealed partial class TableReader
         return null;
     }
 
-    private void Assign(string rowId, string[] columns, List<Token> run, string officialLabel)
+    private void Assign(string rowId, string[] columns, List<Token> run)
     {
         var rowIndex = template.RowIndex(tableIndex, rowId);
         for (var j = 0; j < columns.Length; j++)
@@ -332,9 +334,10 @@ public sealed partial class TableReader
             var column = Column(columns[j]);
             var cell = template.CellIndex(tableIndex, rowIndex, template.ColumnIndex(tableIndex, column.Id));
             var token = run[j];
-            var key = $"{table.Id}.{rowId}.{column.Id}";
-            var cellLabel = $"{table.Short} / {officialLabel} / {column.Label}";
-            var cellLabelEn = $"{table.Short} / {rowId} / {column.LabelEn}";
+            var info = template.Cells[cell];
+            var key = info.Key;
+            var cellLabel = info.Label(Language.Chinese);
+            var cellLabelEn = info.Label(Language.English);
             var parsed = Parse(token.Text);
             switch (parsed.Kind)
             {
@@ -348,18 +351,15 @@ public sealed partial class TableReader
                     report.Cells[cell] = new ImportedCell(CellState.Number, parsed.Number, null, token.Line);
                     report.Units[key] = parsed.Unit!;
                     break;
-                case ValueKind.NumberWithUnit:
-                    report.Cells[cell] = new ImportedCell(CellState.Text, 0, token.Text, token.Line);
-                    diagnostics.Add(ImportRules.UnitInCell, token.Line, token.Column,
-                        $"{cellLabel} 写的是“{token.Text}”，单元格中带了单位“{parsed.Unit}”；按原文保留为文字。",
-                        $"{cellLabelEn} reads \"{token.Text}\": the unit \"{parsed.Unit}\" is typed into the cell; kept as text.",
-                        key, cellLabel, cellLabelEn);
-                    break;
                 default:
+                    // Kept as written, never read as 0; said why: a unit typed into the cell, or not a number at all.
                     report.Cells[cell] = new ImportedCell(CellState.Text, 0, token.Text, token.Line);
-                    diagnostics.Add(ImportRules.NonNumeric, token.Line, token.Column,
-                        $"{cellLabel} 写的是“{token.Text}”，不是数字；按原文保留为文字，不当作 0。",
-                        $"{cellLabelEn} reads \"{token.Text}\", which is not a number; kept as text, not read as 0.",
+                    var unit = parsed.Kind == ValueKind.NumberWithUnit;
+                    diagnostics.Add(unit ? ImportRules.UnitInCell : ImportRules.NonNumeric, token.Line, token.Column,
+                        unit ? $"{cellLabel} 写的是“{token.Text}”，单元格中带了单位“{parsed.Unit}”；按原文保留为文字。"
+                            : $"{cellLabel} 写的是“{token.Text}”，不是数字；按原文保留为文字，不当作 0。",
+                        unit ? $"{cellLabelEn} reads \"{token.Text}\": the unit \"{parsed.Unit}\" is typed into the cell; kept as text."
+                            : $"{cellLabelEn} reads \"{token.Text}\", which is not a number; kept as text, not read as 0.",
                         key, cellLabel, cellLabelEn);
                     break;
             }

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using ReportLint.Findings;
 using ReportLint.Reading;
 using ReportLint.Validation;
 
@@ -56,7 +55,7 @@ public static class ExportCommand
         var failed = problems.Count > 0;
         foreach (var problem in problems)
         {
-            Console.Error.WriteLine($"{problem.File}({problem.Line},{problem.Column}): error {problem.RuleId}: {problem.MessageIn(language)}");
+            LintCommand.WriteError(problem, language);
         }
 
         using var stream = target is null ? Console.OpenStandardOutput() : File.Create(target);
@@ -72,23 +71,11 @@ public static class ExportCommand
         }
         foreach (var file in files)
         {
-            byte[] bytes;
-            try
+            var (bytes, unreadable) = InputFiles.ReadAll(file);
+            var (report, findings) = bytes is null ? new ReadResult(null, [unreadable!]) : reader.Read(file.DisplayPath, bytes);
+            if (report is null || findings.FirstOrDefault(f => f.IsInputError) is not null)
             {
-                bytes = file.IsStandardInput ? ReadAll(Console.OpenStandardInput()) : File.ReadAllBytes(file.FullPath!);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                Console.Error.WriteLine($"{file.DisplayPath}(1,1): error {InputRule.Unreadable.Id}: {e.Message}");
-                failed = true;
-                continue;
-            }
-            var (report, findings) = reader.Read(file.DisplayPath, bytes);
-            var stop = findings.FirstOrDefault(f => f.IsInputError);
-            if (report is null || stop is not null)
-            {
-                var shown = stop ?? findings[0];
-                Console.Error.WriteLine($"{shown.File}({shown.Line},{shown.Column}): error {shown.RuleId}: {shown.MessageIn(language)}");
+                LintCommand.WriteError(findings.FirstOrDefault(f => f.IsInputError) ?? findings[0], language);
                 failed = true;
                 continue;
             }
@@ -96,11 +83,11 @@ public static class ExportCommand
             {
                 if (csv)
                 {
-                    writer.Write(string.Join(",", row.Select(Csv)) + "\n");
+                    writer.Write(string.Join(",", row.Fields.Select(Csv)) + "\n");
                 }
                 else
                 {
-                    WriteJson(json!, row, report);
+                    WriteJson(json!, row);
                 }
             }
         }
@@ -117,8 +104,11 @@ public static class ExportCommand
         return failed ? ExitCodes.InputError : ExitCodes.Clean;
     }
 
+    /// <summary>One exported cell: its fields in <see cref="Header"/> order, and the year and value as read.</summary>
+    private sealed record ExportRow(string?[] Fields, int? Year, CellValue Value, string? Text);
+
     /// <summary>The cells the report has (numbers, blanks, text) and the ones it lacks (missing); not the rows a group total stands for.</summary>
-    private static IEnumerable<string?[]> Rows(Report report)
+    private static IEnumerable<ExportRow> Rows(Report report)
     {
         var template = report.Template;
         foreach (var cell in template.Cells)
@@ -128,54 +118,55 @@ public static class ExportCommand
             {
                 continue;
             }
-            var (text, kind) = value.State switch
+            var text = value.State == CellState.Text ? report.Texts[cell.Index] ?? "" : null;
+            var (shown, kind) = value.State switch
             {
                 CellState.Number => (value.Number.ToString(CultureInfo.InvariantCulture), "number"),
                 CellState.Blank => ("", "blank"),
-                CellState.Text => (report.Texts[cell.Index] ?? "", "text"),
+                CellState.Text => (text, "text"),
                 _ => ("", "missing"),
             };
-            yield return
+            yield return new ExportRow(
             [
                 report.Path, report.AgencyName, report.AgencyKind == AgencyKind.Unknown ? "" : report.AgencyKind.ToString().ToLowerInvariant(),
                 report.Year?.ToString(CultureInfo.InvariantCulture), template.Name, cell.Table, cell.TableLabel, cell.Row, cell.RowLabel,
-                cell.Column, cell.ColumnLabel, text, kind,
-            ];
+                cell.Column, cell.ColumnLabel, shown, kind,
+            ], report.Year, value, text);
         }
     }
 
-    private static void WriteJson(Utf8JsonWriter json, string?[] row, Report report)
+    private static void WriteJson(Utf8JsonWriter json, ExportRow row)
     {
         json.WriteStartObject();
         for (var i = 0; i < Header.Length; i++)
         {
             var name = Header[i];
-            if (name == "year" && report.Year is { } year)
+            switch (name)
             {
-                json.WriteNumber(name, year);
+                case "year" when row.Year is { } year:
+                    json.WriteNumber(name, year);
+                    break;
+                case "value" when row.Value.State == CellState.Number:
+                    json.WriteNumber(name, row.Value.Number);
+                    break;
+                case "value":
+                    WriteStringOrNull(row.Text);
+                    break;
+                default:
+                    WriteStringOrNull(row.Fields[i]);
+                    break;
             }
-            else if (name == "value")
+
+            void WriteStringOrNull(string? value)
             {
-                switch (row[^1])
+                if (value is null)
                 {
-                    case "number":
-                        json.WriteNumber(name, decimal.Parse(row[i]!, CultureInfo.InvariantCulture));
-                        break;
-                    case "text":
-                        json.WriteString(name, row[i]);
-                        break;
-                    default:
-                        json.WriteNull(name);
-                        break;
+                    json.WriteNull(name);
                 }
-            }
-            else if (row[i] is null)
-            {
-                json.WriteNull(name);
-            }
-            else
-            {
-                json.WriteString(name, row[i]);
+                else
+                {
+                    json.WriteString(name, value);
+                }
             }
         }
         json.WriteEndObject();
@@ -190,12 +181,5 @@ public static class ExportCommand
             field = "'" + field;
         }
         return field.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
-    }
-
-    private static byte[] ReadAll(Stream input)
-    {
-        using var memory = new MemoryStream();
-        input.CopyTo(memory);
-        return memory.ToArray();
     }
 }

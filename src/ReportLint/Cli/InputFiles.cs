@@ -1,5 +1,6 @@
 using ReportLint.Configuration;
 using ReportLint.Findings;
+using ReportLint.Reading;
 
 namespace ReportLint.Cli;
 
@@ -73,6 +74,50 @@ public static class InputFiles
         var display = Display(path);
         files[display] = new InputFile(display, Path.GetFullPath(path));
     }
+
+    /// <summary>
+    /// A report file's bytes, or why they cannot be had: too large (checked before reading, so a huge file is never
+    /// loaded), gone, or unreadable. One open, the length from the handle, one read: this runs once per file.
+    /// </summary>
+    public static (byte[]? Bytes, Finding? Problem) ReadAll(InputFile file)
+    {
+        try
+        {
+            if (file.IsStandardInput)
+            {
+                using var stdin = Console.OpenStandardInput();
+                using var buffer = new MemoryStream();
+                stdin.CopyTo(buffer);
+                return (buffer.ToArray(), null);
+            }
+            using var handle = File.OpenHandle(file.FullPath!);
+            var length = RandomAccess.GetLength(handle);
+            if (length > ReportReader.MaxBytes)
+            {
+                return (null, ReportReader.TooLarge(file.DisplayPath, length));
+            }
+            var bytes = new byte[length];
+            var read = 0;
+            for (int n; read < bytes.Length && (n = RandomAccess.Read(handle, bytes.AsSpan(read), read)) > 0;)
+            {
+                read += n;
+            }
+            return (read == bytes.Length ? bytes : bytes[..read], null);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return (null, Unreadable(file, "文件已不存在（可能是失效的链接，或在检查时被删除）", "the file no longer exists (a broken link, or deleted while checking)"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Exception texts carry the absolute path; people get the path as they gave it.
+            var reason = file.FullPath is null ? e.Message : e.Message.Replace(file.FullPath, file.DisplayPath);
+            return (null, Unreadable(file, reason, reason));
+        }
+    }
+
+    private static Finding Unreadable(InputFile file, string reason, string reasonEn) =>
+        new(file.DisplayPath, InputRule.Unreadable.Id, InputRule.Unreadable.Severity, $"无法读取文件：{reason}。", $"Cannot read the file: {reasonEn}.", 1, 1) { IsInputError = true };
 
     private static Finding Problem(string path, string message, string messageEn) =>
         new(path, InputRule.Unreadable.Id, InputRule.Unreadable.Severity, message, messageEn, 1, 1) { IsInputError = true };

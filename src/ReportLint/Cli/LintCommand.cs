@@ -157,7 +157,11 @@ public static class LintCommand
 
     private static int Fail(Finding error, Language language)
     {
-        Console.Error.WriteLine($"{error.File}({error.Line},{error.Column}): error {error.RuleId}: {error.MessageIn(language)}");
+        WriteError(error, language);
         return ExitCodes.InputError;
     }
+
+    /// <summary>An input or configuration error on standard error, as file(line,column): error RLxxxx: message.</summary>
+    internal static void WriteError(Finding error, Language language) =>
+        Console.Error.WriteLine($"{error.File}({error.Line},{error.Column}): error {error.RuleId}: {error.MessageIn(language)}");
 }

@@ -148,45 +148,9 @@ public static class LintRun
 
     private static LintResult Lint(InputFile file, Linter linter, string? template, Report? previous)
     {
-        try
-        {
-            if (file.IsStandardInput)
-            {
-                using var stdin = Console.OpenStandardInput();
-                using var buffer = new MemoryStream();
-                stdin.CopyTo(buffer);
-                return linter.Check(file.DisplayPath, buffer.ToArray(), template, previous);
-            }
-            // One open, the length from the handle, one read: this runs once per file.
-            using var handle = File.OpenHandle(file.FullPath!);
-            var length = RandomAccess.GetLength(handle);
-            if (length > ReportReader.MaxBytes)
-            {
-                // Checked before reading: a huge file is refused without being loaded.
-                return LintResult.Of([ReportReader.TooLarge(file.DisplayPath, length)]);
-            }
-            var bytes = new byte[length];
-            var read = 0;
-            for (int n; read < bytes.Length && (n = RandomAccess.Read(handle, bytes.AsSpan(read), read)) > 0;)
-            {
-                read += n;
-            }
-            return linter.Check(file.DisplayPath, read == bytes.Length ? bytes : bytes[..read], template, previous);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return LintResult.Of([Unreadable(file, "文件已不存在（可能是失效的链接，或在检查时被删除）", "the file no longer exists (a broken link, or deleted while checking)")]);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Exception texts carry the absolute path; people get the path as they gave it.
-            var reason = file.FullPath is null ? e.Message : e.Message.Replace(file.FullPath, file.DisplayPath);
-            return LintResult.Of([Unreadable(file, reason, reason)]);
-        }
+        var (bytes, problem) = InputFiles.ReadAll(file);
+        return bytes is null ? LintResult.Of([problem!]) : linter.Check(file.DisplayPath, bytes, template, previous);
     }
-
-    private static Finding Unreadable(InputFile file, string reason, string reasonEn) =>
-        new(file.DisplayPath, InputRule.Unreadable.Id, InputRule.Unreadable.Severity, $"无法读取文件：{reason}。", $"Cannot read the file: {reasonEn}.", 1, 1) { IsInputError = true };
 
     private static IReadOnlyList<Finding> Configure(IReadOnlyList<Finding> findings, LintConfig config, InputFile file, bool warningsAsErrors)
     {
