@@ -55,5 +55,28 @@ if (args.Length >= 1 && args[0] == "quick")
     }
     return 0;
 }
+if (args.Length >= 2 && args[0] == "loop")
+{
+    // `loop <benchmark> [seconds]`: runs one benchmark repeatedly, for a profiler to attach to (perf record with
+    // DOTNET_PerfMapEnabled=1); prints nothing useful itself.
+    var suite = new ThroughputBenchmarks();
+    suite.Setup();
+    Func<object> run = args[1] switch
+    {
+        "scan" => () => suite.BareScan(),
+        "read" => () => suite.ReadOnly(),
+        "validate" => () => suite.ValidateOnly(),
+        _ => () => suite.ReadAndValidate(),
+    };
+    var until = System.Diagnostics.Stopwatch.StartNew();
+    var rounds = 0;
+    while (until.Elapsed.TotalSeconds < (args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10))
+    {
+        run();
+        rounds++;
+    }
+    Console.WriteLine($"{args[1]}: {until.Elapsed.TotalMilliseconds / rounds:0.0} ms per 1000 reports ({rounds} rounds)");
+    return 0;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Corpus).Assembly).Run(args);
 return 0;

@@ -19,7 +19,7 @@ public static class FindingFactory
         var section = instance.Narratives.Length > 0 ? report.Template.Narratives[instance.Narratives[0]].Section : null;
         var offset = quoted is not null ? SentenceOffset(report, quoted)
             : subjectCell >= 0 && report.CellOffsets[subjectCell] >= 0 ? report.CellOffsets[subjectCell]
-            : section is not null && report.SectionOffsets.TryGetValue(section, out var sectionOffset) ? sectionOffset
+            : section is not null && report.SectionOffset(section) is { } sectionOffset ? sectionOffset
             : FieldOffset(report, instance) ?? report.TablesOffset;
         var (line, column) = lines.Locate(offset);
 
@@ -108,11 +108,9 @@ public static class FindingFactory
 
     private static int SentenceOffset(Report report, Narrative.NarrativeMatch match)
     {
-        if (!report.SectionOffsets.TryGetValue(match.Section, out var token))
-        {
-            return report.TablesOffset;
-        }
-        return JsonStrings.RawOffset(report.Source.Span, token, match.SentenceStart);
+        return report.SectionOffset(match.Section) is { } token
+            ? JsonStrings.RawOffset(report.Source.Span, token, match.SentenceStart)
+            : report.TablesOffset;
     }
 
     /// <summary>Where a table rule points: the first cell on its left side (e.g. the 总计 being checked), else its first operand.</summary>

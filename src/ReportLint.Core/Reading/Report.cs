@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using ReportLint.Validation;
 
 namespace ReportLint.Reading;
@@ -22,7 +24,16 @@ public sealed class Report
         CellOffsets = new int[template.Cells.Count];
         Array.Fill(CellOffsets, -1);
         Texts = new string?[template.Cells.Count];
+        sectionTokens = new int[SectionKeys.Length];
+        Array.Fill(sectionTokens, -1);
     }
+
+    /// <summary>The narrative sections a report file may have (docs/report-json.md), in the report's order.</summary>
+    public static readonly string[] SectionKeys = ["preamble", "overview", "proactive", "requests", "appeals", "problems", "other"];
+
+    // Sections are decoded from the file only when a rule reads them: most rules read one or two of the seven.
+    private readonly int[] sectionTokens;
+    private string?[]? sectionTexts;
 
     public string Path { get; }
 
@@ -43,13 +54,38 @@ public sealed class Report
 
     public DateOnly? Published { get; set; }
 
-    public Dictionary<string, string> Sections { get; } = new(StringComparer.Ordinal);
-
     /// <summary>Byte offset of the report's own fields (year, published, period, agency), for findings about them.</summary>
     public Dictionary<string, int> FieldOffsets { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Byte offset of each section's JSON string, so a finding can point at a quoted sentence.</summary>
-    public Dictionary<string, int> SectionOffsets { get; } = new(StringComparer.Ordinal);
+    /// <summary>A section's text, or null when the file does not give it (or gives null).</summary>
+    public string? Section(string key)
+    {
+        var index = Array.IndexOf(SectionKeys, key);
+        if (index < 0 || sectionTokens[index] < 0)
+        {
+            return null;
+        }
+        sectionTexts ??= new string?[SectionKeys.Length];
+        return sectionTexts[index] ??= Decode(Source.Span[sectionTokens[index]..]);
+    }
+
+    /// <summary>Byte offset of a section's JSON string (its opening quote), so a finding can point at a quoted sentence.</summary>
+    public int? SectionOffset(string key)
+    {
+        var index = Array.IndexOf(SectionKeys, key);
+        return index >= 0 && sectionTokens[index] >= 0 ? sectionTokens[index] : null;
+    }
+
+    /// <summary>Records where a section's string is; the reader has checked that it decodes.</summary>
+    internal void SetSection(int index, int tokenOffset) => sectionTokens[index] = tokenOffset;
+
+    /// <summary>The JSON string that starts at the beginning of <paramref name="json"/>, unescaped.</summary>
+    private static string Decode(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { AllowMultipleValues = true });
+        reader.Read();
+        return reader.ValueIsEscaped ? reader.GetString()! : Encoding.UTF8.GetString(reader.ValueSpan);
+    }
 
     public CellValue[] Cells { get; }
 

@@ -21,6 +21,14 @@ public sealed partial class ReportReader
             $"Malformed JSON: {detail}", l, column);
     }
 
+    private static ReadResult BadEscape(string path, ReadOnlyMemory<byte> bytes, int offset)
+    {
+        var (line, column) = new LineIndex(bytes).Locate(Math.Min(offset, bytes.Length));
+        return Fatal(path, InputRule.MalformedJson,
+            "文字中有无法转换的 \\u 转义：单独出现的代理项（如 \\uD800）不是字符，文件无法读取。请删去这个转义或改为完整的字符。",
+            "A string holds a \\u escape that is no character (half a surrogate pair, e.g. \\uD800); remove it or write the whole character.", line, column);
+    }
+
     private static int LineStartOffset(ReadOnlySpan<byte> bytes, int line)
     {
         var offset = 0;

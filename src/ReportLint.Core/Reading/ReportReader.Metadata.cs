@@ -97,17 +97,23 @@ public sealed partial class ReportReader
             var keyOffset = reader.TokenStartIndex;
             var key = reader.GetString()!;
             reader.Read();
-            if (!SectionKeys.Contains(key))
+            var index = Array.IndexOf(Report.SectionKeys, key);
+            if (index < 0)
             {
-                context.Add(InputRule.UnknownField, $"sections 中没有“{key}”这一部分，已忽略。可用：{string.Join("、", SectionKeys)}。",
+                context.Add(InputRule.UnknownField, $"sections 中没有“{key}”这一部分，已忽略。可用：{string.Join("、", Report.SectionKeys)}。",
                     $"Unknown section '{key}' was ignored.", keyOffset);
                 reader.Skip();
                 continue;
             }
             if (reader.TokenType == JsonTokenType.String)
             {
-                context.Report.Sections[key] = reader.GetString()!;
-                context.Report.SectionOffsets[key] = (int)reader.TokenStartIndex + context.Start;
+                // The text is decoded when a rule reads it; only a \u escape can fail to decode (a lone surrogate),
+                // and that must be said now, located, so such a string is decoded here once.
+                if (reader.ValueIsEscaped && reader.ValueSpan.IndexOf("\\u"u8) >= 0)
+                {
+                    reader.GetString();
+                }
+                context.Report.SetSection(index, (int)reader.TokenStartIndex + context.Start);
             }
             else if (reader.TokenType != JsonTokenType.Null)
             {

@@ -29,7 +29,7 @@ public sealed partial class ReportReader
             var cell = AsReportedCell(template, key);
             if (cell < 0)
             {
-                var open = AsReportedCells(template).Select(c => template.Cells[c]).ToList();
+                var open = template.AsReportedCells.Select(c => template.Cells[c]).ToList();
                 context.Add(InputRule.BadField,
                     open.Count == 0
                         ? $"units 中的“{key}”无效：模板 {template.Name} 的单位都已在表头中规定，不需要写 units。"
@@ -60,7 +60,7 @@ public sealed partial class ReportReader
     private static void CheckUnits(ReadContext context)
     {
         var report = context.Report;
-        foreach (var cell in AsReportedCells(report.Template))
+        foreach (var cell in report.Template.AsReportedCells)
         {
             var value = report.Cells[cell];
             // A unit given but not usable is reported by ReadUnits already.
@@ -95,7 +95,4 @@ public sealed partial class ReportReader
         return template.CellIndex(table, row, column);
     }
 
-    private static IEnumerable<int> AsReportedCells(TemplateDefinition template) =>
-        template.Cells.Where(c => template.Tables[template.TableIndex(c.Table)].Columns.First(x => x.Id == c.Column).Unit == ColumnUnits.AsReported)
-            .Select(c => c.Index);
 }

@@ -20,7 +20,6 @@ public sealed partial class ReportReader
     public const int MaxDepth = 64;
 
     private static readonly JsonReaderOptions Options = new() { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Disallow };
-    private static readonly HashSet<string> SectionKeys = ["preamble", "overview", "proactive", "requests", "appeals", "problems", "other"];
 
     private readonly TemplateRegistry templates;
 
@@ -69,9 +68,9 @@ public sealed partial class ReportReader
         // Pass 2: everything, into the template's cell layout.
         var report = new Report(path, template, bytes) { Year = header.Year };
         var context = new ReadContext(report, findings, start);
+        var reader = new Utf8JsonReader(span[start..], Options);
         try
         {
-            var reader = new Utf8JsonReader(span[start..], Options);
             ReadRoot(ref reader, context);
             // Anything after the report object is malformed JSON; reading on makes the reader say so.
             while (reader.Read())
@@ -81,6 +80,11 @@ public sealed partial class ReportReader
         catch (JsonException e)
         {
             return Malformed(path, bytes, start, e);
+        }
+        catch (InvalidOperationException)
+        {
+            // Valid JSON syntax that is no text: a \u escape of half a surrogate pair ("\uD800").
+            return BadEscape(path, bytes, start + (int)reader.TokenStartIndex);
         }
         if (context.StrangeTables.Count > 0)
         {
@@ -127,8 +131,6 @@ public sealed partial class ReportReader
 
         public int Start { get; } = start;
 
-        public HashSet<(int Table, int Row)> GroupRowsGiven { get; } = [];
-
         /// <summary>Cells that have an entry in <c>units</c>, usable or not.</summary>
         public HashSet<int> UnitsGiven { get; } = [];
 
@@ -138,7 +140,17 @@ public sealed partial class ReportReader
         /// <summary>Tables in which pass 2 met a row or column the template does not have.</summary>
         public HashSet<int> StrangeTables { get; } = [];
 
-        public Dictionary<(int Table, int Row), int> RowOffsets { get; } = [];
+        /// <summary>Offset of each row's (and group's) key by <see cref="TemplateDefinition.RowSlot"/>; -1 when not given.</summary>
+        public int[] RowOffsets { get; } = NewRowOffsets(report.Template);
+
+        public int RowOffset(int table, int row) => RowOffsets[Report.Template.RowSlot(table, row)];
+
+        private static int[] NewRowOffsets(TemplateDefinition template)
+        {
+            var offsets = new int[template.RowSlotCount];
+            Array.Fill(offsets, -1);
+            return offsets;
+        }
 
         public (int Line, int Column) Locate(long offset) => (lines ??= new LineIndex(Report.Source)).Locate((int)offset + Start);
 
@@ -216,12 +228,14 @@ public sealed partial class ReportReader
             return;
         }
         var template = context.Report.Template;
+        var expectedTable = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var tableOffset = reader.TokenStartIndex;
             var tableName = reader.GetString()!;
             var table = template.TableIndex(tableName);
             reader.Read();
+            expectedTable = table + 1;
             if (table < 0)
             {
                 context.Add(InputRule.UnknownCell, $"模板 {template.Name} 中没有表“{tableName}”。可用：{string.Join("、", template.Tables.Select(t => t.Id))}。",
@@ -238,57 +252,78 @@ public sealed partial class ReportReader
             {
                 continue;
             }
+            var tableInfo = template.Tables[table];
+            var expectedRow = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var rowOffset = reader.TokenStartIndex;
-                var rowName = reader.GetString()!;
-                var row = template.RowIndex(table, rowName);
-                reader.Read();
-                var tableInfo = template.Tables[table];
+                var row = reader.ValueIsEscaped ? template.RowIndex(table, reader.GetString()) : template.RowIndex(table, reader.ValueSpan, expectedRow);
                 if (row < 0)
                 {
+                    var rowName = reader.GetString()!;
+                    reader.Read();
                     context.StrangeTables.Add(table);
                     context.Add(InputRule.UnknownCell, $"{tableInfo.Short} 中没有“{rowName}”这一行。请对照 docs/report-json.md 中的行 id。",
                         $"{tableInfo.Id} has no row '{rowName}'; see docs/report-json.md for row ids.", rowOffset, $"{tableInfo.Id}.{rowName}");
                     reader.Skip();
                     continue;
                 }
-                if (!ExpectObject(ref reader, context, $"tables.{tableInfo.Id}.{rowName}"))
+                reader.Read();
+                expectedRow = row + 1;
+                var rowId = template.RowId(table, row);
+                if (!ExpectObject(ref reader, context, $"tables.{tableInfo.Id}.{rowId}"))
                 {
                     continue;
                 }
-                context.RowOffsets[(table, row)] = (int)rowOffset;
-                if (row >= tableInfo.Rows.Length)
-                {
-                    context.GroupRowsGiven.Add((table, row));
-                }
-                ReadRow(ref reader, context, table, row, rowName);
+                context.RowOffsets[template.RowSlot(table, row)] = (int)rowOffset;
+                ReadRow(ref reader, context, table, row, rowId);
             }
         }
     }
 
-    /// <summary>Looks a column name up without allocating a string for it.</summary>
-    private static int ColumnIndex(ref Utf8JsonReader reader, TemplateDefinition template, int table)
+    /// <summary>Looks a column name up without decoding it (reports are read from one buffer: the name is in ValueSpan).</summary>
+    private static int ColumnIndex(ref Utf8JsonReader reader, TemplateDefinition template, int table, int expected) =>
+        reader.ValueIsEscaped ? template.ColumnIndex(table, reader.GetString()) : template.ColumnIndex(table, reader.ValueSpan, expected);
+
+    /// <summary>
+    /// A number token as a decimal. Whole numbers of up to 18 digits — nearly every cell — are added up digit by digit;
+    /// anything else (fractions, exponents, signs) goes through <see cref="Utf8JsonReader.TryGetDecimal"/>.
+    /// </summary>
+    private static bool TryGetNumber(ref Utf8JsonReader reader, out decimal value)
     {
-        // Reports are read from one contiguous buffer, so the name is always in ValueSpan.
-        var raw = reader.ValueSpan;
-        if (reader.ValueIsEscaped || raw.Length > 128)
+        var digits = reader.ValueSpan;
+        if (digits.Length <= 18)
         {
-            return template.ColumnIndex(table, reader.GetString());
+            long whole = 0;
+            var i = 0;
+            for (; i < digits.Length; i++)
+            {
+                var digit = (uint)(digits[i] - '0');
+                if (digit > 9)
+                {
+                    break;
+                }
+                whole = whole * 10 + digit;
+            }
+            if (i == digits.Length)
+            {
+                value = whole;
+                return true;
+            }
         }
-        Span<char> buffer = stackalloc char[128];
-        var length = Encoding.UTF8.GetChars(raw, buffer);
-        return template.ColumnIndex(table, buffer[..length]);
+        return reader.TryGetDecimal(out value);
     }
 
     private static void ReadRow(ref Utf8JsonReader reader, ReadContext context, int table, int row, string rowName)
     {
         var template = context.Report.Template;
         var tableInfo = template.Tables[table];
+        var expected = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var keyOffset = reader.TokenStartIndex;
-            var column = ColumnIndex(ref reader, template, table);
+            var column = ColumnIndex(ref reader, template, table, expected);
+            expected = column + 1;
             var cell = column < 0 ? -1 : template.CellIndex(table, row, column);
             if (cell < 0)
             {
@@ -313,7 +348,7 @@ public sealed partial class ReportReader
             switch (reader.TokenType)
             {
                 case JsonTokenType.Number:
-                    if (reader.TryGetDecimal(out var number))
+                    if (TryGetNumber(ref reader, out var number))
                     {
                         context.Report.Cells[cell] = CellValue.Of(number);
                     }
@@ -373,18 +408,18 @@ public sealed partial class ReportReader
             {
                 var group = table.Groups[g];
                 var groupRow = table.Rows.Length + g;
-                var memberRows = group.Rows.Select(id => template.RowIndex(t, id)).ToArray();
-                if (context.GroupRowsGiven.Contains((t, groupRow)))
+                var memberRows = template.GroupMembers(t, g);
+                if (context.RowOffset(t, groupRow) >= 0)
                 {
-                    var overlap = memberRows.Where(r => context.RowOffsets.ContainsKey((t, r))).ToArray();
+                    var overlap = memberRows.Where(r => context.RowOffset(t, r) >= 0).ToArray();
                     if (overlap.Length > 0)
                     {
                         context.Add(InputRule.GroupTwice,
                             $"{group.Label} 既按合计行“{group.Id}”填报，又填了子项（{string.Join("、", overlap.Select(r => table.Rows[r].Id))}）。只能二选一。",
                             $"{group.LabelEn} is given both as the total row '{group.Id}' and as its rows; give one or the other.",
-                            context.RowOffsets[(t, groupRow)]);
+                            context.RowOffset(t, groupRow));
                     }
-                    foreach (var r in memberRows.Where(r => !context.RowOffsets.ContainsKey((t, r))))
+                    foreach (var r in memberRows.Where(r => context.RowOffset(t, r) < 0))
                     {
                         SetAll(report, t, r, CellValue.NotReported);
                     }
@@ -397,21 +432,22 @@ public sealed partial class ReportReader
 
             for (var r = 0; r < table.Rows.Length; r++)
             {
-                var missing = new List<CellInfo>();
+                List<CellInfo>? missing = null;
                 for (var c = 0; c < table.Columns.Length; c++)
                 {
                     var cell = template.CellIndex(t, r, c);
                     if (cell >= 0 && report.Cells[cell].State == CellState.Missing)
                     {
-                        missing.Add(template.Cells[cell]);
+                        (missing ??= []).Add(template.Cells[cell]);
                     }
                 }
-                if (missing.Count == 0)
+                if (missing is null)
                 {
                     continue;
                 }
                 var row = table.Rows[r];
-                var whole = !context.RowOffsets.TryGetValue((t, r), out var rowOffset);
+                var rowOffset = context.RowOffset(t, r);
+                var whole = rowOffset < 0;
                 var at = whole ? report.TablesOffset - context.Start : rowOffset;
                 var label = missing[0].TableLabel + " / " + missing[0].RowLabel;
                 context.Add(InputRule.MissingCell,

@@ -63,7 +63,7 @@ public sealed class ValidationContext
     public Tri Mentions(int pattern) => Matches(pattern).Count > 0 ? Tri.True : Tri.False;
 
     public Tri SectionEmpty(string section) =>
-        Report.Sections.TryGetValue(section, out var text) && !string.IsNullOrWhiteSpace(text) ? Tri.False : Tri.True;
+        string.IsNullOrWhiteSpace(Report.Section(section)) ? Tri.True : Tri.False;
 
     public Num Year => Report.Year is { } year ? Num.Of(year) : Num.Unknown;
 
@@ -94,7 +94,7 @@ public sealed class ValidationContext
         var compiled = Report.Template.Patterns[pattern];
         if (!texts.TryGetValue(compiled.Section, out var text))
         {
-            text = new NarrativeText(compiled.Section, Report.Sections.GetValueOrDefault(compiled.Section) ?? "");
+            text = new NarrativeText(compiled.Section, Report.Section(compiled.Section) ?? "");
             texts[compiled.Section] = text;
         }
         return matches[pattern] = text.Find(compiled);

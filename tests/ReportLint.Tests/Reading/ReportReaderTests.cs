@@ -55,6 +55,29 @@ public class ReportReaderTests
         (finding.Line, finding.Column).ShouldBe((1, 22));
     }
 
+    [Theory]
+    [InlineData("\"other\": \"本年度", "\"other\": \"\\uD800本年度", 15, 14)]
+    [InlineData("\"name\": \"呼和浩特市", "\"name\": \"呼和浩特市\\uDC00", 4, 23)]
+    public void Half_a_surrogate_pair_is_refused_where_it_is(string find, string replace, int line, int column)
+    {
+        // "\uD800" is valid JSON syntax but no character: decoding it throws inside System.Text.Json.
+        var finding = Lint.Linter.Lint("surrogate.json", Encoding.UTF8.GetBytes(Lint.Mutate(Example, find, replace))).ShouldHaveSingleItem();
+        finding.RuleId.ShouldBe("RL0102");
+        finding.IsInputError.ShouldBeTrue();
+        finding.Message.ShouldContain("\\uD800");
+        (finding.Line, finding.Column).ShouldBe((line, column));
+    }
+
+    [Fact]
+    public void A_section_with_escapes_reads_as_the_text_it_encodes()
+    {
+        var json = Lint.Mutate(Example, "\"other\": \"本年度", "\"other\": \"\\u672c\\t\\\"引号\\\"\\n本年度");
+        var report = Lint.Linter.Read("escapes.json", Encoding.UTF8.GetBytes(json)).Report.ShouldNotBeNull();
+        report.Section("other").ShouldStartWith("本\t\"引号\"\n本年度");
+        report.Section("proactive").ShouldBe("");
+        report.Section("nonsense").ShouldBeNull();
+    }
+
     [Fact]
     public void Absurd_nesting_is_refused_not_overflowed()
     {
