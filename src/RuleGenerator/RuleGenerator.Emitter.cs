@@ -7,7 +7,8 @@ namespace ReportLint.Generator;
 
 /// <summary>
 /// Turns a bound template into C#: a sealed class with the template's cells and rules as static data, and a
-/// <c>Validate</c> method in which every rule is straight-line code over array indices with exact decimal arithmetic.
+/// <c>Validate</c> method that runs one method per rule, each straight-line code over array indices with exact decimal
+/// arithmetic.
 /// Text from rule files only ever appears as escaped string literals; ids were validated by the binder.
 /// </summary>
 internal static class Emitter
@@ -180,12 +181,20 @@ internal static class Emitter
 
     private static void EmitValidate(SourceWriter w, TemplateSpec template)
     {
+        // One method per rule: the JIT stops inlining the small Eval helpers in a method as large as all rules together.
         w.Open($"public override void Validate({Runtime}.ValidationContext context, {Runtime}.FindingSink sink)");
         w.Line($"global::System.ReadOnlySpan<{Runtime}.CellValue> c = context.Cells;");
         for (var r = 0; r < template.Rules.Count; r++)
         {
+            w.Line($"Rule{r}(context, sink, c);");
+        }
+        w.Close();
+        for (var r = 0; r < template.Rules.Count; r++)
+        {
             var rule = template.Rules[r];
+            w.Line();
             w.Line($"// {rule.Id} {Comment(rule.Name)}: {Comment(rule.CheckText)}{(rule.WhenText is null ? "" : "  when " + Comment(rule.WhenText))}");
+            w.Open($"private void Rule{r}({Runtime}.ValidationContext context, {Runtime}.FindingSink sink, global::System.ReadOnlySpan<{Runtime}.CellValue> c)");
             var tolerance = Decimal(rule.Tolerance ?? "0");
             if (rule.UsesPrevious)
             {
@@ -193,19 +202,12 @@ internal static class Emitter
                 w.Line("if (!context.HasPrevious)");
                 w.Line("{");
                 w.Line($"    sink.Skip(this, {r});");
+                w.Line("    return;");
                 w.Line("}");
-                w.Line("else");
-                w.Line("{");
-                w.Indent();
             }
             EmitRule(w, rule, r, tolerance);
-            if (rule.UsesPrevious)
-            {
-                w.Unindent();
-                w.Line("}");
-            }
+            w.Close();
         }
-        w.Close();
     }
 
     private static void EmitRule(SourceWriter w, RuleSpec rule, int r, string tolerance)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace ReportLint.Narrative;
@@ -11,25 +12,71 @@ public sealed record NarrativeMatch(string Section, int Start, int End, int Sent
 /// </summary>
 public sealed class NarrativeText
 {
-    private readonly int[] original;
+    private static readonly SearchValues<char> Removed = SearchValues.Create(WhiteSpaceButNewline());
+
+    // Where compact text was cut: compact index i maps to i + shift of the last cut at or before i. Most sections
+    // have few white-space runs, so this is much smaller than a position per character.
+    private readonly int[] cutAt;
+    private readonly int[] cutShift;
 
     public NarrativeText(string section, string text)
     {
         Section = section;
         Text = text;
-        var compact = new StringBuilder(text.Length);
-        var map = new List<int>(text.Length + 1);
-        for (var i = 0; i < text.Length; i++)
+        var first = text.AsSpan().IndexOfAny(Removed);
+        if (first < 0)
         {
-            if (!char.IsWhiteSpace(text[i]) || text[i] == '\n')
+            Compact = text;
+            cutAt = cutShift = [];
+            return;
+        }
+        var compact = new StringBuilder(text.Length);
+        var at = new List<int>();
+        var shift = new List<int>();
+        var from = 0;
+        var next = first;
+        while (next >= 0)
+        {
+            compact.Append(text, from, next - from);
+            var end = next;
+            while (end < text.Length && Removed.Contains(text[end]))
             {
-                compact.Append(text[i]);
-                map.Add(i);
+                end++;
+            }
+            at.Add(compact.Length);
+            shift.Add(end - compact.Length);
+            from = end;
+            var rest = text.AsSpan(from).IndexOfAny(Removed);
+            next = rest < 0 ? -1 : from + rest;
+        }
+        compact.Append(text, from, text.Length - from);
+        Compact = compact.ToString();
+        cutAt = at.ToArray();
+        cutShift = shift.ToArray();
+    }
+
+    /// <summary>The position in <see cref="Text"/> of a position in <see cref="Compact"/>.</summary>
+    private int Original(int compactIndex)
+    {
+        var cut = Array.BinarySearch(cutAt, compactIndex);
+        if (cut < 0)
+        {
+            cut = ~cut - 1;
+        }
+        return compactIndex + (cut < 0 ? 0 : cutShift[cut]);
+    }
+
+    private static string WhiteSpaceButNewline()
+    {
+        var chars = new StringBuilder();
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            if (char.IsWhiteSpace((char)c) && c != '\n')
+            {
+                chars.Append((char)c);
             }
         }
-        map.Add(text.Length);
-        Compact = compact.ToString();
-        original = map.ToArray();
+        return chars.ToString();
     }
 
     public string Section { get; }
@@ -43,8 +90,8 @@ public sealed class NarrativeText
         var matches = new List<NarrativeMatch>();
         foreach (System.Text.RegularExpressions.Match match in pattern.Regex.Matches(Compact))
         {
-            var start = original[match.Index];
-            var end = original[match.Index + match.Length - 1] + 1;
+            var start = Original(match.Index);
+            var end = Original(match.Index + match.Length - 1) + 1;
             var (sentenceStart, sentenceEnd) = NarrativePattern.Sentence(Text, start, end);
             StatedNumber? number = null;
             if (match.Groups["n"].Success)

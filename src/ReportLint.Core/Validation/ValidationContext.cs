@@ -14,8 +14,8 @@ public sealed class ValidationContext
 {
     private readonly CellValue[]? previous;
     private readonly List<NarrativeMatch>?[] matches;
-    private readonly Dictionary<string, NarrativeText> texts = new(StringComparer.Ordinal);
-    private readonly List<UnreadableMention> unreadable = [];
+    private readonly NarrativeText?[] texts = new NarrativeText?[Report.SectionKeys.Length];
+    private List<UnreadableMention>? unreadable;
 
     public ValidationContext(Report report, CellValue[]? previous = null)
     {
@@ -30,7 +30,7 @@ public sealed class ValidationContext
 
     public bool HasPrevious => previous is not null;
 
-    public IReadOnlyList<UnreadableMention> Unreadable => unreadable;
+    public IReadOnlyList<UnreadableMention> Unreadable => (IReadOnlyList<UnreadableMention>?)unreadable ?? [];
 
     public Num Previous(int cell) => previous is null ? Num.Unknown : Num.Of(previous[cell]);
 
@@ -45,13 +45,16 @@ public sealed class ValidationContext
         {
             return Num.Unknown;
         }
-        var values = found.Select(m => m.Number!.Value).Distinct().ToList();
-        if (values.Count > 1)
+        var value = found[0].Number!.Value;
+        for (var i = 1; i < found.Count; i++)
         {
-            Note(rule, pattern, found, $"叙述中出现了 {values.Count} 个不同的数（{string.Join("、", values.Select(v => v.Value))}）", $"the narrative states {values.Count} different numbers");
-            return Num.Unknown;
+            if (found[i].Number!.Value != value)
+            {
+                var values = found.Select(m => m.Number!.Value).Distinct().ToList();
+                Note(rule, pattern, found, $"叙述中出现了 {values.Count} 个不同的数（{string.Join("、", values.Select(v => v.Value))}）", $"the narrative states {values.Count} different numbers");
+                return Num.Unknown;
+            }
         }
-        var value = values[0];
         if (value.Approximate)
         {
             Note(rule, pattern, found, "叙述中给出的是约数（余/多）", "the narrative gives an approximate number (余/多)");
@@ -92,16 +95,14 @@ public sealed class ValidationContext
             return cached;
         }
         var compiled = Report.Template.Patterns[pattern];
-        if (!texts.TryGetValue(compiled.Section, out var text))
-        {
-            text = new NarrativeText(compiled.Section, Report.Section(compiled.Section) ?? "");
-            texts[compiled.Section] = text;
-        }
+        var section = Array.IndexOf(Report.SectionKeys, compiled.Section);
+        var text = texts[section] ??= new NarrativeText(compiled.Section, Report.Section(compiled.Section) ?? "");
         return matches[pattern] = text.Find(compiled);
     }
 
     private void Note(int rule, int pattern, List<NarrativeMatch> found, string reason, string reasonEn)
     {
+        unreadable ??= [];
         if (!unreadable.Any(u => u.Rule == rule && u.Pattern == pattern))
         {
             unreadable.Add(new UnreadableMention(rule, pattern, found, reason, reasonEn));
