@@ -65,25 +65,38 @@ public static class LintRun
             // it and all before it are done, so checking and writing overlap and nothing waits for a whole batch.
             var slots = new FileResult?[files.Count];
             var gate = new object();
-            var work = files.Count == 0 ? Task.CompletedTask : Task.Run(() => Parallel.ForEach(Partitioner.Create(0, files.Count, RangeSize),
-                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, range =>
+            void CheckRange(int from, int to)
+            {
+                for (var i = from; i < to; i++)
                 {
-                    for (var i = range.Item1; i < range.Item2; i++)
+                    var file = files[i];
+                    var previous = file.FullPath is null ? null : pairs.PreviousOf(file.FullPath, linter);
+                    var result = Lint(file, linter, options.Template, previous);
+                    var done = new FileResult(file.DisplayPath, Configure(result.Findings, options.Config, file, options.WarningsAsErrors))
                     {
-                        var file = files[i];
-                        var previous = file.FullPath is null ? null : pairs.PreviousOf(file.FullPath, linter);
-                        var result = Lint(file, linter, options.Template, previous);
-                        var done = new FileResult(file.DisplayPath, Configure(result.Findings, options.Config, file, options.WarningsAsErrors))
-                        {
-                            Skipped = result.Skipped.Select(r => r.Id).ToList(),
-                        };
-                        lock (gate)
-                        {
-                            slots[i] = done;
-                            Monitor.PulseAll(gate);
-                        }
+                        Skipped = result.Skipped.Select(r => r.Id).ToList(),
+                    };
+                    lock (gate)
+                    {
+                        slots[i] = done;
+                        Monitor.PulseAll(gate);
                     }
-                }));
+                }
+            }
+
+            Task work;
+            if (files.Count <= RangeSize)
+            {
+                // One range would go to one worker anyway; checking it on this thread spares a small run (a CI job
+                // checking one office's file) starting the thread pool and the parallel loop.
+                CheckRange(0, files.Count);
+                work = Task.CompletedTask;
+            }
+            else
+            {
+                work = Task.Run(() => Parallel.ForEach(Partitioner.Create(0, files.Count, RangeSize),
+                    new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, range => CheckRange(range.Item1, range.Item2)));
+            }
             for (var i = 0; i < files.Count; i++)
             {
                 FileResult? next;

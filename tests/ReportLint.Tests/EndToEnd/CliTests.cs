@@ -49,6 +49,47 @@ public class CliTests
     }
 
     [Fact]
+    public void Many_files_are_checked_on_all_cores_and_reported_in_path_order_with_nothing_lost()
+    {
+        // More files than one work range (64), so workers check them in parallel; a missing path argument and a
+        // malformed file land among them. Every copy of a report must give that report's findings, in path order.
+        var directory = Scratch.Directory("many");
+        var reports = Path.Combine(directory, "reports");
+        Directory.CreateDirectory(reports);
+        var examples = Directory.GetFiles(Paths.Examples, "*.json").Order(StringComparer.Ordinal).ToArray();
+        for (var copy = 0; copy < 40; copy++)
+        {
+            foreach (var example in examples)
+            {
+                File.Copy(example, Path.Combine(reports, $"{copy:D2}_{Path.GetFileName(example)}"));
+            }
+        }
+        File.WriteAllText(Path.Combine(reports, "17_broken.json"), "{ \"year\": 2024, }");
+
+        var (exit, stdout, stderr) = Run(directory, "reports", "reports/33_missing.json", "--format", "json");
+
+        exit.ShouldBe(2);
+        stderr.ShouldBeEmpty();
+        using var json = System.Text.Json.JsonDocument.Parse(stdout);
+        var findings = json.RootElement.GetProperty("findings").EnumerateArray()
+            .Select(f => (File: f.GetProperty("file").GetString()!, Rule: f.GetProperty("ruleId").GetString()!, Line: f.GetProperty("line").GetInt32(), Column: f.GetProperty("column").GetInt32()))
+            .ToList();
+        findings.Select(f => f.File).ShouldBe(findings.Select(f => f.File).Order(StringComparer.Ordinal), "findings in path order");
+        json.RootElement.GetProperty("summary").GetProperty("files").GetInt32().ShouldBe(40 * examples.Length + 2);
+        findings.Where(f => f.File == "reports/17_broken.json").ShouldHaveSingleItem().Rule.ShouldStartWith("RL01");
+        findings.Where(f => f.File == "reports/33_missing.json").ShouldHaveSingleItem().Rule.ShouldStartWith("RL01");
+        foreach (var example in examples.Select(Path.GetFileName))
+        {
+            var first = findings.Where(f => f.File == $"reports/00_{example}").Select(f => (f.Rule, f.Line, f.Column)).ToList();
+            for (var copy = 1; copy < 40; copy++)
+            {
+                findings.Where(f => f.File == $"reports/{copy:D2}_{example}").Select(f => (f.Rule, f.Line, f.Column)).ShouldBe(first, $"copy {copy} of {example}");
+            }
+        }
+        findings.Count(f => f.Rule == "RL1108").ShouldBe(40, "新城区's “均已办结” warning, once per copy");
+    }
+
+    [Fact]
     public void Text_output_in_english_shows_the_cells_and_the_arithmetic()
     {
         var (exit, stdout, _) = Run(Paths.RepoRoot, "tests/fixtures/expected/2023_hongzequ.json", "--lang", "en");

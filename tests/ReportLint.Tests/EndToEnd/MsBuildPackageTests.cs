@@ -20,6 +20,7 @@ public sealed class PackedPackage
 }
 
 /// <summary>What a new user does: reference the package from a feed, put reports in, run a real `dotnet build`.</summary>
+[Collection(RepositoryBuilds.Name)]
 public class MsBuildPackageTests(PackedPackage package) : IClassFixture<PackedPackage>
 {
     private const string Faulty = "\"pending\": 5, \"total\": 9";

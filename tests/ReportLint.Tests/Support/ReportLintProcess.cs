@@ -12,7 +12,11 @@ public static class ReportLintProcess
     public static (int ExitCode, string Out, string Err) RunWithInput(string workingDirectory, byte[]? stdin, params string[] args) =>
         RunWithEnvironment(workingDirectory, stdin, new Dictionary<string, string>(), args);
 
-    public static (int ExitCode, string Out, string Err) RunWithEnvironment(string workingDirectory, byte[]? stdin, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static (int ExitCode, string Out, string Err) RunWithEnvironment(string workingDirectory, byte[]? stdin, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunAssembly(Path.Combine(AppContext.BaseDirectory, "reportlint.dll"), workingDirectory, stdin, environment, args);
+
+    /// <summary>Runs a given reportlint.dll (for example a published one).</summary>
+    public static (int ExitCode, string Out, string Err) RunAssembly(string assembly, string workingDirectory, byte[]? stdin, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -26,7 +30,7 @@ public static class ReportLintProcess
         {
             start.Environment[name] = value;
         }
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "reportlint.dll"));
+        start.ArgumentList.Add(assembly);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
