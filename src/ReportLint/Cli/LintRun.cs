@@ -70,7 +70,7 @@ public static class LintRun
                 for (var i = from; i < to; i++)
                 {
                     var file = files[i];
-                    var previous = file.FullPath is null ? null : pairs.PreviousOf(file.FullPath, linter);
+                    var previous = pairs.PreviousOf(i, linter);
                     var result = Lint(file, linter, options.Template, previous);
                     var done = new FileResult(file.DisplayPath, Configure(result.Findings, options.Config, file, options.WarningsAsErrors))
                     {

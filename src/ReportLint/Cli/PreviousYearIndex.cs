@@ -7,17 +7,23 @@ namespace ReportLint.Cli;
 /// Finds last year's report of the same agency among the files checked and those given with --previous.
 /// Agencies are matched by name; a name that ends with the other also matches, because reports name the same
 /// body with and without its city (洪泽区人民政府 / 淮安市洪泽区人民政府). Only identities are kept, never reports,
-/// so memory does not grow with the number of files.
+/// and only when two consecutive years are among the inputs: a run over one year's reports keeps nothing per file.
 /// </summary>
 public sealed class PreviousYearIndex
 {
-    private readonly Dictionary<int, List<(string Agency, string Path)>> byYear;
-    private readonly Dictionary<string, (string Agency, int Year)> byPath;
+    // Aligned with the checked files followed by the --previous ones; a file whose identity is unknown has no name.
+    private readonly IReadOnlyList<InputFile> candidates;
+    private readonly string?[] reversedAgency;
+    private readonly int[] year;
+    private readonly Dictionary<int, YearNames> byYear;
 
-    private PreviousYearIndex(Dictionary<int, List<(string, string)>> byYear, Dictionary<string, (string, int)> byPath, IReadOnlyList<Finding> problems)
+    private PreviousYearIndex(IReadOnlyList<InputFile> candidates, string?[] reversedAgency, int[] year, Dictionary<int, YearNames> byYear,
+        IReadOnlyList<Finding> problems)
     {
+        this.candidates = candidates;
+        this.reversedAgency = reversedAgency;
+        this.year = year;
         this.byYear = byYear;
-        this.byPath = byPath;
         Problems = problems;
     }
 
@@ -27,42 +33,117 @@ public sealed class PreviousYearIndex
     public static PreviousYearIndex Build(IReadOnlyList<InputFile> files, IReadOnlyList<string> previousPaths)
     {
         var (extra, problems) = InputFiles.Expand(previousPaths);
-        var candidates = files.Concat(extra).Where(f => f.FullPath is not null).ToList();
+        var candidates = files.Concat(extra).ToList();
         // With one file and no --previous there is nothing to pair with: skip reading identities at all.
-        if (candidates.Count < 2)
+        if (candidates.Count(f => f.FullPath is not null) < 2)
         {
-            return new PreviousYearIndex([], [], problems);
+            return new PreviousYearIndex([], [], [], [], problems);
         }
         var identities = new (string Agency, int Year)?[candidates.Count];
-        Parallel.For(0, candidates.Count, i => identities[i] = ReportIdentity.Sniff(candidates[i].FullPath!));
-        var byYear = new Dictionary<int, List<(string, string)>>();
-        var byPath = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
+        Parallel.For(0, candidates.Count, i => identities[i] = candidates[i].FullPath is { } path ? ReportIdentity.Sniff(path) : null);
+
+        var years = identities.Where(i => i is not null).Select(i => i!.Value.Year).ToHashSet();
+        if (!years.Any(y => years.Contains(y - 1)))
+        {
+            return new PreviousYearIndex([], [], [], [], problems);
+        }
+        var reversedAgency = new string?[candidates.Count];
+        var year = new int[candidates.Count];
         for (var i = 0; i < candidates.Count; i++)
         {
             if (identities[i] is { } identity)
             {
-                if (!byYear.TryGetValue(identity.Year, out var list))
-                {
-                    byYear[identity.Year] = list = [];
-                }
-                list.Add((identity.Agency, candidates[i].FullPath!));
-                byPath[candidates[i].FullPath!] = identity;
+                reversedAgency[i] = Reverse(identity.Agency);
+                year[i] = identity.Year;
             }
         }
-        return new PreviousYearIndex(byYear, byPath, problems);
+        var byYear = Enumerable.Range(0, candidates.Count).Where(i => reversedAgency[i] is not null).GroupBy(i => year[i])
+            .ToDictionary(g => g.Key, g => YearNames.Of(g.ToArray(), reversedAgency));
+        return new PreviousYearIndex(candidates, reversedAgency, year, byYear, problems);
     }
 
-    /// <summary>Last year's report for a file, read when asked (each is usually needed once).</summary>
-    public Report? PreviousOf(string path, Linter linter)
+    /// <summary>
+    /// Last year's report for the checked file at <paramref name="fileIndex"/>, read when asked (each is usually needed
+    /// once). When several match, the first in input order, as the files are listed.
+    /// </summary>
+    public Report? PreviousOf(int fileIndex, Linter linter)
     {
-        if (!byPath.TryGetValue(path, out var identity) || !byYear.TryGetValue(identity.Year - 1, out var candidates))
+        if (fileIndex >= reversedAgency.Length || reversedAgency[fileIndex] is not { } agency
+            || !byYear.TryGetValue(year[fileIndex] - 1, out var names))
         {
             return null;
         }
-        var match = candidates.Where(c => SameAgency(c.Agency, identity.Agency)).Select(c => c.Path).FirstOrDefault();
-        return match is null ? null : linter.Read(match, File.ReadAllBytes(match)).Report;
+        var match = names.FirstMatch(agency);
+        return match < 0 ? null : linter.Read(candidates[match].FullPath!, File.ReadAllBytes(candidates[match].FullPath!)).Report;
     }
 
-    private static bool SameAgency(string a, string b) =>
-        a == b || a.EndsWith(b, StringComparison.Ordinal) || b.EndsWith(a, StringComparison.Ordinal);
+    private static string Reverse(string text)
+    {
+        var chars = text.ToCharArray();
+        Array.Reverse(chars);
+        return new string(chars);
+    }
+
+    /// <summary>
+    /// One year's agency names, reversed and sorted, with where each came from. Reversed, "ends with" becomes "starts
+    /// with": the names that end with a given one are one range found by binary search, and the names a given one ends
+    /// with are its reversed prefixes, each an exact search. A lookup costs a name's length times log n, not n.
+    /// </summary>
+    private sealed class YearNames
+    {
+        private readonly string[] reversed;
+        private readonly int[] index;
+
+        private YearNames(string[] reversed, int[] index)
+        {
+            this.reversed = reversed;
+            this.index = index;
+        }
+
+        public static YearNames Of(int[] indices, string?[] reversedAgency)
+        {
+            var names = indices.Select(i => reversedAgency[i]!).ToArray();
+            Array.Sort(names, indices, StringComparer.Ordinal);
+            return new YearNames(names, indices);
+        }
+
+        /// <summary>The first input (lowest index) whose name equals <paramref name="agency"/>, ends with it, or is its end; -1 if none.</summary>
+        public int FirstMatch(string agency)
+        {
+            var best = int.MaxValue;
+            // Names ending with this one (itself included): reversed, they start with it.
+            for (var k = LowerBound(agency); k < reversed.Length && reversed[k].StartsWith(agency, StringComparison.Ordinal); k++)
+            {
+                best = Math.Min(best, index[k]);
+            }
+            // Names this one ends with: its reversed prefixes.
+            for (var length = 1; length < agency.Length; length++)
+            {
+                var prefix = agency.AsSpan(0, length);
+                for (var k = LowerBound(prefix); k < reversed.Length && reversed[k].AsSpan().SequenceEqual(prefix); k++)
+                {
+                    best = Math.Min(best, index[k]);
+                }
+            }
+            return best == int.MaxValue ? -1 : best;
+        }
+
+        private int LowerBound(ReadOnlySpan<char> key)
+        {
+            int low = 0, high = reversed.Length;
+            while (low < high)
+            {
+                var middle = (low + high) >>> 1;
+                if (reversed[middle].AsSpan().SequenceCompareTo(key) < 0)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+            return low;
+        }
+    }
 }

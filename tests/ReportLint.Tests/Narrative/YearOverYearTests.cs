@@ -30,6 +30,31 @@ public class YearOverYearTests
     }
 
     [Fact]
+    public void Last_years_report_is_found_by_name_either_way_round_the_first_in_input_order_when_several_match()
+    {
+        var directory = Scratch.Directory("pairing");
+        var y2023 = File.ReadAllText(Path.Combine(Paths.Fixtures, "expected", "2023_hongzequ.json"));
+        var y2024 = File.ReadAllText(Path.Combine(Paths.Fixtures, "expected", "2024_hongzequ.json"));
+        string Named(string report, string name) => System.Text.RegularExpressions.Regex.Replace(report, "\"name\": \"[^\"]+\"", $"\"name\": \"{name}\"", default, TimeSpan.FromSeconds(1));
+        File.WriteAllText(Path.Combine(directory, "a.json"), Named(y2024, "洪泽区人民政府"));
+        File.WriteAllText(Path.Combine(directory, "b.json"), Named(y2023, "淮安市洪泽区人民政府"));
+        File.WriteAllText(Path.Combine(directory, "c.json"), Named(y2024, "泗洪县人民政府"));
+        File.WriteAllText(Path.Combine(directory, "d.json"), Named(y2023, "江苏省淮安市洪泽区人民政府"));
+        File.WriteAllText(Path.Combine(directory, "e.json"), Named(y2024, "江苏省淮安市洪泽区人民政府"));
+        var (files, problems) = ReportLint.Cli.InputFiles.Expand([directory]);
+        problems.ShouldBeEmpty();
+        var index = ReportLint.Cli.PreviousYearIndex.Build(files, []);
+        var linter = new Linter(ReportLint.Reading.TemplateRegistry.Default);
+
+        // 洪泽区人民政府 (2024): both 2023 names end with it; b comes first.
+        index.PreviousOf(0, linter)!.AgencyName.ShouldBe("淮安市洪泽区人民政府");
+        index.PreviousOf(1, linter).ShouldBeNull("b is a 2023 report and there is no 2022 one");
+        index.PreviousOf(2, linter).ShouldBeNull("no 2023 report of 泗洪县");
+        // 江苏省淮安市洪泽区人民政府 (2024) ends with b's name and equals d's: b still comes first.
+        index.PreviousOf(4, linter)!.AgencyName.ShouldBe("淮安市洪泽区人民政府");
+    }
+
+    [Fact]
     public void A_carried_over_count_that_does_not_match_last_year_is_reported()
     {
         var directory = Pair();
