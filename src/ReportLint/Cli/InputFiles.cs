@@ -5,9 +5,29 @@ using ReportLint.Reading;
 namespace ReportLint.Cli;
 
 /// <summary>One input: a path on disk, or standard input (<c>-</c>).</summary>
-public sealed record InputFile(string DisplayPath, string? FullPath)
+public sealed class InputFile
 {
-    public bool IsStandardInput => FullPath is null;
+    // Only the path as shown is kept, with the directory it is relative to (null when it is already full): the full
+    // path is rebuilt when asked, a few times per file. A run over 100,000 files keeps one path per file, not two.
+    private readonly string? directory;
+
+    private InputFile(string displayPath, string? directory, bool isStandardInput)
+    {
+        DisplayPath = displayPath;
+        this.directory = directory;
+        IsStandardInput = isStandardInput;
+    }
+
+    public static InputFile StandardInput { get; } = new(InputFiles.StandardInput, null, true);
+
+    /// <summary>A file on disk, shown as <paramref name="displayPath"/>, relative to <paramref name="directory"/> unless null.</summary>
+    public static InputFile OnDisk(string displayPath, string? directory) => new(displayPath, directory, false);
+
+    public string DisplayPath { get; }
+
+    public bool IsStandardInput { get; }
+
+    public string? FullPath => IsStandardInput ? null : directory is null ? DisplayPath : Path.GetFullPath(DisplayPath, directory);
 }
 
 /// <summary>
@@ -23,57 +43,79 @@ public static class InputFiles
     /// <summary>As <see cref="Expand(IEnumerable{string})"/>, taking files with these extensions from directories.</summary>
     public static (List<InputFile> Files, List<Finding> Problems) Expand(IEnumerable<string> paths, string[] extensions)
     {
-        var files = new SortedDictionary<string, InputFile>(StringComparer.Ordinal);
+        var files = new List<InputFile>();
         var problems = new List<Finding>();
+        // Asked once: the working directory is a system call, and a run may expand 100,000 paths.
+        var directory = Environment.CurrentDirectory;
+        void Add(string path)
+        {
+            var display = Display(Path.GetFullPath(path, directory), directory, out var relative);
+            files.Add(InputFile.OnDisk(display, relative ? directory : null));
+        }
+
         foreach (var path in paths)
         {
             if (path == StandardInput)
             {
-                files[StandardInput] = new InputFile(StandardInput, null);
+                files.Add(InputFile.StandardInput);
             }
             else if (File.Exists(path))
             {
-                Add(files, path);
+                Add(path);
             }
             else if (Directory.Exists(path))
             {
-                var found = Directory.EnumerateFiles(path, "*", Recursive)
-                    .Where(f => extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase)).ToList();
-                if (found.Count == 0)
+                var before = files.Count;
+                foreach (var file in Directory.EnumerateFiles(path, "*", Recursive))
+                {
+                    if (extensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
+                    {
+                        Add(file);
+                    }
+                }
+                if (files.Count == before)
                 {
                     var kinds = string.Join(" ", extensions);
                     problems.Add(Problem(Display(path), $"目录中没有找到任何 {kinds} 报告文件：{path}", $"No {kinds} report files in directory {path}."));
                 }
-                found.ForEach(f => Add(files, f));
             }
             else if (Glob.IsPattern(path))
             {
                 var glob = new Glob(path);
                 var root = Directory.Exists(glob.Root) ? glob.Root : ".";
-                var found = Directory.EnumerateFiles(root, "*", Recursive)
-                    .Where(f => glob.IsMatch(Path.GetRelativePath(".", f).Replace('\\', '/')) || glob.IsMatch(f.Replace('\\', '/')))
-                    .ToList();
-                if (found.Count == 0)
+                var before = files.Count;
+                foreach (var file in Directory.EnumerateFiles(root, "*", Recursive))
+                {
+                    if (glob.IsMatch(Path.GetRelativePath(".", file).Replace('\\', '/')) || glob.IsMatch(file.Replace('\\', '/')))
+                    {
+                        Add(file);
+                    }
+                }
+                if (files.Count == before)
                 {
                     problems.Add(Problem(path, $"没有文件符合模式：{path}", $"No file matches the pattern {path}."));
                 }
-                found.ForEach(f => Add(files, f));
             }
             else
             {
                 problems.Add(Problem(Display(path), $"找不到文件或目录：{path}", $"No such file or directory: {path}"));
             }
         }
-        return (files.Values.ToList(), problems);
+        // In path order, each file once (a file named twice, or found by two patterns, is checked once).
+        files.Sort(static (a, b) => string.CompareOrdinal(a.DisplayPath, b.DisplayPath));
+        var kept = 0;
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (kept == 0 || files[i].DisplayPath != files[kept - 1].DisplayPath)
+            {
+                files[kept++] = files[i];
+            }
+        }
+        files.RemoveRange(kept, files.Count - kept);
+        return (files, problems);
     }
 
     private static readonly EnumerationOptions Recursive = new() { RecurseSubdirectories = true, IgnoreInaccessible = true, MatchCasing = MatchCasing.CaseInsensitive };
-
-    private static void Add(SortedDictionary<string, InputFile> files, string path)
-    {
-        var display = Display(path);
-        files[display] = new InputFile(display, Path.GetFullPath(path));
-    }
 
     /// <summary>
     /// A report file's bytes, or why they cannot be had: too large (checked before reading, so a huge file is never
@@ -123,11 +165,12 @@ public static class InputFiles
         new(path, InputRule.Unreadable.Id, InputRule.Unreadable.Severity, message, messageEn, 1, 1) { IsInputError = true };
 
     /// <summary>Paths relative to the working directory when inside it, with forward slashes, so output is the same on every machine.</summary>
-    public static string Display(string path)
+    public static string Display(string path) => Display(Path.GetFullPath(path), Environment.CurrentDirectory, out _);
+
+    private static string Display(string full, string directory, out bool relativeToDirectory)
     {
-        var full = Path.GetFullPath(path);
-        var relative = Path.GetRelativePath(Environment.CurrentDirectory, full);
-        var shown = relative.StartsWith("..", StringComparison.Ordinal) ? full : relative;
-        return shown.Replace('\\', '/');
+        var relative = Path.GetRelativePath(directory, full);
+        relativeToDirectory = !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
+        return (relativeToDirectory ? relative : full).Replace('\\', '/');
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Text;
 using ReportLint.Baselines;
 using ReportLint.Configuration;
 using ReportLint.Findings;
@@ -125,8 +126,19 @@ public static class LintCommand
         var interactive = !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null && !parse.GetValue(NoProgress);
         var recorder = parse.GetValue(WriteBaseline) is null ? null : new BaselineRecorder();
         var formatter = Formatter(parse.GetValue(Format)!, language, templates);
-        var outcome = LintRun.Execute(new LintOptions(parse.GetValue(Paths) ?? [], parse.GetValue(Template), config, baseline, baselinePath, interactive,
-            parse.GetValue(WarningsAsErrors), parse.GetValue(Previous), recorder), new Linter(templates), formatter, Console.Out);
+        // Console.Out writes through on every call: a system call per piece of a finding. Into a file or a pipe (CI),
+        // findings go through one buffer instead; to a terminal, they still appear as each file is checked.
+        var output = Console.IsOutputRedirected ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) : Console.Out;
+        LintOutcome outcome;
+        try
+        {
+            outcome = LintRun.Execute(new LintOptions(parse.GetValue(Paths) ?? [], parse.GetValue(Template), config, baseline, baselinePath, interactive,
+                parse.GetValue(WarningsAsErrors), parse.GetValue(Previous), recorder), new Linter(templates), formatter, output);
+        }
+        finally
+        {
+            output.Flush();
+        }
 
         if (parse.GetValue(WriteBaseline) is { } writeTo)
         {

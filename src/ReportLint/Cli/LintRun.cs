@@ -61,9 +61,11 @@ public static class LintRun
 
         void CheckAll(Action<int>? progress)
         {
-            // Workers check files in small ranges handed out in path order; this thread writes each result as soon as
-            // it and all before it are done, so checking and writing overlap and nothing waits for a whole batch.
+            // Workers check files in ranges of RangeSize handed out in path order; this thread writes a range as soon as
+            // it and all before it are done, so checking and writing overlap and nothing waits for a whole batch. A
+            // worker fills its range's slots, then marks the range ready under the lock: one handover per range.
             var slots = new FileResult?[files.Count];
+            var ready = new bool[(files.Count + RangeSize - 1) / RangeSize];
             var gate = new object();
             void CheckRange(int from, int to)
             {
@@ -72,15 +74,15 @@ public static class LintRun
                     var file = files[i];
                     var previous = pairs.PreviousOf(i, linter);
                     var result = Lint(file, linter, options.Template, previous);
-                    var done = new FileResult(file.DisplayPath, Configure(result.Findings, options.Config, file, options.WarningsAsErrors))
+                    slots[i] = new FileResult(file.DisplayPath, Configure(result.Findings, options.Config, file, options.WarningsAsErrors))
                     {
                         Skipped = result.Skipped.Select(r => r.Id).ToList(),
                     };
-                    lock (gate)
-                    {
-                        slots[i] = done;
-                        Monitor.PulseAll(gate);
-                    }
+                }
+                lock (gate)
+                {
+                    ready[from / RangeSize] = true;
+                    Monitor.PulseAll(gate);
                 }
             }
 
@@ -89,20 +91,23 @@ public static class LintRun
             {
                 // One range would go to one worker anyway; checking it on this thread spares a small run (a CI job
                 // checking one office's file) starting the thread pool and the parallel loop.
-                CheckRange(0, files.Count);
+                if (files.Count > 0)
+                {
+                    CheckRange(0, files.Count);
+                }
                 work = Task.CompletedTask;
             }
             else
             {
+                // Partitioner ranges start at multiples of RangeSize, so a range's index is its start / RangeSize.
                 work = Task.Run(() => Parallel.ForEach(Partitioner.Create(0, files.Count, RangeSize),
                     new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, range => CheckRange(range.Item1, range.Item2)));
             }
-            for (var i = 0; i < files.Count; i++)
+            for (var range = 0; range < ready.Length; range++)
             {
-                FileResult? next;
                 lock (gate)
                 {
-                    while ((next = slots[i]) is null)
+                    while (!ready[range])
                     {
                         if (work.IsCompleted)
                         {
@@ -111,20 +116,21 @@ public static class LintRun
                         }
                         Monitor.Wait(gate, 100);
                     }
+                }
+                var end = Math.Min(files.Count, (range + 1) * RangeSize);
+                for (var i = range * RangeSize; i < end; i++)
+                {
+                    var next = slots[i]!;
                     slots[i] = null;
+                    while (pending.Count > 0 && string.CompareOrdinal(pending.Peek().Path, next.Path) < 0)
+                    {
+                        Emit(pending.Dequeue());
+                    }
+                    Emit(next);
                 }
-                while (pending.Count > 0 && string.CompareOrdinal(pending.Peek().Path, next.Path) < 0)
-                {
-                    Emit(pending.Dequeue());
-                }
-                Emit(next);
-                if (progress is not null && (i + 1) % RangeSize == 0)
-                {
-                    progress(RangeSize);
-                }
+                progress?.Invoke(end - range * RangeSize);
             }
             work.GetAwaiter().GetResult();
-            progress?.Invoke(files.Count % RangeSize);
             while (pending.Count > 0)
             {
                 Emit(pending.Dequeue());

@@ -35,7 +35,7 @@ public sealed class PreviousYearIndex
         var (extra, problems) = InputFiles.Expand(previousPaths);
         var candidates = files.Concat(extra).ToList();
         // With one file and no --previous there is nothing to pair with: skip reading identities at all.
-        if (candidates.Count(f => f.FullPath is not null) < 2)
+        if (candidates.Count(f => !f.IsStandardInput) < 2)
         {
             return new PreviousYearIndex([], [], [], [], problems);
         }
