@@ -43,7 +43,7 @@ if (args.Length >= 1 && args[0] == "quick")
     // A rough stopwatch pass for profiling sessions; the recorded numbers come from BenchmarkDotNet.
     var suite = new ThroughputBenchmarks();
     suite.Setup();
-    foreach (var (name, run) in new (string, Func<object>)[] { ("bare scan", () => suite.BareScan()), ("read + validate", () => suite.ReadAndValidate()), ("validate only", () => suite.ValidateOnly()), ("read only", () => suite.ReadOnly()) })
+    foreach (var (name, run) in new (string, Func<object>)[] { ("bare scan", () => suite.BareScan()), ("read + validate", () => suite.ReadAndValidate()), ("read + RL1001-8", () => suite.ReadAndValidateTableRules()), ("validate only", () => suite.ValidateOnly()), ("read only", () => suite.ReadOnly()) })
     {
         run();
         var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -57,7 +57,7 @@ if (args.Length >= 1 && args[0] == "quick")
 }
 if (args.Length >= 2 && args[0] == "loop")
 {
-    // `loop <benchmark> [seconds]`: runs one benchmark repeatedly, for a profiler to attach to (perf record with
+    // `loop <scan|read|validate|table|check> [seconds]`: runs one benchmark repeatedly, for a profiler to attach to (perf record with
     // DOTNET_PerfMapEnabled=1); prints nothing useful itself.
     var suite = new ThroughputBenchmarks();
     suite.Setup();
@@ -66,6 +66,7 @@ if (args.Length >= 2 && args[0] == "loop")
         "scan" => () => suite.BareScan(),
         "read" => () => suite.ReadOnly(),
         "validate" => () => suite.ValidateOnly(),
+        "table" => () => suite.ReadAndValidateTableRules(),
         _ => () => suite.ReadAndValidate(),
     };
     var until = System.Diagnostics.Stopwatch.StartNew();

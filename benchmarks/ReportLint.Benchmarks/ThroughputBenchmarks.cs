@@ -7,7 +7,8 @@ namespace ReportLint.Benchmarks;
 
 /// <summary>
 /// Per corpus of 1,000 generated reports: the floor (a bare Utf8JsonReader pass touching every token), reportlint's
-/// read + validate, and the validator alone on already-read reports. Throughput = corpus bytes / mean time.
+/// read + validate with every rule and with the table rules the Node baseline implements, and the reader and the
+/// validator alone. Throughput = corpus bytes / mean time.
 /// </summary>
 [MemoryDiagnoser]
 public class ThroughputBenchmarks
@@ -15,12 +16,17 @@ public class ThroughputBenchmarks
     private List<byte[]> reports = [];
     private List<Report> read = [];
     private Linter linter = null!;
+    private Linter tableRulesOnly = null!;
+
+    /// <summary>The rules benchmarks/node writes for ajv + json-logic-js: 表三 and 表四 arithmetic and cell checks.</summary>
+    public static readonly string[] NodeBaselineRules = ["RL1001", "RL1002", "RL1003", "RL1004", "RL1005", "RL1006", "RL1007", "RL1008"];
 
     [GlobalSetup]
     public void Setup()
     {
         reports = Corpus.Generate(1000);
         linter = new Linter(TemplateRegistry.Default);
+        tableRulesOnly = new Linter(TemplateRegistry.Default, NodeBaselineRules.Contains);
         read = reports.Select(r => linter.Read("r.json", r).Report!).ToList();
         Console.WriteLine($"// corpus: {reports.Count} reports, {reports.Sum(r => r.Length) / 1024.0 / 1024.0:0.00} MB");
     }
@@ -47,6 +53,17 @@ public class ThroughputBenchmarks
         foreach (var bytes in reports)
         {
             findings += linter.Check("r.json", bytes).Findings.Count;
+        }
+        return findings;
+    }
+
+    [Benchmark(Description = "reportlint read + RL1001–RL1008 (the Node baseline's rules)")]
+    public int ReadAndValidateTableRules()
+    {
+        var findings = 0;
+        foreach (var bytes in reports)
+        {
+            findings += tableRulesOnly.Check("r.json", bytes).Findings.Count;
         }
         return findings;
     }

@@ -14,11 +14,20 @@ public sealed record LintResult(IReadOnlyList<Finding> Findings, IReadOnlyList<R
 }
 
 /// <summary>One report file through the whole pipeline: read → validate with its template → findings in file order.</summary>
-public sealed class Linter(TemplateRegistry templates)
+public sealed class Linter
 {
-    private readonly ReportReader reader = new(templates);
+    private readonly ReportReader reader;
+    private readonly Dictionary<TemplateDefinition, bool[]>? runs;
 
-    public TemplateRegistry Templates { get; } = templates;
+    /// <param name="runs">Which rules to work out, by id (e.g. not those turned off everywhere); null: all.</param>
+    public Linter(TemplateRegistry templates, Func<string, bool>? runs = null)
+    {
+        Templates = templates;
+        reader = new ReportReader(templates);
+        this.runs = runs is null ? null : templates.All.ToDictionary(t => t, t => t.Rules.Select(r => runs(r.Id)).ToArray());
+    }
+
+    public TemplateRegistry Templates { get; }
 
     public ReadResult Read(string path, ReadOnlyMemory<byte> bytes, string? templateOverride = null) => reader.Read(path, bytes, templateOverride);
 
@@ -33,7 +42,7 @@ public sealed class Linter(TemplateRegistry templates)
         var findings = new List<Finding>(read.Findings);
         var sink = new FindingSink();
         var report = read.Report;
-        var context = new ValidationContext(report, previous is null ? null : PreviousCells(report, previous));
+        var context = new ValidationContext(report, previous is null ? null : PreviousCells(report, previous), runs?.GetValueOrDefault(report.Template));
         report.Template.Validate(context, sink);
         if (sink.Failures.Count > 0 || context.Unreadable.Count > 0)
         {

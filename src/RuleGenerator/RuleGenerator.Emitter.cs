@@ -186,7 +186,7 @@ internal static class Emitter
         w.Line($"global::System.ReadOnlySpan<{Runtime}.CellValue> c = context.Cells;");
         for (var r = 0; r < template.Rules.Count; r++)
         {
-            w.Line($"Rule{r}(context, sink, c);");
+            w.Line($"if (context.Runs({r})) Rule{r}(context, sink, c);");
         }
         w.Close();
         for (var r = 0; r < template.Rules.Count; r++)

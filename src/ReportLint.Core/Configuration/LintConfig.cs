@@ -34,6 +34,10 @@ public sealed class LintConfig
 
     public Severity? FailOn { get; }
 
+    /// <summary>Off at the top level and not turned back on for any files: then the rule need not be worked out at all.</summary>
+    public bool IsOffEverywhere(string ruleId) =>
+        Rules.TryGetValue(ruleId, out var top) && top.Off && !Overrides.Any(o => o.Rules.TryGetValue(ruleId, out var setting) && !setting.Off);
+
     /// <summary>The setting for a rule on a file: the last matching override wins, then the top-level rules, then the rule's own severity.</summary>
     public RuleSetting For(string ruleId, Severity defaultSeverity, string file)
     {

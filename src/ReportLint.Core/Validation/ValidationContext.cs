@@ -17,12 +17,19 @@ public sealed class ValidationContext
     private readonly NarrativeText?[] texts = new NarrativeText?[Report.SectionKeys.Length];
     private List<UnreadableMention>? unreadable;
 
-    public ValidationContext(Report report, CellValue[]? previous = null)
+    private readonly bool[]? runs;
+
+    /// <param name="runs">Which of the template's rules run, by rule index; null: all of them.</param>
+    public ValidationContext(Report report, CellValue[]? previous = null, bool[]? runs = null)
     {
         Report = report;
         this.previous = previous;
+        this.runs = runs;
         matches = new List<NarrativeMatch>?[report.Template.Narratives.Count];
     }
+
+    /// <summary>Whether the rule at this index runs (rules turned off everywhere are not worked out at all).</summary>
+    public bool Runs(int rule) => runs is null || runs[rule];
 
     public Report Report { get; }
 

@@ -133,7 +133,7 @@ public static class LintCommand
         try
         {
             outcome = LintRun.Execute(new LintOptions(parse.GetValue(Paths) ?? [], parse.GetValue(Template), config, baseline, baselinePath, interactive,
-                parse.GetValue(WarningsAsErrors), parse.GetValue(Previous), recorder), new Linter(templates), formatter, output);
+                parse.GetValue(WarningsAsErrors), parse.GetValue(Previous), recorder), new Linter(templates, rule => !config.IsOffEverywhere(rule)), formatter, output);
         }
         finally
         {
