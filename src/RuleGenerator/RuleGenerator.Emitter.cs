@@ -195,7 +195,8 @@ internal static class Emitter
             w.Line();
             w.Line($"// {rule.Id} {Comment(rule.Name)}: {Comment(rule.CheckText)}{(rule.WhenText is null ? "" : "  when " + Comment(rule.WhenText))}");
             w.Open($"private void Rule{r}({Runtime}.ValidationContext context, {Runtime}.FindingSink sink, global::System.ReadOnlySpan<{Runtime}.CellValue> c)");
-            var tolerance = Decimal(rule.Tolerance ?? "0");
+            // No tolerance (the usual case): the comparisons are exact and skip the subtraction a tolerance needs.
+            var tolerance = IsZero(rule.Tolerance) ? "" : ", " + Decimal(rule.Tolerance!);
             if (rule.UsesPrevious)
             {
                 // Without last year's report the rule is not judged, and the run says so instead of passing it silently.
@@ -235,7 +236,7 @@ internal static class Emitter
         {
             w.Line($"var lhs = {Expr(comparison.Left, tolerance, ruleIndex)};");
             w.Line($"var rhs = {Expr(comparison.Right, tolerance, ruleIndex)};");
-            w.Line($"if ({guard}{Runtime}.Eval.IsFalse({Runtime}.Eval.{CompareName(comparison.Operator)}(lhs, rhs, {tolerance})))");
+            w.Line($"if ({guard}{Runtime}.Eval.IsFalse({Runtime}.Eval.{CompareName(comparison.Operator)}(lhs, rhs{tolerance})))");
             w.Line("{");
             w.Line($"    sink.Report(this, {ruleIndex}, {instanceIndex}, {cell}, lhs, rhs);");
             w.Line("}");
@@ -246,6 +247,9 @@ internal static class Emitter
         w.Line($"    sink.Report(this, {ruleIndex}, {instanceIndex}, {cell}, default, default);");
         w.Line("}");
     }
+
+    private static bool IsZero(string? tolerance) =>
+        tolerance is null || (decimal.TryParse(tolerance, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var value) && value == 0);
 
     private static string CompareName(string op) => op switch
     {
@@ -280,7 +284,7 @@ internal static class Emitter
             "/" => $"{Runtime}.Eval.Divide({Expr(b.Left, tolerance, rule)}, {Expr(b.Right, tolerance, rule)})",
             "and" => $"{Runtime}.Eval.And({Expr(b.Left, tolerance, rule)}, {Expr(b.Right, tolerance, rule)})",
             "or" => $"{Runtime}.Eval.Or({Expr(b.Left, tolerance, rule)}, {Expr(b.Right, tolerance, rule)})",
-            _ => $"{Runtime}.Eval.{CompareName(b.Operator)}({Expr(b.Left, tolerance, rule)}, {Expr(b.Right, tolerance, rule)}, {tolerance})",
+            _ => $"{Runtime}.Eval.{CompareName(b.Operator)}({Expr(b.Left, tolerance, rule)}, {Expr(b.Right, tolerance, rule)}{tolerance})",
         },
         BoundCall { Function: "blank" or "text" } call => $"{Runtime}.Eval.{(call.Function == "blank" ? "IsBlank" : "IsText")}(c[{CellOf(call.Arguments[0])}])",
         BoundCall { Function: "whole" } call => $"{Runtime}.Eval.IsWhole({Expr(call.Arguments[0], tolerance, rule)})",

@@ -79,6 +79,22 @@ public static class Eval
         return Num.Of(sum);
     }
 
+    // Exact comparisons, for rules without a tolerance.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Tri Equal(Num a, Num b) => a.Known && b.Known ? (a.Value == b.Value ? Tri.True : Tri.False) : Tri.Unknown;
+
+    public static Tri NotEqual(Num a, Num b) => Not(Equal(a, b));
+
+    public static Tri Less(Num a, Num b) => a.Known && b.Known ? (a.Value < b.Value ? Tri.True : Tri.False) : Tri.Unknown;
+
+    public static Tri LessOrEqual(Num a, Num b) => a.Known && b.Known ? (a.Value <= b.Value ? Tri.True : Tri.False) : Tri.Unknown;
+
+    public static Tri Greater(Num a, Num b) => a.Known && b.Known ? (a.Value > b.Value ? Tri.True : Tri.False) : Tri.Unknown;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Tri GreaterOrEqual(Num a, Num b) => a.Known && b.Known ? (a.Value >= b.Value ? Tri.True : Tri.False) : Tri.Unknown;
+
+    // Comparisons within a tolerance.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Tri Equal(Num a, Num b, decimal tolerance) =>
         a.Known && b.Known ? (Math.Abs(a.Value - b.Value) <= tolerance ? Tri.True : Tri.False) : Tri.Unknown;
@@ -112,7 +128,7 @@ public static class Eval
     public static Tri IsText(in CellValue cell) => cell.State == CellState.Text ? Tri.True : Tri.False;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Tri IsWhole(Num a) => a.Known ? (decimal.Truncate(a.Value) == a.Value ? Tri.True : Tri.False) : Tri.Unknown;
+    public static Tri IsWhole(Num a) => a.Known ? (decimal.IsInteger(a.Value) ? Tri.True : Tri.False) : Tri.Unknown;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsFalse(Tri value) => value == Tri.False;

@@ -25,6 +25,27 @@ public class RuleGeneratorTests
         Snapshot.Match(this, sources.Single(s => s.HintName == "Template2021.g.cs").SourceText.ToString());
     }
 
+    [Theory]
+    [InlineData("9", 0)] // 1 + 1 + 0 + 5 = 7: off by 2, beyond a tolerance of 1
+    [InlineData("8", 1)] // off by 1: within it
+    [InlineData("7", 1)]
+    public void A_rule_with_a_tolerance_accepts_differences_up_to_it(string total, int expectedPass)
+    {
+        var yaml = Rules2021.Replace("    check: total = upheld + corrected + other_result + pending\n", "    check: total = upheld + corrected + other_result + pending\n    tolerance: 1\n");
+        yaml.ShouldContain("tolerance: 1");
+        var result = Driver(new InMemoryText("/rules/2021.yaml", yaml)).RunGeneratorsAndUpdateCompilation(Compilation(), out var output, out var diagnostics);
+        diagnostics.ShouldBeEmpty();
+        using var stream = new MemoryStream();
+        output.Emit(stream).Success.ShouldBeTrue();
+        var assembly = System.Reflection.Assembly.Load(stream.ToArray());
+        var templates = (IReadOnlyList<ReportLint.Validation.TemplateDefinition>)assembly.GetType("ReportLint.Templates.TemplateCatalog")!.GetProperty("All")!.GetValue(null)!;
+        var report = Lint.Mutate(Lint.Example("000_1c6b722cb07b2c5a.json"), "\"pending\": 5, \"total\": 7", $"\"pending\": 5, \"total\": {total}");
+
+        var findings = new Linter(new ReportLint.Reading.TemplateRegistry(templates)).Lint("r.json", System.Text.Encoding.UTF8.GetBytes(report));
+
+        (findings.Any(f => f.RuleId == "RL1004") ? 0 : 1).ShouldBe(expectedPass);
+    }
+
     [Fact]
     public void Generated_code_compiles_without_warnings()
     {
