@@ -67,6 +67,7 @@ if (args.Length >= 2 && args[0] == "loop")
         "read" => () => suite.ReadOnly(),
         "validate" => () => suite.ValidateOnly(),
         "table" => () => suite.ReadAndValidateTableRules(),
+        "tablevalidate" => () => suite.ValidateTableRulesOnly(),
         _ => () => suite.ReadAndValidate(),
     };
     var until = System.Diagnostics.Stopwatch.StartNew();

@@ -248,6 +248,9 @@ internal static class Emitter
         w.Line("}");
     }
 
+    /// <summary>A literal of at most 18 digits and nothing else: emitted as an integer, like the cells it is compared with.</summary>
+    private static bool IsSmallWhole(string text) => text.Length is > 0 and <= 18 && text.All(c => c is >= '0' and <= '9');
+
     private static bool IsZero(string? tolerance) =>
         tolerance is null || (decimal.TryParse(tolerance, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var value) && value == 0);
 
@@ -263,7 +266,7 @@ internal static class Emitter
 
     private static string Expr(BoundExpr expr, string tolerance, int rule) => expr switch
     {
-        BoundNumber n => $"{Runtime}.Num.Of({Decimal(n.Text)})",
+        BoundNumber n => IsSmallWhole(n.Text) ? $"{Runtime}.Num.Whole({n.Text})" : $"{Runtime}.Num.Of({Decimal(n.Text)})",
         BoundCell c => $"{Runtime}.Num.Of(c[{c.Index}])",
         BoundCurrentCell => $"{Runtime}.Num.Of(c[cell])",
         BoundPreviousCell p => $"context.Previous({p.Index})",

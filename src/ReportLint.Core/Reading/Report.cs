@@ -23,7 +23,6 @@ public sealed class Report
         Cells = new CellValue[template.Cells.Count];
         CellOffsets = new int[template.Cells.Count];
         Array.Fill(CellOffsets, -1);
-        Texts = new string?[template.Cells.Count];
         sectionTokens = new int[SectionKeys.Length];
         Array.Fill(sectionTokens, -1);
     }
@@ -92,8 +91,10 @@ public sealed class Report
     /// <summary>Byte offset of each cell's value in <see cref="Source"/>; -1 when the cell is not in the file.</summary>
     public int[] CellOffsets { get; }
 
-    /// <summary>For cells holding text, the text as written.</summary>
-    public string?[] Texts { get; }
+    /// <summary>For cells holding text, the text as written (made when the first such cell is read: most reports have none).</summary>
+    public string?[] Texts => texts ??= new string?[Template.Cells.Count];
+
+    private string?[]? texts;
 
     /// <summary>
     /// The unit the report states (<c>units</c>) for a cell whose unit the format leaves open (<c>unit: as-reported</c>

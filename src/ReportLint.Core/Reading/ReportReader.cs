@@ -172,7 +172,7 @@ public sealed partial class ReportReader
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var keyOffset = reader.TokenStartIndex;
-            var key = reader.GetString()!;
+            var key = RootKey(ref reader);
             reader.Read();
             context.Report.FieldOffsets[key] = (int)reader.TokenStartIndex + context.Start;
             switch (key)
@@ -219,6 +219,25 @@ public sealed partial class ReportReader
         {
             context.Add(InputRule.BadField, "缺少 agency.name（报告机关名称）。", "Missing 'agency.name'.", 0);
         }
+    }
+
+    private static readonly (byte[] Utf8, string Name)[] RootKeys =
+        [.. new[] { "template", "year", "agency", "period", "published", "sections", "tables", "units", "source", "$schema" }.Select(k => (Encoding.UTF8.GetBytes(k), k))];
+
+    /// <summary>A top-level key: one of the known ones without making a new string for it, else as written.</summary>
+    private static string RootKey(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            foreach (var (utf8, name) in RootKeys)
+            {
+                if (reader.ValueSpan.SequenceEqual(utf8))
+                {
+                    return name;
+                }
+            }
+        }
+        return reader.GetString()!;
     }
 
     private static void ReadTables(ref Utf8JsonReader reader, ReadContext context)
@@ -286,10 +305,10 @@ public sealed partial class ReportReader
         reader.ValueIsEscaped ? template.ColumnIndex(table, reader.GetString()) : template.ColumnIndex(table, reader.ValueSpan, expected);
 
     /// <summary>
-    /// A number token as a decimal. Whole numbers of up to 18 digits — nearly every cell — are added up digit by digit;
-    /// anything else (fractions, exponents, signs) goes through <see cref="Utf8JsonReader.TryGetDecimal"/>.
+    /// A number token as a cell. Whole numbers of up to 18 digits — nearly every cell — are added up digit by digit and
+    /// kept as integers too; anything else (fractions, exponents, signs) goes through <see cref="Utf8JsonReader.TryGetDecimal"/>.
     /// </summary>
-    private static bool TryGetNumber(ref Utf8JsonReader reader, out decimal value)
+    private static bool TryGetNumber(ref Utf8JsonReader reader, out CellValue value)
     {
         var digits = reader.ValueSpan;
         if (digits.Length <= 18)
@@ -307,11 +326,13 @@ public sealed partial class ReportReader
             }
             if (i == digits.Length)
             {
-                value = whole;
+                value = CellValue.Of(whole);
                 return true;
             }
         }
-        return reader.TryGetDecimal(out value);
+        var parsed = reader.TryGetDecimal(out var number);
+        value = CellValue.Of(number);
+        return parsed;
     }
 
     private static void ReadRow(ref Utf8JsonReader reader, ReadContext context, int table, int row, string rowName)
@@ -350,7 +371,7 @@ public sealed partial class ReportReader
                 case JsonTokenType.Number:
                     if (TryGetNumber(ref reader, out var number))
                     {
-                        context.Report.Cells[cell] = CellValue.Of(number);
+                        context.Report.Cells[cell] = number;
                     }
                     else
                     {

@@ -19,9 +19,37 @@ public enum CellState : byte
 }
 
 /// <summary>One cell of a report: its state and, when it holds a number, the exact decimal value.</summary>
-public readonly record struct CellValue(CellState State, decimal Number)
+public readonly record struct CellValue
 {
+    public CellValue(CellState state, decimal number)
+    {
+        State = state;
+        Number = number;
+    }
+
+    private CellValue(long whole)
+    {
+        State = CellState.Number;
+        IsWhole = true;
+        Whole = whole;
+        Number = whole;
+    }
+
+    public CellState State { get; }
+
+    /// <summary>
+    /// The number was written as a whole number of at most 18 digits (as nearly every cell is): <see cref="Whole"/> holds
+    /// it too, and the checks add and compare it as an integer instead of through decimal arithmetic.
+    /// </summary>
+    public bool IsWhole { get; }
+
+    public long Whole { get; }
+
+    public decimal Number { get; }
+
     public static CellValue Of(decimal number) => new(CellState.Number, number);
+
+    public static CellValue Of(long whole) => new(whole);
 
     public static readonly CellValue Blank = new(CellState.Blank, 0);
 

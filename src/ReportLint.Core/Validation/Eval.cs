@@ -10,35 +10,84 @@ public enum Tri : byte
     Unknown,
 }
 
-/// <summary>A number, or unknown when it depends on a cell without a number (that cell is reported by its own rule).</summary>
+/// <summary>
+/// A number, or unknown when it depends on a cell without a number (that cell is reported by its own rule). Whole
+/// numbers (every count in a report) are carried as integers and added and compared as such; anything else, or a whole
+/// result that would not fit, as an exact decimal. Either way <see cref="Value"/> is the exact value.
+/// </summary>
 public readonly struct Num
 {
-    public readonly decimal Value;
-    public readonly bool Known;
+    private const byte UnknownKind = 0, WholeKind = 1, DecimalKind = 2;
 
-    private Num(decimal value, bool known)
+    private readonly long whole;
+    private readonly decimal number;
+    private readonly byte kind;
+
+    private Num(long whole)
     {
-        Value = value;
-        Known = known;
+        this.whole = whole;
+        kind = WholeKind;
+    }
+
+    private Num(decimal number)
+    {
+        this.number = number;
+        kind = DecimalKind;
     }
 
     public static readonly Num Unknown = default;
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Num Of(decimal value) => new(value, true);
+    public bool Known => kind != UnknownKind;
+
+    /// <summary>Held as an integer (then <see cref="WholeValue"/> is the value).</summary>
+    public bool IsWholeNumber => kind == WholeKind;
+
+    public long WholeValue => whole;
+
+    public decimal Value => kind == WholeKind ? whole : number;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Num Of(in CellValue cell) => cell.State == CellState.Number ? new Num(cell.Number, true) : default;
+    public static Num Of(decimal value) => new(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Num Whole(long value) => new(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Num Of(in CellValue cell) =>
+        cell.State != CellState.Number ? default : cell.IsWhole ? new Num(cell.Whole) : new Num(cell.Number);
 }
 
-/// <summary>The operations generated validators are made of. Exact decimal arithmetic; unknown propagates.</summary>
+/// <summary>The operations generated validators are made of. Exact arithmetic (integers, else decimal); unknown propagates.</summary>
 public static class Eval
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Num Add(Num a, Num b) => a.Known && b.Known ? Num.Of(a.Value + b.Value) : Num.Unknown;
+    public static Num Add(Num a, Num b)
+    {
+        if (a.IsWholeNumber && b.IsWholeNumber)
+        {
+            var sum = a.WholeValue + b.WholeValue;
+            // Overflow only when both have the same sign and the sum's sign differs; then decimal takes over.
+            if (((a.WholeValue ^ sum) & (b.WholeValue ^ sum)) >= 0)
+            {
+                return Num.Whole(sum);
+            }
+        }
+        return a.Known && b.Known ? Num.Of(a.Value + b.Value) : Num.Unknown;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Num Subtract(Num a, Num b) => a.Known && b.Known ? Num.Of(a.Value - b.Value) : Num.Unknown;
+    public static Num Subtract(Num a, Num b)
+    {
+        if (a.IsWholeNumber && b.IsWholeNumber)
+        {
+            var difference = a.WholeValue - b.WholeValue;
+            if (((a.WholeValue ^ b.WholeValue) & (a.WholeValue ^ difference)) >= 0)
+            {
+                return Num.Whole(difference);
+            }
+        }
+        return a.Known && b.Known ? Num.Of(a.Value - b.Value) : Num.Unknown;
+    }
 
     public static Num Multiply(Num a, Num b) => a.Known && b.Known ? Num.Of(a.Value * b.Value) : Num.Unknown;
 
@@ -60,13 +109,13 @@ public static class Eval
         var total = cells[groupCell];
         if (total.State == CellState.Number)
         {
-            return Num.Of(total.Number);
+            return Num.Of(total);
         }
         if (total.State is CellState.Blank or CellState.Text)
         {
             return Num.Unknown;
         }
-        var sum = 0m;
+        var sum = Num.Whole(0);
         foreach (var row in rows)
         {
             var cell = cells[row];
@@ -74,25 +123,35 @@ public static class Eval
             {
                 return Num.Unknown;
             }
-            sum += cell.Number;
+            sum = Add(sum, Num.Of(cell));
         }
-        return Num.Of(sum);
+        return sum;
     }
 
     // Exact comparisons, for rules without a tolerance.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Tri Equal(Num a, Num b) => a.Known && b.Known ? (a.Value == b.Value ? Tri.True : Tri.False) : Tri.Unknown;
+    public static Tri Equal(Num a, Num b) =>
+        a.IsWholeNumber && b.IsWholeNumber ? (a.WholeValue == b.WholeValue ? Tri.True : Tri.False)
+        : a.Known && b.Known ? (a.Value == b.Value ? Tri.True : Tri.False) : Tri.Unknown;
 
     public static Tri NotEqual(Num a, Num b) => Not(Equal(a, b));
 
-    public static Tri Less(Num a, Num b) => a.Known && b.Known ? (a.Value < b.Value ? Tri.True : Tri.False) : Tri.Unknown;
+    public static Tri Less(Num a, Num b) =>
+        a.IsWholeNumber && b.IsWholeNumber ? (a.WholeValue < b.WholeValue ? Tri.True : Tri.False)
+        : a.Known && b.Known ? (a.Value < b.Value ? Tri.True : Tri.False) : Tri.Unknown;
 
-    public static Tri LessOrEqual(Num a, Num b) => a.Known && b.Known ? (a.Value <= b.Value ? Tri.True : Tri.False) : Tri.Unknown;
+    public static Tri LessOrEqual(Num a, Num b) =>
+        a.IsWholeNumber && b.IsWholeNumber ? (a.WholeValue <= b.WholeValue ? Tri.True : Tri.False)
+        : a.Known && b.Known ? (a.Value <= b.Value ? Tri.True : Tri.False) : Tri.Unknown;
 
-    public static Tri Greater(Num a, Num b) => a.Known && b.Known ? (a.Value > b.Value ? Tri.True : Tri.False) : Tri.Unknown;
+    public static Tri Greater(Num a, Num b) =>
+        a.IsWholeNumber && b.IsWholeNumber ? (a.WholeValue > b.WholeValue ? Tri.True : Tri.False)
+        : a.Known && b.Known ? (a.Value > b.Value ? Tri.True : Tri.False) : Tri.Unknown;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Tri GreaterOrEqual(Num a, Num b) => a.Known && b.Known ? (a.Value >= b.Value ? Tri.True : Tri.False) : Tri.Unknown;
+    public static Tri GreaterOrEqual(Num a, Num b) =>
+        a.IsWholeNumber && b.IsWholeNumber ? (a.WholeValue >= b.WholeValue ? Tri.True : Tri.False)
+        : a.Known && b.Known ? (a.Value >= b.Value ? Tri.True : Tri.False) : Tri.Unknown;
 
     // Comparisons within a tolerance.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -128,7 +187,7 @@ public static class Eval
     public static Tri IsText(in CellValue cell) => cell.State == CellState.Text ? Tri.True : Tri.False;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Tri IsWhole(Num a) => a.Known ? (decimal.IsInteger(a.Value) ? Tri.True : Tri.False) : Tri.Unknown;
+    public static Tri IsWhole(Num a) => a.IsWholeNumber ? Tri.True : a.Known ? (decimal.IsInteger(a.Value) ? Tri.True : Tri.False) : Tri.Unknown;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsFalse(Tri value) => value == Tri.False;
