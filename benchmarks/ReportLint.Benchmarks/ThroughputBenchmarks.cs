@@ -11,6 +11,7 @@ namespace ReportLint.Benchmarks;
 /// validator alone. Throughput = corpus bytes / mean time.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
 public class ThroughputBenchmarks
 {
     private List<byte[]> reports = [];
@@ -91,6 +92,7 @@ public class ThroughputBenchmarks
         return sink.Failures.Count;
     }
 
+    [Benchmark(Description = "validator alone, RL1001–RL1008")]
     public int ValidateTableRulesOnly()
     {
         var sink = new FindingSink();

@@ -98,7 +98,7 @@ public static class FindingFactory
                 "government" or "department" => "agency",
                 _ => field,
             };
-            if (report.FieldOffsets.TryGetValue(key, out var offset))
+            if (report.FieldOffset(key) is { } offset)
             {
                 return offset;
             }

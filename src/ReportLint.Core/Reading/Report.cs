@@ -53,8 +53,22 @@ public sealed class Report
 
     public DateOnly? Published { get; set; }
 
-    /// <summary>Byte offset of the report's own fields (year, published, period, agency), for findings about them.</summary>
-    public Dictionary<string, int> FieldOffsets { get; } = new(StringComparer.Ordinal);
+    /// <summary>The top-level keys a report file may have (docs/report-json.md).</summary>
+    public static readonly string[] FieldKeys = ["template", "year", "agency", "period", "published", "sections", "tables", "units", "source", "$schema"];
+
+    private readonly int[] fieldOffsets = NewFieldOffsets();
+
+    private static int[] NewFieldOffsets()
+    {
+        var offsets = new int[FieldKeys.Length];
+        Array.Fill(offsets, -1);
+        return offsets;
+    }
+
+    /// <summary>Byte offset of one of the report's own fields (year, published, period, agency…), for findings about it; null when absent.</summary>
+    public int? FieldOffset(string key) => Array.IndexOf(FieldKeys, key) is var index and >= 0 && fieldOffsets[index] >= 0 ? fieldOffsets[index] : null;
+
+    internal void SetFieldOffset(int index, int offset) => fieldOffsets[index] = offset;
 
     /// <summary>A section's text, or null when the file does not give it (or gives null).</summary>
     public string? Section(string key)

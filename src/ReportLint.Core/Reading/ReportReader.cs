@@ -172,9 +172,13 @@ public sealed partial class ReportReader
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var keyOffset = reader.TokenStartIndex;
-            var key = RootKey(ref reader);
+            var field = FieldIndex(ref reader);
+            var key = field >= 0 ? Report.FieldKeys[field] : reader.GetString()!;
             reader.Read();
-            context.Report.FieldOffsets[key] = (int)reader.TokenStartIndex + context.Start;
+            if (field >= 0)
+            {
+                context.Report.SetFieldOffset(field, (int)reader.TokenStartIndex + context.Start);
+            }
             switch (key)
             {
                 case "template":
@@ -221,23 +225,19 @@ public sealed partial class ReportReader
         }
     }
 
-    private static readonly (byte[] Utf8, string Name)[] RootKeys =
-        [.. new[] { "template", "year", "agency", "period", "published", "sections", "tables", "units", "source", "$schema" }.Select(k => (Encoding.UTF8.GetBytes(k), k))];
+    private static readonly byte[][] FieldKeysUtf8 = [.. Report.FieldKeys.Select(Encoding.UTF8.GetBytes)];
 
-    /// <summary>A top-level key: one of the known ones without making a new string for it, else as written.</summary>
-    private static string RootKey(ref Utf8JsonReader reader)
+    /// <summary>Which of <see cref="Report.FieldKeys"/> the current key is, matched on its bytes; -1 for any other.</summary>
+    private static int FieldIndex(ref Utf8JsonReader reader)
     {
-        if (!reader.ValueIsEscaped)
+        for (var i = 0; i < FieldKeysUtf8.Length; i++)
         {
-            foreach (var (utf8, name) in RootKeys)
+            if (reader.ValueTextEquals(FieldKeysUtf8[i]))
             {
-                if (reader.ValueSpan.SequenceEqual(utf8))
-                {
-                    return name;
-                }
+                return i;
             }
         }
-        return reader.GetString()!;
+        return -1;
     }
 
     private static void ReadTables(ref Utf8JsonReader reader, ReadContext context)
@@ -339,6 +339,8 @@ public sealed partial class ReportReader
     {
         var template = context.Report.Template;
         var tableInfo = template.Tables[table];
+        var cells = context.Report.Cells;
+        var offsets = context.Report.CellOffsets;
         var expected = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -359,29 +361,30 @@ public sealed partial class ReportReader
                 continue;
             }
             reader.Read();
-            var info = template.Cells[cell];
             var offset = reader.TokenStartIndex;
-            if (context.Report.CellOffsets[cell] >= 0)
+            if (offsets[cell] >= 0)
             {
+                var info = template.Cells[cell];
                 context.Add(InputRule.BadCellValue, $"{info.Label(Language.Chinese)} 填写了两次。", $"{info.Label(Language.English)} is given twice.", keyOffset, info.Key);
             }
-            context.Report.CellOffsets[cell] = (int)offset + context.Start;
+            offsets[cell] = (int)offset + context.Start;
             switch (reader.TokenType)
             {
                 case JsonTokenType.Number:
                     if (TryGetNumber(ref reader, out var number))
                     {
-                        context.Report.Cells[cell] = number;
+                        cells[cell] = number;
                     }
                     else
                     {
+                        var info = template.Cells[cell];
                         context.Report.Cells[cell] = CellValue.Text;
                         context.Report.Texts[cell] = Encoding.UTF8.GetString(reader.ValueSpan);
                         context.Add(InputRule.BadCellValue, $"{info.Label(Language.Chinese)} 的数值超出范围。", $"{info.Label(Language.English)} is out of range.", offset, info.Key);
                     }
                     break;
                 case JsonTokenType.Null:
-                    context.Report.Cells[cell] = CellValue.Blank;
+                    cells[cell] = CellValue.Blank;
                     break;
                 case JsonTokenType.String:
                     context.Report.Cells[cell] = CellValue.Text;
@@ -389,6 +392,7 @@ public sealed partial class ReportReader
                     break;
                 default:
                     // Reported here once; NotReported keeps the template rules from reporting the same cell again.
+                    var wrong = template.Cells[cell];
                     context.Report.Cells[cell] = CellValue.NotReported;
                     context.Report.Texts[cell] = reader.TokenType switch
                     {
@@ -398,8 +402,8 @@ public sealed partial class ReportReader
                         _ => "{…}",
                     };
                     context.Add(InputRule.BadCellValue,
-                        $"{info.Label(Language.Chinese)} 应为数字、null（空白）或原文文字，不能是 {context.Report.Texts[cell]}。",
-                        $"{info.Label(Language.English)} must be a number, null (blank) or the text as written, not {context.Report.Texts[cell]}.", offset, info.Key);
+                        $"{wrong.Label(Language.Chinese)} 应为数字、null（空白）或原文文字，不能是 {context.Report.Texts[cell]}。",
+                        $"{wrong.Label(Language.English)} must be a number, null (blank) or the text as written, not {context.Report.Texts[cell]}.", offset, wrong.Key);
                     reader.Skip();
                     break;
             }

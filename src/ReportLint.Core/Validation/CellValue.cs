@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace ReportLint.Validation;
 
 public enum CellState : byte
@@ -19,33 +21,46 @@ public enum CellState : byte
 }
 
 /// <summary>One cell of a report: its state and, when it holds a number, the exact decimal value.</summary>
-public readonly record struct CellValue
+/// <remarks>
+/// A whole number (as nearly every cell is) is kept as a <see cref="long"/> in the place of the decimal, so a cell
+/// stays 24 bytes and the checks add and compare it as an integer.
+/// </remarks>
+[StructLayout(LayoutKind.Explicit)]
+public readonly struct CellValue : IEquatable<CellValue>
 {
+    [FieldOffset(0)]
+    private readonly CellState state;
+
+    [FieldOffset(1)]
+    private readonly bool isWhole;
+
+    [FieldOffset(8)]
+    private readonly decimal number;
+
+    [FieldOffset(8)]
+    private readonly long whole;
+
     public CellValue(CellState state, decimal number)
     {
-        State = state;
-        Number = number;
+        this.state = state;
+        this.number = number;
     }
 
     private CellValue(long whole)
     {
-        State = CellState.Number;
-        IsWhole = true;
-        Whole = whole;
-        Number = whole;
+        state = CellState.Number;
+        isWhole = true;
+        this.whole = whole;
     }
 
-    public CellState State { get; }
+    public CellState State => state;
 
-    /// <summary>
-    /// The number was written as a whole number of at most 18 digits (as nearly every cell is): <see cref="Whole"/> holds
-    /// it too, and the checks add and compare it as an integer instead of through decimal arithmetic.
-    /// </summary>
-    public bool IsWhole { get; }
+    /// <summary>The number was written as a whole number of at most 18 digits: <see cref="Whole"/> holds it.</summary>
+    public bool IsWhole => isWhole;
 
-    public long Whole { get; }
+    public long Whole => isWhole ? whole : 0;
 
-    public decimal Number { get; }
+    public decimal Number => isWhole ? whole : number;
 
     public static CellValue Of(decimal number) => new(CellState.Number, number);
 
@@ -56,4 +71,16 @@ public readonly record struct CellValue
     public static readonly CellValue Text = new(CellState.Text, 0);
 
     public static readonly CellValue NotReported = new(CellState.NotReported, 0);
+
+    public bool Equals(CellValue other) => state == other.state && Number == other.Number;
+
+    public override bool Equals(object? obj) => obj is CellValue other && Equals(other);
+
+    public override int GetHashCode() => HashCode.Combine(state, Number);
+
+    public static bool operator ==(CellValue left, CellValue right) => left.Equals(right);
+
+    public static bool operator !=(CellValue left, CellValue right) => !left.Equals(right);
+
+    public override string ToString() => state == CellState.Number ? $"{state} {Number}" : state.ToString();
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace ReportLint.Validation;
 
@@ -15,13 +16,20 @@ public enum Tri : byte
 /// numbers (every count in a report) are carried as integers and added and compared as such; anything else, or a whole
 /// result that would not fit, as an exact decimal. Either way <see cref="Value"/> is the exact value.
 /// </summary>
+[StructLayout(LayoutKind.Explicit)]
 public readonly struct Num
 {
     private const byte UnknownKind = 0, WholeKind = 1, DecimalKind = 2;
 
-    private readonly long whole;
-    private readonly decimal number;
+    [FieldOffset(0)]
     private readonly byte kind;
+
+    // One or the other, by kind.
+    [FieldOffset(8)]
+    private readonly long whole;
+
+    [FieldOffset(8)]
+    private readonly decimal number;
 
     private Num(long whole)
     {
@@ -42,7 +50,7 @@ public readonly struct Num
     /// <summary>Held as an integer (then <see cref="WholeValue"/> is the value).</summary>
     public bool IsWholeNumber => kind == WholeKind;
 
-    public long WholeValue => whole;
+    public long WholeValue => kind == WholeKind ? whole : 0;
 
     public decimal Value => kind == WholeKind ? whole : number;
 
