@@ -16,14 +16,17 @@ public sealed class NarrativePattern
     {
         Section = section;
         Text = text;
-        Regex = new Regex(Translate(text), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     }
 
     public string Section { get; }
 
     public string Text { get; }
 
-    public Regex Regex { get; }
+    // Built when first matched: a run over one template's reports never builds the other template's patterns, and a
+    // one-file run starts sooner. Two threads may both build it; either result is the same.
+    private Regex? regex;
+
+    public Regex Regex => regex ??= new Regex(Translate(Text), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     public bool HasNumber => Text.Contains("{n}", StringComparison.Ordinal);
 
