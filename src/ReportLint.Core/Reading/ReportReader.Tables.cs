@@ -1,0 +1,269 @@
+using System.Text;
+using System.Text.Json;
+using ReportLint.Findings;
+using ReportLint.Validation;
+
+namespace ReportLint.Reading;
+
+// Pass 2's tables: every row and column matched to the template's cells, each value into its cell, then groups settled
+// and missing cells reported.
+public sealed partial class ReportReader
+{
+    private static void ReadTables(ref Utf8JsonReader reader, ReadContext context)
+    {
+        if (!ExpectObject(ref reader, context, "tables"))
+        {
+            return;
+        }
+        var template = context.Report.Template;
+        var expectedTable = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var tableOffset = reader.TokenStartIndex;
+            var tableName = reader.GetString()!;
+            var table = template.TableIndex(tableName);
+            reader.Read();
+            expectedTable = table + 1;
+            if (table < 0)
+            {
+                context.Add(InputRule.UnknownCell, $"模板 {template.Name} 中没有表“{tableName}”。可用：{string.Join("、", template.Tables.Select(t => t.Id))}。",
+                    $"Template {template.Name} has no table '{tableName}'; expected one of: {string.Join(", ", template.Tables.Select(t => t.Id))}.", tableOffset);
+                reader.Skip();
+                continue;
+            }
+            if (context.SkippedTables.Contains(table))
+            {
+                reader.Skip();
+                continue;
+            }
+            if (!ExpectObject(ref reader, context, "tables." + template.Tables[table].Id))
+            {
+                continue;
+            }
+            var tableInfo = template.Tables[table];
+            var expectedRow = 0;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var rowOffset = reader.TokenStartIndex;
+                var row = reader.ValueIsEscaped ? template.RowIndex(table, reader.GetString()) : template.RowIndex(table, reader.ValueSpan, expectedRow);
+                if (row < 0)
+                {
+                    var rowName = reader.GetString()!;
+                    reader.Read();
+                    context.StrangeTables.Add(table);
+                    context.Add(InputRule.UnknownCell, $"{tableInfo.Short} 中没有“{rowName}”这一行。请对照 docs/report-json.md 中的行 id。",
+                        $"{tableInfo.Id} has no row '{rowName}'; see docs/report-json.md for row ids.", rowOffset, $"{tableInfo.Id}.{rowName}");
+                    reader.Skip();
+                    continue;
+                }
+                reader.Read();
+                expectedRow = row + 1;
+                var rowId = template.RowId(table, row);
+                if (!ExpectObject(ref reader, context, $"tables.{tableInfo.Id}.{rowId}"))
+                {
+                    continue;
+                }
+                context.RowOffsets[template.RowSlot(table, row)] = (int)rowOffset;
+                ReadRow(ref reader, context, table, row, rowId);
+            }
+        }
+    }
+
+    /// <summary>Looks a column name up without decoding it (reports are read from one buffer: the name is in ValueSpan).</summary>
+    private static int ColumnIndex(ref Utf8JsonReader reader, TemplateDefinition template, int table, int expected) =>
+        reader.ValueIsEscaped ? template.ColumnIndex(table, reader.GetString()) : template.ColumnIndex(table, reader.ValueSpan, expected);
+
+    /// <summary>
+    /// A number token as a cell. Whole numbers of up to 18 digits — nearly every cell — are added up digit by digit and
+    /// kept as integers too; anything else (fractions, exponents, signs) goes through <see cref="Utf8JsonReader.TryGetDecimal"/>.
+    /// </summary>
+    private static bool TryGetNumber(ref Utf8JsonReader reader, out CellValue value)
+    {
+        var digits = reader.ValueSpan;
+        if (digits.Length <= 18)
+        {
+            long whole = 0;
+            var i = 0;
+            for (; i < digits.Length; i++)
+            {
+                var digit = (uint)(digits[i] - '0');
+                if (digit > 9)
+                {
+                    break;
+                }
+                whole = whole * 10 + digit;
+            }
+            if (i == digits.Length)
+            {
+                value = CellValue.Of(whole);
+                return true;
+            }
+        }
+        var parsed = reader.TryGetDecimal(out var number);
+        value = CellValue.Of(number);
+        return parsed;
+    }
+
+    private static void ReadRow(ref Utf8JsonReader reader, ReadContext context, int table, int row, string rowName)
+    {
+        var template = context.Report.Template;
+        var tableInfo = template.Tables[table];
+        var cells = context.Report.Cells;
+        var offsets = context.Report.CellOffsets;
+        var expected = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var keyOffset = reader.TokenStartIndex;
+            var column = ColumnIndex(ref reader, template, table, expected);
+            expected = column + 1;
+            var cell = column < 0 ? -1 : template.CellIndex(table, row, column);
+            if (cell < 0)
+            {
+                var columnName = reader.GetString();
+                reader.Read();
+                context.StrangeTables.Add(table);
+                context.Add(InputRule.UnknownCell,
+                    $"{tableInfo.Short}“{rowName}”行没有“{columnName}”列。这一行的列：{string.Join("、", RowColumns(tableInfo, rowName))}。",
+                    $"Row '{rowName}' of {tableInfo.Id} has no column '{columnName}'; its columns: {string.Join(", ", RowColumns(tableInfo, rowName))}.",
+                    keyOffset, $"{tableInfo.Id}.{rowName}.{columnName}");
+                reader.Skip();
+                continue;
+            }
+            reader.Read();
+            var offset = reader.TokenStartIndex;
+            if (offsets[cell] >= 0)
+            {
+                var info = template.Cells[cell];
+                context.Add(InputRule.BadCellValue, $"{info.Label(Language.Chinese)} 填写了两次。", $"{info.Label(Language.English)} is given twice.", keyOffset, info.Key);
+            }
+            offsets[cell] = (int)offset + context.Start;
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.Number:
+                    if (TryGetNumber(ref reader, out var number))
+                    {
+                        cells[cell] = number;
+                    }
+                    else
+                    {
+                        var info = template.Cells[cell];
+                        context.Report.Cells[cell] = CellValue.Text;
+                        context.Report.Texts[cell] = Encoding.UTF8.GetString(reader.ValueSpan);
+                        context.Add(InputRule.BadCellValue, $"{info.Label(Language.Chinese)} 的数值超出范围。", $"{info.Label(Language.English)} is out of range.", offset, info.Key);
+                    }
+                    break;
+                case JsonTokenType.Null:
+                    cells[cell] = CellValue.Blank;
+                    break;
+                case JsonTokenType.String:
+                    context.Report.Cells[cell] = CellValue.Text;
+                    context.Report.Texts[cell] = reader.GetString();
+                    break;
+                default:
+                    // Reported here once; NotReported keeps the template rules from reporting the same cell again.
+                    var wrong = template.Cells[cell];
+                    context.Report.Cells[cell] = CellValue.NotReported;
+                    context.Report.Texts[cell] = reader.TokenType switch
+                    {
+                        JsonTokenType.True => "true",
+                        JsonTokenType.False => "false",
+                        JsonTokenType.StartArray => "[…]",
+                        _ => "{…}",
+                    };
+                    context.Add(InputRule.BadCellValue,
+                        $"{wrong.Label(Language.Chinese)} 应为数字、null（空白）或原文文字，不能是 {context.Report.Texts[cell]}。",
+                        $"{wrong.Label(Language.English)} must be a number, null (blank) or the text as written, not {context.Report.Texts[cell]}.", offset, wrong.Key);
+                    reader.Skip();
+                    break;
+            }
+        }
+    }
+
+    private static IEnumerable<string> RowColumns(TableInfo table, string row) =>
+        table.Rows.FirstOrDefault(r => r.Id == row)?.Columns ?? table.Columns.Select(c => c.Id);
+
+    /// <summary>Settles groups (given as rows, or as one total) and reports every cell the file does not have.</summary>
+    private static void CompleteCells(ReadContext context)
+    {
+        var report = context.Report;
+        var template = report.Template;
+        for (var t = 0; t < template.Tables.Count; t++)
+        {
+            var table = template.Tables[t];
+            if (context.SkippedTables.Contains(t))
+            {
+                for (var r = 0; r < table.Rows.Length + table.Groups.Length; r++)
+                {
+                    SetAll(report, t, r, CellValue.NotReported);
+                }
+                continue;
+            }
+            for (var g = 0; g < table.Groups.Length; g++)
+            {
+                var group = table.Groups[g];
+                var groupRow = table.Rows.Length + g;
+                var memberRows = template.GroupMembers(t, g);
+                if (context.RowOffset(t, groupRow) >= 0)
+                {
+                    var overlap = memberRows.Where(r => context.RowOffset(t, r) >= 0).ToArray();
+                    if (overlap.Length > 0)
+                    {
+                        context.Add(InputRule.GroupTwice,
+                            $"{group.Label} 既按合计行“{group.Id}”填报，又填了子项（{string.Join("、", overlap.Select(r => table.Rows[r].Id))}）。只能二选一。",
+                            $"{group.LabelEn} is given both as the total row '{group.Id}' and as its rows; give one or the other.",
+                            context.RowOffset(t, groupRow));
+                    }
+                    foreach (var r in memberRows.Where(r => context.RowOffset(t, r) < 0))
+                    {
+                        SetAll(report, t, r, CellValue.NotReported);
+                    }
+                }
+                else
+                {
+                    SetAll(report, t, groupRow, CellValue.NotReported);
+                }
+            }
+
+            for (var r = 0; r < table.Rows.Length; r++)
+            {
+                List<CellInfo>? missing = null;
+                for (var c = 0; c < table.Columns.Length; c++)
+                {
+                    var cell = template.CellIndex(t, r, c);
+                    if (cell >= 0 && report.Cells[cell].State == CellState.Missing)
+                    {
+                        (missing ??= []).Add(template.Cells[cell]);
+                    }
+                }
+                if (missing is null)
+                {
+                    continue;
+                }
+                var row = table.Rows[r];
+                var rowOffset = context.RowOffset(t, r);
+                var whole = rowOffset < 0;
+                var at = whole ? report.TablesOffset - context.Start : rowOffset;
+                var label = missing[0].TableLabel + " / " + missing[0].RowLabel;
+                context.Add(InputRule.MissingCell,
+                    whole ? $"缺少 {label}（tables.{table.Id}.{row.Id}）整行。没有数据也要逐格填 0；空白请填 null。"
+                          : $"{label} 缺少 {string.Join("、", missing.Select(m => m.ColumnLabel))} 列（{string.Join(", ", missing.Select(m => m.Column))}）。",
+                    whole ? $"Row tables.{table.Id}.{row.Id} is missing. Write 0 for nothing, null for a blank cell."
+                          : $"Row tables.{table.Id}.{row.Id} lacks column(s) {string.Join(", ", missing.Select(m => m.Column))}.",
+                    Math.Max(0, at), $"{table.Id}.{row.Id}");
+            }
+        }
+    }
+
+    private static void SetAll(Report report, int table, int row, CellValue value)
+    {
+        var template = report.Template;
+        for (var c = 0; c < template.Tables[table].Columns.Length; c++)
+        {
+            var cell = template.CellIndex(table, row, c);
+            if (cell >= 0 && report.Cells[cell].State == CellState.Missing)
+            {
+                report.Cells[cell] = value;
+            }
+        }
+    }
+}
