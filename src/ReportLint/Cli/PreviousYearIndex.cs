@@ -74,7 +74,14 @@ public sealed class PreviousYearIndex
             return null;
         }
         var match = names.FirstMatch(agency);
-        return match < 0 ? null : linter.Read(candidates[match].FullPath!, File.ReadAllBytes(candidates[match].FullPath!)).Report;
+        if (match < 0)
+        {
+            return null;
+        }
+        // Through the same door as every report file (size limit, a file gone since it was listed): when last year's
+        // report cannot be read, the year-over-year rules are listed as not judged, as when there is none.
+        var (bytes, _) = InputFiles.ReadAll(candidates[match]);
+        return bytes is null ? null : linter.Read(candidates[match].DisplayPath, bytes).Report;
     }
 
     private static string Reverse(string text)

@@ -55,6 +55,21 @@ public class YearOverYearTests
     }
 
     [Fact]
+    public void Last_years_report_gone_since_it_was_listed_leaves_the_rules_unjudged_instead_of_failing_the_run()
+    {
+        var directory = Pair();
+        var (files, _) = ReportLint.Cli.InputFiles.Expand([directory]);
+        var index = ReportLint.Cli.PreviousYearIndex.Build(files, []);
+        var linter = new Linter(ReportLint.Reading.TemplateRegistry.Default);
+        var current = files.FindIndex(f => f.DisplayPath.EndsWith("2024/hongzequ.json", StringComparison.Ordinal));
+        index.PreviousOf(current, linter).ShouldNotBeNull();
+
+        File.Delete(Path.Combine(directory, "2023", "hongzequ.json"));
+
+        index.PreviousOf(current, linter).ShouldBeNull();
+    }
+
+    [Fact]
     public void A_carried_over_count_that_does_not_match_last_year_is_reported()
     {
         var directory = Pair();
