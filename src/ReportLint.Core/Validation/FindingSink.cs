@@ -1,7 +1,11 @@
 namespace ReportLint.Validation;
 
 /// <summary>A failed check as the validator saw it; turned into a <see cref="Findings.Finding"/> only when reported.</summary>
-public readonly record struct RuleFailure(TemplateDefinition Template, int Rule, int Instance, int Cell, Num Lhs, Num Rhs)
+/// <remarks>
+/// A class, not a struct: failures are rare, and a list of a struct type is generic code the JIT compiles at every start
+/// (ReadyToRun cannot precompile it), a noticeable part of a one-file run.
+/// </remarks>
+public sealed record RuleFailure(TemplateDefinition Template, int Rule, int Instance, int Cell, Num Lhs, Num Rhs)
 {
     public RuleInfo RuleInfo => Template.Rules[Rule];
 
