@@ -7,8 +7,8 @@ namespace ReportLint.Generator;
 
 /// <summary>
 /// Turns a bound template into C#: a sealed class with the template's cells and rules as static data, and a
-/// <c>Validate</c> method that runs one method per rule, each straight-line code over array indices with exact decimal
-/// arithmetic.
+/// <c>Validate</c> method that runs one method per rule, each straight-line code over array indices with exact
+/// arithmetic (integers for whole numbers, decimal otherwise).
 /// Text from rule files only ever appears as escaped string literals; ids were validated by the binder.
 /// </summary>
 internal static class Emitter
@@ -196,7 +196,7 @@ internal static class Emitter
             w.Line($"// {rule.Id} {Comment(rule.Name)}: {Comment(rule.CheckText)}{(rule.WhenText is null ? "" : "  when " + Comment(rule.WhenText))}");
             w.Open($"private void Rule{r}({Runtime}.ValidationContext context, {Runtime}.FindingSink sink, global::System.ReadOnlySpan<{Runtime}.CellValue> c)");
             // No tolerance (the usual case): the comparisons are exact and skip the subtraction a tolerance needs.
-            var tolerance = IsZero(rule.Tolerance) ? "" : ", " + Decimal(rule.Tolerance!);
+            var toleranceArgument = IsZero(rule.Tolerance) ? "" : ", " + Decimal(rule.Tolerance!);
             if (rule.UsesPrevious)
             {
                 // Without last year's report the rule is not judged, and the run says so instead of passing it silently.
@@ -206,17 +206,17 @@ internal static class Emitter
                 w.Line("    return;");
                 w.Line("}");
             }
-            EmitRule(w, rule, r, tolerance);
+            EmitRule(w, rule, r, toleranceArgument);
             w.Close();
         }
     }
 
-    private static void EmitRule(SourceWriter w, RuleSpec rule, int r, string tolerance)
+    private static void EmitRule(SourceWriter w, RuleSpec rule, int r, string toleranceArgument)
     {
         if (rule.Scope == RuleScope.Cell)
         {
             w.Open($"foreach (var cell in RulesData[{r}].CellTargets)");
-            EmitCheck(w, rule.Instances[0], r, 0, tolerance, "cell");
+            EmitCheck(w, rule.Instances[0], r, 0, toleranceArgument, "cell");
             w.Close();
             return;
         }
@@ -224,25 +224,25 @@ internal static class Emitter
         {
             w.Line("{");
             w.Indent();
-            EmitCheck(w, rule.Instances[i], r, i, tolerance, "-1");
+            EmitCheck(w, rule.Instances[i], r, i, toleranceArgument, "-1");
             w.Close();
         }
     }
 
-    private static void EmitCheck(SourceWriter w, RuleInstance instance, int ruleIndex, int instanceIndex, string tolerance, string cell)
+    private static void EmitCheck(SourceWriter w, RuleInstance instance, int ruleIndex, int instanceIndex, string toleranceArgument, string cell)
     {
-        var guard = instance.When is null ? "" : $"{Runtime}.Eval.IsTrue({Expr(instance.When, tolerance, ruleIndex)}) && ";
+        var guard = instance.When is null ? "" : $"{Runtime}.Eval.IsTrue({Expr(instance.When, toleranceArgument, ruleIndex)}) && ";
         if (instance.Check is BoundBinary { Operator: "=" or "!=" or "<" or "<=" or ">" or ">=" } comparison)
         {
-            w.Line($"var lhs = {Expr(comparison.Left, tolerance, ruleIndex)};");
-            w.Line($"var rhs = {Expr(comparison.Right, tolerance, ruleIndex)};");
-            w.Line($"if ({guard}{Runtime}.Eval.IsFalse({Runtime}.Eval.{CompareName(comparison.Operator)}(lhs, rhs{tolerance})))");
+            w.Line($"var lhs = {Expr(comparison.Left, toleranceArgument, ruleIndex)};");
+            w.Line($"var rhs = {Expr(comparison.Right, toleranceArgument, ruleIndex)};");
+            w.Line($"if ({guard}{Runtime}.Eval.IsFalse({Runtime}.Eval.{CompareName(comparison.Operator)}(lhs, rhs{toleranceArgument})))");
             w.Line("{");
             w.Line($"    sink.Report(this, {ruleIndex}, {instanceIndex}, {cell}, lhs, rhs);");
             w.Line("}");
             return;
         }
-        w.Line($"if ({guard}{Runtime}.Eval.IsFalse({Expr(instance.Check, tolerance, ruleIndex)}))");
+        w.Line($"if ({guard}{Runtime}.Eval.IsFalse({Expr(instance.Check, toleranceArgument, ruleIndex)}))");
         w.Line("{");
         w.Line($"    sink.Report(this, {ruleIndex}, {instanceIndex}, {cell}, default, default);");
         w.Line("}");
@@ -264,7 +264,7 @@ internal static class Emitter
         _ => "GreaterOrEqual",
     };
 
-    private static string Expr(BoundExpr expr, string tolerance, int rule) => expr switch
+    private static string Expr(BoundExpr expr, string toleranceArgument, int rule) => expr switch
     {
         BoundNumber n => IsSmallWhole(n.Text) ? $"{Runtime}.Num.Whole({n.Text})" : $"{Runtime}.Num.Of({Decimal(n.Text)})",
         BoundCell c => $"{Runtime}.Num.Of(c[{c.Index}])",
@@ -276,24 +276,24 @@ internal static class Emitter
         BoundReportValue v => $"context.{v.Name switch { "year" => "Year", "published" => "Published", "period_start" => "PeriodStart", "period_end" => "PeriodEnd", "government" => "IsGovernment", _ => "IsDepartment" }}",
         BoundDeadline d => $"context.DaysAfterYearEnd({d.Month}, {d.Day})",
         BoundGroupSum g => $"{Runtime}.Eval.Group(c, {g.GroupCell}, GroupRows{g.GroupCell})",
-        BoundSum s => s.Items.Select(i => Expr(i, tolerance, rule)).Aggregate((a, b) => $"{Runtime}.Eval.Add({a}, {b})"),
-        BoundUnary { Operator: "not" } u => $"{Runtime}.Eval.Not({Expr(u.Operand, tolerance, rule)})",
-        BoundUnary u => $"{Runtime}.Eval.Negate({Expr(u.Operand, tolerance, rule)})",
+        BoundSum s => s.Items.Select(i => Expr(i, toleranceArgument, rule)).Aggregate((a, b) => $"{Runtime}.Eval.Add({a}, {b})"),
+        BoundUnary { Operator: "not" } u => $"{Runtime}.Eval.Not({Expr(u.Operand, toleranceArgument, rule)})",
+        BoundUnary u => $"{Runtime}.Eval.Negate({Expr(u.Operand, toleranceArgument, rule)})",
         BoundBinary b => b.Operator switch
         {
-            "+" => $"{Runtime}.Eval.Add({Expr(b.Left, tolerance, rule)}, {Expr(b.Right, tolerance, rule)})",
-            "-" => $"{Runtime}.Eval.Subtract({Expr(b.Left, tolerance, rule)}, {Expr(b.Right, tolerance, rule)})",
-            "*" => $"{Runtime}.Eval.Multiply({Expr(b.Left, tolerance, rule)}, {Expr(b.Right, tolerance, rule)})",
-            "/" => $"{Runtime}.Eval.Divide({Expr(b.Left, tolerance, rule)}, {Expr(b.Right, tolerance, rule)})",
-            "and" => $"{Runtime}.Eval.And({Expr(b.Left, tolerance, rule)}, {Expr(b.Right, tolerance, rule)})",
-            "or" => $"{Runtime}.Eval.Or({Expr(b.Left, tolerance, rule)}, {Expr(b.Right, tolerance, rule)})",
-            _ => $"{Runtime}.Eval.{CompareName(b.Operator)}({Expr(b.Left, tolerance, rule)}, {Expr(b.Right, tolerance, rule)}{tolerance})",
+            "+" => $"{Runtime}.Eval.Add({Expr(b.Left, toleranceArgument, rule)}, {Expr(b.Right, toleranceArgument, rule)})",
+            "-" => $"{Runtime}.Eval.Subtract({Expr(b.Left, toleranceArgument, rule)}, {Expr(b.Right, toleranceArgument, rule)})",
+            "*" => $"{Runtime}.Eval.Multiply({Expr(b.Left, toleranceArgument, rule)}, {Expr(b.Right, toleranceArgument, rule)})",
+            "/" => $"{Runtime}.Eval.Divide({Expr(b.Left, toleranceArgument, rule)}, {Expr(b.Right, toleranceArgument, rule)})",
+            "and" => $"{Runtime}.Eval.And({Expr(b.Left, toleranceArgument, rule)}, {Expr(b.Right, toleranceArgument, rule)})",
+            "or" => $"{Runtime}.Eval.Or({Expr(b.Left, toleranceArgument, rule)}, {Expr(b.Right, toleranceArgument, rule)})",
+            _ => $"{Runtime}.Eval.{CompareName(b.Operator)}({Expr(b.Left, toleranceArgument, rule)}, {Expr(b.Right, toleranceArgument, rule)}{toleranceArgument})",
         },
         BoundCall { Function: "blank" or "text" } call => $"{Runtime}.Eval.{(call.Function == "blank" ? "IsBlank" : "IsText")}(c[{CellOf(call.Arguments[0])}])",
-        BoundCall { Function: "whole" } call => $"{Runtime}.Eval.IsWhole({Expr(call.Arguments[0], tolerance, rule)})",
-        BoundCall { Function: "abs" } call => $"{Runtime}.Eval.Abs({Expr(call.Arguments[0], tolerance, rule)})",
-        BoundCall { Function: "round" } call => $"{Runtime}.Eval.Round({Expr(call.Arguments[0], tolerance, rule)}, {(call.Arguments.Count == 2 ? ((BoundNumber)call.Arguments[1]).Text : "0")})",
-        BoundCall { Function: "min" or "max" } call => call.Arguments.Select(a => Expr(a, tolerance, rule)).Aggregate((a, b) => $"{Runtime}.Eval.{(call.Function == "min" ? "Min" : "Max")}({a}, {b})"),
+        BoundCall { Function: "whole" } call => $"{Runtime}.Eval.IsWhole({Expr(call.Arguments[0], toleranceArgument, rule)})",
+        BoundCall { Function: "abs" } call => $"{Runtime}.Eval.Abs({Expr(call.Arguments[0], toleranceArgument, rule)})",
+        BoundCall { Function: "round" } call => $"{Runtime}.Eval.Round({Expr(call.Arguments[0], toleranceArgument, rule)}, {(call.Arguments.Count == 2 ? ((BoundNumber)call.Arguments[1]).Text : "0")})",
+        BoundCall { Function: "min" or "max" } call => call.Arguments.Select(a => Expr(a, toleranceArgument, rule)).Aggregate((a, b) => $"{Runtime}.Eval.{(call.Function == "min" ? "Min" : "Max")}({a}, {b})"),
         _ => throw new System.InvalidOperationException("unbound expression " + expr.GetType().Name),
     };
 

@@ -38,6 +38,10 @@ public sealed class LintConfig
     public bool IsOffEverywhere(string ruleId) =>
         Rules.TryGetValue(ruleId, out var top) && top.Off && !Overrides.Any(o => o.Rules.TryGetValue(ruleId, out var setting) && !setting.Off);
 
+    /// <summary>Which rules to work out (for <see cref="Linter"/>): all but those off everywhere; null when that is every rule.</summary>
+    public Func<string, bool>? RulesToRun() =>
+        Rules.Count > 0 && Rules.Values.Any(r => r.Off) ? rule => !IsOffEverywhere(rule) : null;
+
     /// <summary>The setting for a rule on a file: the last matching override wins, then the top-level rules, then the rule's own severity.</summary>
     public RuleSetting For(string ruleId, Severity defaultSeverity, string file)
     {

@@ -95,9 +95,9 @@ public sealed partial class ReportReader
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var keyOffset = reader.TokenStartIndex;
-            var key = reader.GetString()!;
+            var index = KeyIndex(ref reader, SectionKeysUtf8);
+            var key = index >= 0 ? Report.SectionKeys[index] : reader.GetString()!;
             reader.Read();
-            var index = Array.IndexOf(Report.SectionKeys, key);
             if (index < 0)
             {
                 context.Add(InputRule.UnknownField, $"sections 中没有“{key}”这一部分，已忽略。可用：{string.Join("、", Report.SectionKeys)}。",

@@ -16,14 +16,12 @@ public sealed partial class ReportReader
             return;
         }
         var template = context.Report.Template;
-        var expectedTable = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var tableOffset = reader.TokenStartIndex;
             var tableName = reader.GetString()!;
             var table = template.TableIndex(tableName);
             reader.Read();
-            expectedTable = table + 1;
             if (table < 0)
             {
                 context.Add(InputRule.UnknownCell, $"模板 {template.Name} 中没有表“{tableName}”。可用：{string.Join("、", template.Tables.Select(t => t.Id))}。",
@@ -45,7 +43,7 @@ public sealed partial class ReportReader
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var rowOffset = reader.TokenStartIndex;
-                var row = reader.ValueIsEscaped ? template.RowIndex(table, reader.GetString()) : template.RowIndex(table, reader.ValueSpan, expectedRow);
+                var row = RowIndex(ref reader, template, table, expectedRow);
                 if (row < 0)
                 {
                     var rowName = reader.GetString()!;
@@ -69,7 +67,11 @@ public sealed partial class ReportReader
         }
     }
 
-    /// <summary>Looks a column name up without decoding it (reports are read from one buffer: the name is in ValueSpan).</summary>
+    // Row and column names are looked up without decoding them (reports are read from one buffer: the name is in
+    // ValueSpan), trying the one the template lists next first; an escaped name is decoded.
+    private static int RowIndex(ref Utf8JsonReader reader, TemplateDefinition template, int table, int expected) =>
+        reader.ValueIsEscaped ? template.RowIndex(table, reader.GetString()) : template.RowIndex(table, reader.ValueSpan, expected);
+
     private static int ColumnIndex(ref Utf8JsonReader reader, TemplateDefinition template, int table, int expected) =>
         reader.ValueIsEscaped ? template.ColumnIndex(table, reader.GetString()) : template.ColumnIndex(table, reader.ValueSpan, expected);
 
@@ -147,7 +149,7 @@ public sealed partial class ReportReader
                     else
                     {
                         var info = template.Cells[cell];
-                        context.Report.Cells[cell] = CellValue.Text;
+                        cells[cell] = CellValue.Text;
                         context.Report.Texts[cell] = Encoding.UTF8.GetString(reader.ValueSpan);
                         context.Add(InputRule.BadCellValue, $"{info.Label(Language.Chinese)} 的数值超出范围。", $"{info.Label(Language.English)} is out of range.", offset, info.Key);
                     }
@@ -156,13 +158,13 @@ public sealed partial class ReportReader
                     cells[cell] = CellValue.Blank;
                     break;
                 case JsonTokenType.String:
-                    context.Report.Cells[cell] = CellValue.Text;
+                    cells[cell] = CellValue.Text;
                     context.Report.Texts[cell] = reader.GetString();
                     break;
                 default:
                     // Reported here once; NotReported keeps the template rules from reporting the same cell again.
                     var wrong = template.Cells[cell];
-                    context.Report.Cells[cell] = CellValue.NotReported;
+                    cells[cell] = CellValue.NotReported;
                     context.Report.Texts[cell] = reader.TokenType switch
                     {
                         JsonTokenType.True => "true",

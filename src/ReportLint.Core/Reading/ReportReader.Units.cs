@@ -94,5 +94,4 @@ public sealed partial class ReportReader
         }
         return template.CellIndex(table, row, column);
     }
-
 }

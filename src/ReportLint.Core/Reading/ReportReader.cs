@@ -171,7 +171,7 @@ public sealed partial class ReportReader
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var keyOffset = reader.TokenStartIndex;
-            var field = FieldIndex(ref reader);
+            var field = KeyIndex(ref reader, FieldKeysUtf8);
             var key = field >= 0 ? Report.FieldKeys[field] : reader.GetString()!;
             reader.Read();
             if (field >= 0)
@@ -224,14 +224,17 @@ public sealed partial class ReportReader
         }
     }
 
-    private static readonly byte[][] FieldKeysUtf8 = [.. Report.FieldKeys.Select(Encoding.UTF8.GetBytes)];
+    private static readonly byte[][] FieldKeysUtf8 = AsUtf8(Report.FieldKeys);
+    private static readonly byte[][] SectionKeysUtf8 = AsUtf8(Report.SectionKeys);
 
-    /// <summary>Which of <see cref="Report.FieldKeys"/> the current key is, matched on its bytes; -1 for any other.</summary>
-    private static int FieldIndex(ref Utf8JsonReader reader)
+    private static byte[][] AsUtf8(string[] keys) => [.. keys.Select(Encoding.UTF8.GetBytes)];
+
+    /// <summary>Which of <paramref name="keys"/> the current property name is, matched on its bytes; -1 for any other.</summary>
+    private static int KeyIndex(ref Utf8JsonReader reader, byte[][] keys)
     {
-        for (var i = 0; i < FieldKeysUtf8.Length; i++)
+        for (var i = 0; i < keys.Length; i++)
         {
-            if (reader.ValueTextEquals(FieldKeysUtf8[i]))
+            if (reader.ValueTextEquals(keys[i]))
             {
                 return i;
             }

@@ -136,7 +136,8 @@ public static class Eval
         return sum;
     }
 
-    // Exact comparisons, for rules without a tolerance.
+    // Exact comparisons, for rules without a tolerance. Written out one by one: the table rules run them hundreds of
+    // times per report, and a shared ordering helper (int or nullable result) measured 20 % slower.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Tri Equal(Num a, Num b) =>
         a.IsWholeNumber && b.IsWholeNumber ? (a.WholeValue == b.WholeValue ? Tri.True : Tri.False)

@@ -129,13 +129,11 @@ public static class LintCommand
         // Console.Out writes through on every call: a system call per piece of a finding. Into a file or a pipe (CI),
         // findings go through one buffer instead; to a terminal, they still appear as each file is checked.
         var output = Console.IsOutputRedirected ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) : Console.Out;
-        // Rules turned off everywhere are not worked out at all; without any, every rule runs.
-        Func<string, bool>? runs = config.Rules.Count > 0 && config.Rules.Values.Any(r => r.Off) ? rule => !config.IsOffEverywhere(rule) : null;
         LintOutcome outcome;
         try
         {
             outcome = LintRun.Execute(new LintOptions(parse.GetValue(Paths) ?? [], parse.GetValue(Template), config, baseline, baselinePath, interactive,
-                parse.GetValue(WarningsAsErrors), parse.GetValue(Previous), recorder), new Linter(templates, runs), formatter, output);
+                parse.GetValue(WarningsAsErrors), parse.GetValue(Previous), recorder), new Linter(templates, config.RulesToRun()), formatter, output);
         }
         finally
         {

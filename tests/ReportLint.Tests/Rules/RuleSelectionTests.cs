@@ -47,5 +47,11 @@ public class RuleSelectionTests
         config.IsOffEverywhere("RL1006").ShouldBeFalse();
         config.IsOffEverywhere("RL1007").ShouldBeFalse("off only for archive/");
         config.IsOffEverywhere("RL1001").ShouldBeFalse();
+
+        var runs = config.RulesToRun().ShouldNotBeNull();
+        runs("RL1004").ShouldBeFalse();
+        runs("RL1005").ShouldBeTrue();
+        runs("RL1001").ShouldBeTrue();
+        LintConfig.None(directory).RulesToRun().ShouldBeNull("nothing is off: every rule runs");
     }
 }
