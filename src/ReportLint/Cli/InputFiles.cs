@@ -8,7 +8,7 @@ namespace ReportLint.Cli;
 public sealed class InputFile
 {
     // Only the path as shown is kept, with the directory it is relative to (null when it is already full): the full
-    // path is rebuilt when asked, a few times per file. A run over 100,000 files keeps one path per file, not two.
+    // path is rebuilt when asked, a few times per file. Made when asked for, from InputFileList.
     private readonly string? directory;
 
     private InputFile(string displayPath, string? directory, bool isStandardInput)
@@ -38,26 +38,26 @@ public static class InputFiles
 {
     public const string StandardInput = "-";
 
-    public static (List<InputFile> Files, List<Finding> Problems) Expand(IEnumerable<string> paths) => Expand(paths, [".json"]);
+    public static (InputFileList Files, List<Finding> Problems) Expand(IEnumerable<string> paths) => Expand(paths, [".json"]);
 
     /// <summary>As <see cref="Expand(IEnumerable{string})"/>, taking files with these extensions from directories.</summary>
-    public static (List<InputFile> Files, List<Finding> Problems) Expand(IEnumerable<string> paths, string[] extensions)
+    public static (InputFileList Files, List<Finding> Problems) Expand(IEnumerable<string> paths, string[] extensions)
     {
-        var files = new List<InputFile>();
-        var problems = new List<Finding>();
         // Asked once: the working directory is a system call, and a run may expand 100,000 paths.
         var directory = Environment.CurrentDirectory;
+        var files = new InputFileList(directory);
+        var problems = new List<Finding>();
         void Add(string path)
         {
             var display = Display(Path.GetFullPath(path, directory), directory, out var relative);
-            files.Add(InputFile.OnDisk(display, relative ? directory : null));
+            files.Add(display, relative);
         }
 
         foreach (var path in paths)
         {
             if (path == StandardInput)
             {
-                files.Add(InputFile.StandardInput);
+                files.AddStandardInput();
             }
             else if (File.Exists(path))
             {
@@ -102,16 +102,7 @@ public static class InputFiles
             }
         }
         // In path order, each file once (a file named twice, or found by two patterns, is checked once).
-        files.Sort(static (a, b) => string.CompareOrdinal(a.DisplayPath, b.DisplayPath));
-        var kept = 0;
-        for (var i = 0; i < files.Count; i++)
-        {
-            if (kept == 0 || files[i].DisplayPath != files[kept - 1].DisplayPath)
-            {
-                files[kept++] = files[i];
-            }
-        }
-        files.RemoveRange(kept, files.Count - kept);
+        files.SortAndDeduplicate();
         return (files, problems);
     }
 

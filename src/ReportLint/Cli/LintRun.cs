@@ -63,25 +63,26 @@ public static class LintRun
         {
             // Workers check files in ranges of RangeSize handed out in path order; this thread writes a range as soon as
             // it and all before it are done, so checking and writing overlap and nothing waits for a whole batch. A
-            // worker fills its range's slots, then marks the range ready under the lock: one handover per range.
-            var slots = new FileResult?[files.Count];
-            var ready = new bool[(files.Count + RangeSize - 1) / RangeSize];
+            // worker fills its range's results, then hands them over under the lock: one handover per range. Only the
+            // ranges not yet written hold results, so nothing here grows with the number of files but one slot a range.
+            var ranges = new FileResult[]?[(files.Count + RangeSize - 1) / RangeSize];
             var gate = new object();
             void CheckRange(int from, int to)
             {
+                var results = new FileResult[to - from];
                 for (var i = from; i < to; i++)
                 {
                     var file = files[i];
                     var previous = pairs.PreviousOf(i, linter);
                     var result = Lint(file, linter, options.Template, previous);
-                    slots[i] = new FileResult(file.DisplayPath, Configure(result.Findings, options.Config, file, options.WarningsAsErrors))
+                    results[i - from] = new FileResult(file.DisplayPath, Configure(result.Findings, options.Config, file, options.WarningsAsErrors))
                     {
                         Skipped = result.Skipped.Select(r => r.Id).ToList(),
                     };
                 }
                 lock (gate)
                 {
-                    ready[from / RangeSize] = true;
+                    ranges[from / RangeSize] = results;
                     Monitor.PulseAll(gate);
                 }
             }
@@ -103,11 +104,12 @@ public static class LintRun
                 work = Task.Run(() => Parallel.ForEach(Partitioner.Create(0, files.Count, RangeSize),
                     new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, range => CheckRange(range.Item1, range.Item2)));
             }
-            for (var range = 0; range < ready.Length; range++)
+            for (var range = 0; range < ranges.Length; range++)
             {
+                FileResult[]? results;
                 lock (gate)
                 {
-                    while (!ready[range])
+                    while ((results = ranges[range]) is null)
                     {
                         if (work.IsCompleted)
                         {
@@ -116,19 +118,17 @@ public static class LintRun
                         }
                         Monitor.Wait(gate, 100);
                     }
+                    ranges[range] = null;
                 }
-                var end = Math.Min(files.Count, (range + 1) * RangeSize);
-                for (var i = range * RangeSize; i < end; i++)
+                foreach (var next in results)
                 {
-                    var next = slots[i]!;
-                    slots[i] = null;
                     while (pending.Count > 0 && string.CompareOrdinal(pending.Peek().Path, next.Path) < 0)
                     {
                         Emit(pending.Dequeue());
                     }
                     Emit(next);
                 }
-                progress?.Invoke(end - range * RangeSize);
+                progress?.Invoke(results.Length);
             }
             work.GetAwaiter().GetResult();
             while (pending.Count > 0)

@@ -11,16 +11,19 @@ namespace ReportLint.Cli;
 /// </summary>
 public sealed class PreviousYearIndex
 {
-    // Aligned with the checked files followed by the --previous ones; a file whose identity is unknown has no name.
-    private readonly IReadOnlyList<InputFile> candidates;
+    // Candidates are the checked files followed by the --previous ones, numbered in that order (neither list is
+    // copied: each InputFile is made when asked for). Aligned with them: a file whose identity is unknown has no name.
+    private readonly InputFileList files;
+    private readonly InputFileList? extra;
     private readonly string?[] reversedAgency;
     private readonly int[] year;
     private readonly Dictionary<int, YearNames> byYear;
 
-    private PreviousYearIndex(IReadOnlyList<InputFile> candidates, string?[] reversedAgency, int[] year, Dictionary<int, YearNames> byYear,
-        IReadOnlyList<Finding> problems)
+    private PreviousYearIndex(InputFileList files, InputFileList? extra, string?[] reversedAgency, int[] year,
+        Dictionary<int, YearNames> byYear, IReadOnlyList<Finding> problems)
     {
-        this.candidates = candidates;
+        this.files = files;
+        this.extra = extra;
         this.reversedAgency = reversedAgency;
         this.year = year;
         this.byYear = byYear;
@@ -30,37 +33,44 @@ public sealed class PreviousYearIndex
     /// <summary>What could not be used of --previous (missing paths, empty folders), reported like any input problem.</summary>
     public IReadOnlyList<Finding> Problems { get; }
 
-    public static PreviousYearIndex Build(IReadOnlyList<InputFile> files, IReadOnlyList<string> previousPaths)
+    public static PreviousYearIndex Build(InputFileList files, IReadOnlyList<string> previousPaths)
     {
         var (extra, problems) = InputFiles.Expand(previousPaths);
-        var candidates = files.Concat(extra).ToList();
+        var count = files.Count + extra.Count;
         // With one file and no --previous there is nothing to pair with: skip reading identities at all.
-        if (candidates.Count(f => !f.IsStandardInput) < 2)
+        if (count - (files.HasStandardInput ? 1 : 0) - (extra.HasStandardInput ? 1 : 0) < 2)
         {
-            return new PreviousYearIndex([], [], [], [], problems);
+            return None(files, problems);
         }
-        var identities = new (string Agency, int Year)?[candidates.Count];
-        Parallel.For(0, candidates.Count, i => identities[i] = candidates[i].FullPath is { } path ? ReportIdentity.Sniff(path) : null);
-
-        var years = identities.Where(i => i is not null).Select(i => i!.Value.Year).ToHashSet();
+        // Years first, names only when two consecutive years are among the inputs: a run over one year's reports (the
+        // usual CI run) holds no name at any point, and keeps nothing per file once it knows.
+        var year = new int[count];
+        Parallel.For(0, count, i => year[i] = Sniff(files, extra, i) is { } identity ? identity.Year : 0);
+        var years = year.Where(y => y != 0).ToHashSet();
         if (!years.Any(y => years.Contains(y - 1)))
         {
-            return new PreviousYearIndex([], [], [], [], problems);
+            return None(files, problems);
         }
-        var reversedAgency = new string?[candidates.Count];
-        var year = new int[candidates.Count];
-        for (var i = 0; i < candidates.Count; i++)
+        // A second look at the files that can pair (a year next to theirs is present), for their agency's name.
+        var reversedAgency = new string?[count];
+        Parallel.For(0, count, i =>
         {
-            if (identities[i] is { } identity)
+            if (year[i] != 0 && (years.Contains(year[i] - 1) || years.Contains(year[i] + 1)) && Sniff(files, extra, i) is { } identity && identity.Year == year[i])
             {
                 reversedAgency[i] = Reverse(identity.Agency);
-                year[i] = identity.Year;
             }
-        }
-        var byYear = Enumerable.Range(0, candidates.Count).Where(i => reversedAgency[i] is not null).GroupBy(i => year[i])
+        });
+        var byYear = Enumerable.Range(0, count).Where(i => reversedAgency[i] is not null).GroupBy(i => year[i])
             .ToDictionary(g => g.Key, g => YearNames.Of(g.ToArray(), reversedAgency));
-        return new PreviousYearIndex(candidates, reversedAgency, year, byYear, problems);
+        return new PreviousYearIndex(files, extra, reversedAgency, year, byYear, problems);
     }
+
+    private static PreviousYearIndex None(InputFileList files, IReadOnlyList<Finding> problems) => new(files, null, [], [], [], problems);
+
+    private static InputFile Candidate(InputFileList files, InputFileList? extra, int index) => index < files.Count ? files[index] : extra![index - files.Count];
+
+    private static (string Agency, int Year)? Sniff(InputFileList files, InputFileList extra, int index) =>
+        Candidate(files, extra, index).FullPath is { } path ? ReportIdentity.Sniff(path) : null;
 
     /// <summary>
     /// Last year's report for the checked file at <paramref name="fileIndex"/>, read when asked (each is usually needed
@@ -80,8 +90,9 @@ public sealed class PreviousYearIndex
         }
         // Through the same door as every report file (size limit, a file gone since it was listed): when last year's
         // report cannot be read, the year-over-year rules are listed as not judged, as when there is none.
-        var (bytes, _) = InputFiles.ReadAll(candidates[match]);
-        return bytes is null ? null : linter.Read(candidates[match].DisplayPath, bytes).Report;
+        var candidate = Candidate(files, extra, match);
+        var (bytes, _) = InputFiles.ReadAll(candidate);
+        return bytes is null ? null : linter.Read(candidate.DisplayPath, bytes).Report;
     }
 
     private static string Reverse(string text)

@@ -61,7 +61,7 @@ public class YearOverYearTests
         var (files, _) = ReportLint.Cli.InputFiles.Expand([directory]);
         var index = ReportLint.Cli.PreviousYearIndex.Build(files, []);
         var linter = new Linter(ReportLint.Reading.TemplateRegistry.Default);
-        var current = files.FindIndex(f => f.DisplayPath.EndsWith("2024/hongzequ.json", StringComparison.Ordinal));
+        var current = files.Select(f => f.DisplayPath).ToList().FindIndex(p => p.EndsWith("2024/hongzequ.json", StringComparison.Ordinal));
         index.PreviousOf(current, linter).ShouldNotBeNull();
 
         File.Delete(Path.Combine(directory, "2023", "hongzequ.json"));
