@@ -14,19 +14,26 @@ public sealed class InputFileList : IReadOnlyList<InputFile>
     private const int BlockSize = 16 * 1024;
 
     private readonly string currentDirectory;
-    private readonly List<(string Display, bool Relative)> directories = [];
+    private readonly List<Folder> directories = [];
     private readonly Dictionary<string, int> directoryIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> directoryLookup;
     private readonly List<char[]> blocks = [];
     private int blockUsed = BlockSize;
-    private Entry[] entries = new Entry[16];
+    // A file is one long: its directory (-1 for standard input) in the high half; in the low half where its name is,
+    // block × BlockSize + offset (the character there is the name's length, the name follows), or NoName. Generic
+    // framework code over value types is JIT-compiled at every start (ReadyToRun cannot precompile it), and a one-file
+    // run is mostly start-up: so the array is grown, searched and copied by hand, and sorted only when there are two.
+    private long[] entries = new long[16];
     private int count;
 
-    /// <summary>
-    /// A file: its directory (-1 for standard input) and where its name is, block × <see cref="BlockSize"/> + offset;
-    /// the character there is the name's length, the name follows.
-    /// </summary>
-    private readonly record struct Entry(int Directory, int Name);
+    private static long Entry(int directory, int name) => ((long)directory << 32) | (uint)name;
+
+    private static int DirectoryOf(long entry) => (int)(entry >> 32);
+
+    private static int NameOf(long entry) => (int)entry;
+
+    /// <summary>A directory as shown (with its trailing slash), and whether that is relative to the working directory.</summary>
+    private sealed record Folder(string Display, bool Relative);
 
     public InputFileList(string currentDirectory)
     {
@@ -36,9 +43,22 @@ public sealed class InputFileList : IReadOnlyList<InputFile>
 
     public int Count => count;
 
-    public bool HasStandardInput => entries.AsSpan(0, count).Contains(StandardInputEntry);
+    public bool HasStandardInput
+    {
+        get
+        {
+            for (var i = 0; i < count; i++)
+            {
+                if (entries[i] == StandardInputEntry)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 
-    private static readonly Entry StandardInputEntry = new(-1, 0);
+    private static readonly long StandardInputEntry = Entry(-1, 0);
     private const int NoName = -1;
 
     public InputFile this[int index]
@@ -47,11 +67,11 @@ public sealed class InputFileList : IReadOnlyList<InputFile>
         {
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)count, nameof(index));
             var entry = entries[index];
-            if (entry.Directory < 0)
+            if (DirectoryOf(entry) < 0)
             {
                 return InputFile.StandardInput;
             }
-            var (display, relative) = directories[entry.Directory];
+            var (display, relative) = directories[DirectoryOf(entry)];
             return InputFile.OnDisk(string.Concat(display, Name(entry)), relative ? currentDirectory : null);
         }
     }
@@ -72,13 +92,13 @@ public sealed class InputFileList : IReadOnlyList<InputFile>
         {
             folderIndex = directories.Count;
             var text = folder.ToString();
-            directories.Add((text, relative));
+            directories.Add(new Folder(text, relative));
             directoryIndex.Add(text, folderIndex);
         }
         var name = displayPath.AsSpan(slash);
         if (name.IsEmpty)
         {
-            Append(new Entry(folderIndex, NoName));
+            Append(Entry(folderIndex, NoName));
             return;
         }
         if (blockUsed + 1 + name.Length > BlockSize)
@@ -90,35 +110,47 @@ public sealed class InputFileList : IReadOnlyList<InputFile>
         var block = blocks[^1];
         block[blockUsed] = (char)name.Length;
         name.CopyTo(block.AsSpan(blockUsed + 1));
-        Append(new Entry(folderIndex, ((blocks.Count - 1) * BlockSize) + blockUsed));
+        Append(Entry(folderIndex, ((blocks.Count - 1) * BlockSize) + blockUsed));
         blockUsed += 1 + name.Length;
     }
 
-    private void Append(Entry entry)
+    private void Append(long entry)
     {
         if (count == entries.Length)
         {
-            Array.Resize(ref entries, Math.Max(16, count * 2));
+            Resize(Math.Max(16, count * 2));
         }
         entries[count++] = entry;
     }
 
-    private ReadOnlySpan<char> Name(Entry entry)
+    private ReadOnlySpan<char> Name(long entry)
     {
-        if (entry.Directory < 0 || entry.Name == NoName)
+        var name = NameOf(entry);
+        if (DirectoryOf(entry) < 0 || name == NoName)
         {
             return [];
         }
-        var block = blocks[entry.Name / BlockSize];
-        var start = entry.Name % BlockSize;
+        var block = blocks[name / BlockSize];
+        var start = name % BlockSize;
         return block.AsSpan(start + 1, block[start]);
     }
 
-    private ReadOnlySpan<char> Folder(Entry entry) => entry.Directory < 0 ? InputFiles.StandardInput : directories[entry.Directory].Display;
+    private ReadOnlySpan<char> FolderOf(long entry) => DirectoryOf(entry) < 0 ? InputFiles.StandardInput : directories[DirectoryOf(entry)].Display;
+
+    private void Resize(int length)
+    {
+        var resized = new long[length];
+        Array.Copy(entries, resized, count);
+        entries = resized;
+    }
 
     /// <summary>Puts the files in path order (ordinal, as the shown paths compare) and drops repeats: a file named twice is checked once.</summary>
     internal void SortAndDeduplicate()
     {
+        if (count < 2)
+        {
+            return;
+        }
         var files = entries.AsSpan(0, count);
         files.Sort(Compare);
         var kept = 0;
@@ -130,15 +162,15 @@ public sealed class InputFileList : IReadOnlyList<InputFile>
             }
         }
         count = kept;
-        Array.Resize(ref entries, count);
+        Resize(count);
         // Only Add needs to find a directory by its text; the list is complete once sorted.
         directoryIndex.Clear();
         directoryIndex.TrimExcess();
     }
 
-    private int Compare(Entry a, Entry b) => a.Directory == b.Directory
+    private int Compare(long a, long b) => DirectoryOf(a) == DirectoryOf(b)
         ? Name(a).SequenceCompareTo(Name(b))
-        : CompareJoined(Folder(a), Name(a), Folder(b), Name(b));
+        : CompareJoined(FolderOf(a), Name(a), FolderOf(b), Name(b));
 
     /// <summary>Compares <paramref name="a1"/> + <paramref name="a2"/> with <paramref name="b1"/> + <paramref name="b2"/>, ordinally, without joining them.</summary>
     private static int CompareJoined(ReadOnlySpan<char> a1, ReadOnlySpan<char> a2, ReadOnlySpan<char> b1, ReadOnlySpan<char> b2)
