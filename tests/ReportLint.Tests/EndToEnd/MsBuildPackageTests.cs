@@ -27,12 +27,18 @@ public class MsBuildPackageTests(PackedPackage package) : IClassFixture<PackedPa
     private const string Correct = "\"pending\": 5, \"total\": 7";
     private const string Checking = "reportlint: 检查";
 
-    internal static (int Exit, string Output) Dotnet(string directory, params string[] args)
+    internal static (int Exit, string Output) Dotnet(string directory, params string[] args) => Dotnet(directory, new Dictionary<string, string>(), args);
+
+    internal static (int Exit, string Output) Dotnet(string directory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
+        }
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
         start.Environment["MSBUILDNOINPROCNODE"] = "1";
         start.Environment.Remove("MSBuildExtensionsPath");
