@@ -72,7 +72,7 @@ public static class ImportCommand
                 : $"reportlint import：要导入 {files.Count} 个文件，请用 -o 目录 指定写到哪里。");
             return ExitCodes.InputError;
         }
-        if (files.Any(f => f.IsStandardInput))
+        if (files.HasStandardInput)
         {
             Console.Error.WriteLine(language == Language.English ? "reportlint import: reading standard input is not supported; name the file." : "reportlint import：不支持从标准输入导入，请给出文件名。");
             return ExitCodes.InputError;
