@@ -155,13 +155,17 @@ public static class InputFiles
     private static Finding Problem(string path, string message, string messageEn) =>
         new(path, InputRule.Unreadable.Id, InputRule.Unreadable.Severity, message, messageEn, 1, 1) { IsInputError = true };
 
-    /// <summary>Paths relative to the working directory when inside it, with forward slashes, so output is the same on every machine.</summary>
+    /// <summary>
+    /// Paths relative to the working directory when inside it, with forward slashes, so output is the same on every
+    /// machine. Only the system's own separator becomes '/': on Linux and macOS a backslash is a character of a name
+    /// (a file called <c>a\b.json</c>), and turning it into '/' would point at another file.
+    /// </summary>
     public static string Display(string path) => Display(Path.GetFullPath(path), Environment.CurrentDirectory, out _);
 
     private static string Display(string full, string directory, out bool relativeToDirectory)
     {
         var relative = Path.GetRelativePath(directory, full);
         relativeToDirectory = !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
-        return (relativeToDirectory ? relative : full).Replace('\\', '/');
+        return (relativeToDirectory ? relative : full).Replace(Path.DirectorySeparatorChar, '/');
     }
 }
