@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using ReportLint.Configuration;
 using ReportLint.Findings;
 using ReportLint.Reading;
@@ -66,7 +67,7 @@ public static class InputFiles
             else if (Directory.Exists(path))
             {
                 var before = files.Count;
-                foreach (var file in Directory.EnumerateFiles(path, "*", Recursive))
+                foreach (var file in FilesUnder(path))
                 {
                     if (extensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
                     {
@@ -84,7 +85,7 @@ public static class InputFiles
                 var glob = new Glob(path);
                 var root = Directory.Exists(glob.Root) ? glob.Root : ".";
                 var before = files.Count;
-                foreach (var file in Directory.EnumerateFiles(root, "*", Recursive))
+                foreach (var file in FilesUnder(root))
                 {
                     if (glob.IsMatch(Path.GetRelativePath(".", file).Replace('\\', '/')) || glob.IsMatch(file.Replace('\\', '/')))
                     {
@@ -107,6 +108,19 @@ public static class InputFiles
     }
 
     private static readonly EnumerationOptions Recursive = new() { RecurseSubdirectories = true, IgnoreInaccessible = true, MatchCasing = MatchCasing.CaseInsensitive };
+
+    /// <summary>
+    /// Every file below <paramref name="directory"/>, as <see cref="Directory.EnumerateFiles(string)"/> gives them, but
+    /// not through links to folders: a link to a folder above it (a loop) made the listing run until paths grew too
+    /// long — and two such links doubled it at every level, so it never ended. A linked folder named on the command
+    /// line is listed; linked files are listed wherever they are.
+    /// </summary>
+    private static FileSystemEnumerable<string> FilesUnder(string directory) =>
+        new(directory, static (ref FileSystemEntry entry) => entry.ToSpecifiedFullPath(), Recursive)
+        {
+            ShouldIncludePredicate = static (ref FileSystemEntry entry) => !entry.IsDirectory,
+            ShouldRecursePredicate = static (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
+        };
 
     /// <summary>
     /// A report file's bytes, or why they cannot be had: too large (checked before reading, so a huge file is never

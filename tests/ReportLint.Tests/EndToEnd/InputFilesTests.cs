@@ -50,6 +50,24 @@ public class InputFilesTests
     }
 
     [Fact]
+    public void Links_to_folders_inside_a_folder_are_not_followed_so_a_loop_ends_but_a_linked_folder_named_on_the_command_line_is_listed()
+    {
+        var root = Scratch.Directory("links");
+        Directory.CreateDirectory(Path.Combine(root, "reports", "sub"));
+        File.WriteAllText(Path.Combine(root, "reports", "sub", "a.json"), "{}");
+        // A link back up the tree: followed, it lists sub/a.json again at every level until paths grow too long (and
+        // two such links double that at every level: a run that never ends). One keeps this test quick if it regresses.
+        Directory.CreateSymbolicLink(Path.Combine(root, "reports", "sub", "up"), Path.Combine(root, "reports"));
+        File.CreateSymbolicLink(Path.Combine(root, "reports", "linked.json"), Path.Combine(root, "reports", "sub", "a.json"));
+        Directory.CreateSymbolicLink(Path.Combine(root, "elsewhere"), Path.Combine(root, "reports", "sub"));
+
+        var (files, problems) = InputFiles.Expand([Path.Combine(root, "reports"), Path.Combine(root, "elsewhere")]);
+
+        problems.ShouldBeEmpty();
+        files.Select(f => f.DisplayPath[(root.Length + 1)..]).ShouldBe(["elsewhere/a.json", "reports/linked.json", "reports/sub/a.json"]);
+    }
+
+    [Fact]
     public void Without_standard_input_the_list_says_so()
     {
         var (files, _) = InputFiles.Expand([Tree()]);
