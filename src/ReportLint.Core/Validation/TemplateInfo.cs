@@ -2,10 +2,6 @@ namespace ReportLint.Validation;
 
 // The runtime description of a template, emitted as static data by the generator from the rule YAML.
 
-
-
-
-
 public sealed record ColumnInfo(string Id, string Label, string LabelEn, CellType Type, string? Unit);
 
 public sealed record GroupInfo(string Id, string Label, string LabelEn, string[] Rows);
