@@ -120,6 +120,11 @@ public sealed partial class ReportReader
         InputError(path, InputRule.Unreadable, $"文件大小 {length / 1024 / 1024} MB，超过上限 16 MB；年度报告文件不应如此之大。",
             $"The file is {length / 1024 / 1024} MB, over the 16 MB limit.", 1, 1);
 
+    /// <summary>The finding for input of unknown length (standard input) that went past <see cref="MaxBytes"/>; no more of it is read.</summary>
+    public static Finding TooLarge(string path) =>
+        InputError(path, InputRule.Unreadable, "输入超过上限 16 MB，未再读取；年度报告文件不应如此之大。",
+            "The input is over the 16 MB limit and was not read further.", 1, 1);
+
     private sealed class ReadContext(Report report, List<Finding> findings, int start)
     {
         private LineIndex? lines;

@@ -124,7 +124,8 @@ public static class InputFiles
 
     /// <summary>
     /// A report file's bytes, or why they cannot be had: too large (checked before reading, so a huge file is never
-    /// loaded), gone, or unreadable. One open, the length from the handle, one read: this runs once per file.
+    /// loaded; standard input is read no further than the limit), gone, or unreadable. One open, the length from the
+    /// handle, one read: this runs once per file.
     /// </summary>
     public static (byte[]? Bytes, Finding? Problem) ReadAll(InputFile file)
     {
@@ -132,10 +133,20 @@ public static class InputFiles
         {
             if (file.IsStandardInput)
             {
+                // Read no further than just past the limit: a pipe that never ends (`yes | reportlint -`) filled memory
+                // to 2 GB and failed after 20 s with .NET's "Stream was too long".
                 using var stdin = Console.OpenStandardInput();
-                using var buffer = new MemoryStream();
-                stdin.CopyTo(buffer);
-                return (buffer.ToArray(), null);
+                using var copy = new MemoryStream();
+                var chunk = new byte[64 * 1024];
+                for (int n; (n = stdin.Read(chunk)) > 0;)
+                {
+                    copy.Write(chunk, 0, n);
+                    if (copy.Length > ReportReader.MaxBytes)
+                    {
+                        return (null, ReportReader.TooLarge(file.DisplayPath));
+                    }
+                }
+                return (copy.ToArray(), null);
             }
             using var handle = File.OpenHandle(file.FullPath!);
             var length = RandomAccess.GetLength(handle);

@@ -64,6 +64,17 @@ public class BadInputTests
     }
 
     [Fact]
+    public void Standard_input_past_the_size_limit_is_not_read_further_and_is_reported()
+    {
+        // 20 MB of spaces: before, standard input was read whole whatever its size (`yes | reportlint -` filled memory
+        // to 2 GB and failed with .NET's "Stream was too long").
+        var (exit, stdout, _) = ReportLintProcess.RunWithInput(Paths.RepoRoot, Enumerable.Repeat((byte)' ', 20 * 1024 * 1024).ToArray(), "-", "--format", "msbuild");
+        exit.ShouldBe(2);
+        stdout.Split('\n').Where(l => l.Contains("RL0101")).ShouldHaveSingleItem()
+            .ShouldBe("-(1,1): error RL0101: 输入超过上限 16 MB，未再读取；年度报告文件不应如此之大。");
+    }
+
+    [Fact]
     public void Glob_patterns_select_files()
     {
         var (exit, stdout, _) = ReportLintProcess.Run(Paths.RepoRoot, "examples/**/00?_*.json", "tests/fixtures/**/2023_*.json", "--format", "msbuild");

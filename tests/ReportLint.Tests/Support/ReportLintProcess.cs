@@ -38,11 +38,18 @@ public static class ReportLintProcess
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (stdin is not null)
+        try
         {
-            process.StandardInput.BaseStream.Write(stdin);
+            if (stdin is not null)
+            {
+                process.StandardInput.BaseStream.Write(stdin);
+            }
+            process.StandardInput.Close();
         }
-        process.StandardInput.Close();
+        catch (IOException)
+        {
+            // reportlint stopped reading (it reads standard input only up to the 16 MB limit) and closed the pipe.
+        }
         process.WaitForExit(120_000).ShouldBeTrue("reportlint did not finish within two minutes");
         return (process.ExitCode, stdout.Result, stderr.Result);
     }
