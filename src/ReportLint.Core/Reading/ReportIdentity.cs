@@ -4,7 +4,8 @@ namespace ReportLint.Reading;
 
 /// <summary>
 /// Who reported, for which year — read from the start of a file without reading the report, to pair a report with
-/// last year's before checking it. Reports name the agency and year near the top; when they do not, the whole file is read.
+/// last year's before checking it. Reports name the agency and year near the top; when they do not, the whole file is
+/// read, unless it is over the size limit (then it has no identity; the check refuses it unread).
 /// </summary>
 public static class ReportIdentity
 {
@@ -30,7 +31,24 @@ public static class ReportIdentity
             }
             var final = read < Prefix;
             var (identity, complete) = Scan(buffer.AsSpan(0, read), final);
-            return complete || final ? identity : Scan(File.ReadAllBytes(path), true).Identity;
+            if (complete || final)
+            {
+                return identity;
+            }
+            // The rest of the file, through the same handle — unless it is over the limit: such a file is refused
+            // unread when it is checked, and reading it whole here would defeat that.
+            var length = RandomAccess.GetLength(handle);
+            if (length > ReportReader.MaxBytes)
+            {
+                return null;
+            }
+            var whole = new byte[length];
+            read = 0;
+            for (int n; read < whole.Length && (n = RandomAccess.Read(handle, whole.AsSpan(read), read)) > 0;)
+            {
+                read += n;
+            }
+            return Scan(whole.AsSpan(0, read), true).Identity;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -27,6 +27,16 @@ public class ReportIdentityTests
         ReportIdentity.Sniff(Write(json)).ShouldBe(("某某局", 2024));
     }
 
+    [Fact]
+    public void A_file_over_the_size_limit_is_not_read_whole_to_find_them()
+    {
+        // The check refuses such a file unread (RL0101); the pairing pass must not read all of it either.
+        var padding = new string(' ', ReportReader.MaxBytes);
+        var json = $$"""{ "sections": { "overview": "很" },{{padding}} "year": 2024, "agency": { "name": "某某局" } }""";
+        ReportIdentity.Sniff(Write(json)).ShouldBeNull();
+        ReportIdentity.Sniff(Write(json.Replace(padding, " "))).ShouldBe(("某某局", 2024), "the same report within the limit");
+    }
+
     [Theory]
     [InlineData("""{ "year": 2024 }""")]
     [InlineData("""{ "agency": { "name": "某某局" } }""")]
