@@ -22,6 +22,7 @@ public sealed class JsonFormatter : IFindingFormatter
         foreach (var finding in file.Findings)
         {
             WriteFinding(writer!, finding);
+            writer!.FlushWhenFull();
         }
         if (file.Findings.Count > 0)
         {

@@ -105,6 +105,7 @@ public sealed class SarifFormatter(IReadOnlyList<RuleDescription> rules, Languag
             w.WriteString("reportlint/v1", Fingerprint(finding));
             w.WriteEndObject();
             w.WriteEndObject();
+            w.FlushWhenFull();
         }
         if (file.Findings.Count > 0)
         {
