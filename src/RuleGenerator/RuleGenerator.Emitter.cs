@@ -271,7 +271,7 @@ internal static class Emitter
         BoundCurrentCell => $"{Runtime}.Num.Of(c[cell])",
         BoundPreviousCell p => $"context.Previous({p.Index})",
         BoundStated n => $"context.Stated({n.Pattern}, {rule})",
-        BoundMentions m => $"context.Mentions({m.Pattern})",
+        BoundMentions m => $"context.Mentions({m.Pattern}, {rule})",
         BoundSectionEmpty e => $"context.SectionEmpty({Str(e.Section)})",
         BoundReportValue v => $"context.{v.Name switch { "year" => "Year", "published" => "Published", "period_start" => "PeriodStart", "period_end" => "PeriodEnd", "government" => "IsGovernment", _ => "IsDepartment" }}",
         BoundDeadline d => $"context.DaysAfterYearEnd({d.Month}, {d.Day})",

@@ -74,6 +74,19 @@ public static class FindingFactory
     public static Finding Unreadable(Report report, UnreadableMention mention, LineIndex lines)
     {
         var rule = report.Template.Rules[mention.Rule];
+        if (mention.Matches.Count == 0)
+        {
+            // Nothing to quote (the section could not be read at all): located at the section.
+            var section = report.Template.Patterns[mention.Pattern].Section;
+            var (at, atColumn) = lines.Locate(report.SectionOffset(section) ?? report.FieldOffset("sections") ?? 0);
+            return new Finding(report.Path, rule.Id, Severity.Info,
+                $"未核对（{rule.Title}）：{mention.Reason}。", $"Not checked ({rule.TitleEn}): {mention.ReasonEn}.", at, atColumn)
+            {
+                Template = report.Template.Name,
+                Agency = report.AgencyName,
+                Year = report.Year,
+            };
+        }
         var first = mention.Matches[0];
         var (line, column) = lines.Locate(SentenceOffset(report, first));
         var sentences = string.Join("”“", mention.Matches.Select(m => m.Sentence).Distinct());

@@ -61,23 +61,33 @@ public sealed class NarrativePattern
         return regex.ToString();
     }
 
-    /// <summary>The sentence around a position: from the previous sentence end to the next.</summary>
-    public static (int Start, int End) Sentence(string text, int start, int end)
+    /// <summary>Characters a quoted sentence may reach on each side of the match before it is cut with “…”.</summary>
+    public const int MaxSentenceReach = 300;
+
+    /// <summary>
+    /// The sentence around a position: from the previous sentence end to the next, but no further than
+    /// <see cref="MaxSentenceReach"/> characters either side (a text without 。 would otherwise be quoted whole, and
+    /// walked once for every match in it). Cut says on which sides the sentence goes on.
+    /// </summary>
+    public static (int Start, int End, bool CutStart, bool CutEnd) Sentence(string text, int start, int end)
     {
         var from = start;
-        while (from > 0 && SentenceEnd.IndexOf(text[from - 1]) < 0)
+        var earliest = Math.Max(0, start - MaxSentenceReach);
+        while (from > earliest && SentenceEnd.IndexOf(text[from - 1]) < 0)
         {
             from--;
         }
         var to = end;
-        while (to < text.Length && SentenceEnd.IndexOf(text[to]) < 0)
+        var latest = Math.Min(text.Length, end + MaxSentenceReach);
+        while (to < latest && SentenceEnd.IndexOf(text[to]) < 0)
         {
             to++;
         }
-        if (to < text.Length && text[to] != '\n')
+        var cutEnd = to == latest && to < text.Length && SentenceEnd.IndexOf(text[to]) < 0;
+        if (!cutEnd && to < text.Length && text[to] != '\n')
         {
             to++;
         }
-        return (from, to);
+        return (from, to, from == earliest && from > 0 && SentenceEnd.IndexOf(text[from - 1]) < 0, cutEnd);
     }
 }

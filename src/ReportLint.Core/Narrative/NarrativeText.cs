@@ -92,7 +92,7 @@ public sealed class NarrativeText
         {
             var start = Original(match.Index);
             var end = Original(match.Index + match.Length - 1) + 1;
-            var (sentenceStart, sentenceEnd) = NarrativePattern.Sentence(Text, start, end);
+            var (sentenceStart, sentenceEnd, cutStart, cutEnd) = NarrativePattern.Sentence(Text, start, end);
             StatedNumber? number = null;
             if (match.Groups["n"].Success)
             {
@@ -106,7 +106,8 @@ public sealed class NarrativeText
             {
                 sentenceStart++;
             }
-            matches.Add(new NarrativeMatch(Section, start, end, sentenceStart, Text[sentenceStart..sentenceEnd].Trim(), number));
+            var sentence = Text[sentenceStart..sentenceEnd].Trim();
+            matches.Add(new NarrativeMatch(Section, start, end, sentenceStart, (cutStart ? "…" : "") + sentence + (cutEnd ? "…" : ""), number));
         }
         return matches;
     }

@@ -16,6 +16,8 @@ public sealed class ValidationContext
     private readonly List<NarrativeMatch>?[] matches;
     private readonly NarrativeText?[] texts = new NarrativeText?[Report.SectionKeys.Length];
     private List<UnreadableMention>? unreadable;
+    private bool[]? timedOut;
+    private bool[]? sectionTimedOut;
 
     private readonly bool[]? runs;
 
@@ -48,6 +50,10 @@ public sealed class ValidationContext
     public Num Stated(int pattern, int rule)
     {
         var found = Matches(pattern);
+        if (TimedOut(pattern, rule))
+        {
+            return Num.Unknown;
+        }
         if (found.Count == 0)
         {
             return Num.Unknown;
@@ -70,7 +76,19 @@ public sealed class ValidationContext
         return Num.Of(value.Value);
     }
 
-    public Tri Mentions(int pattern) => Matches(pattern).Count > 0 ? Tri.True : Tri.False;
+    public Tri Mentions(int pattern, int rule) => Matches(pattern).Count > 0 ? Tri.True : TimedOut(pattern, rule) ? Tri.Unknown : Tri.False;
+
+    /// <summary>Whether matching the pattern ran out of time; then the rule is not judged, and says so.</summary>
+    private bool TimedOut(int pattern, int rule)
+    {
+        if (timedOut is null || !timedOut[pattern])
+        {
+            return false;
+        }
+        var section = Report.Template.Patterns[pattern].Section;
+        Note(rule, pattern, [], $"sections.{section} 过长或过于复杂，未能在时限内读完", $"sections.{section} is too long or too complex to read within the time limit");
+        return true;
+    }
 
     public Tri SectionEmpty(string section) =>
         string.IsNullOrWhiteSpace(Report.Section(section)) ? Tri.True : Tri.False;
@@ -104,7 +122,22 @@ public sealed class ValidationContext
         var compiled = Report.Template.Patterns[pattern];
         var section = Array.IndexOf(Report.SectionKeys, compiled.Section);
         var text = texts[section] ??= new NarrativeText(compiled.Section, Report.Section(compiled.Section) ?? "");
-        return matches[pattern] = text.Find(compiled);
+        if (sectionTimedOut?[section] != true)
+        {
+            try
+            {
+                return matches[pattern] = text.Find(compiled);
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                // A hostile or broken text (megabytes of digits, say): the rules that read this section are not judged
+                // and each says why, instead of the run failing; the section's other patterns are not tried (each
+                // would take the time limit again).
+                (sectionTimedOut ??= new bool[texts.Length])[section] = true;
+            }
+        }
+        (timedOut ??= new bool[matches.Length])[pattern] = true;
+        return matches[pattern] = [];
     }
 
     private void Note(int rule, int pattern, List<NarrativeMatch> found, string reason, string reasonEn)

@@ -83,6 +83,40 @@ public class NarrativeRuleTests
     }
 
     [Fact]
+    public void A_contradicting_sentence_without_an_end_is_quoted_in_part_not_whole()
+    {
+        // 100,000 characters without 。；！？ around the statement: the finding quotes about 300 characters either
+        // side, marked with …, where it quoted all of it (and walked it again for every match).
+        var filler = string.Concat(Enumerable.Repeat("依法依规办理各类事项", 10_000));
+        var json = Lint.Mutate(Lint.Example("000_1c6b722cb07b2c5a.json"), "2024年收到政府信息公开申请85件,均已办结。",
+            filler + "2024年收到政府信息公开申请86件," + filler + "。");
+        var finding = Beyond("000.json", json).Single(f => f.RuleId == "RL1101");
+        finding.Severity.ShouldBe(Validation.Severity.Warning);
+        finding.Message.ShouldContain("“…");
+        finding.Message.ShouldContain("收到政府信息公开申请86件,依法依规");
+        finding.Message.ShouldContain("…”");
+        finding.Message.Length.ShouldBeLessThan(1_000);
+    }
+
+    [Fact]
+    public void A_section_too_complex_to_read_in_time_leaves_its_rules_unjudged_and_says_so_instead_of_failing_the_run()
+    {
+        // Two million digits after "收到申请": matching a stated number here runs past the one-second limit. That
+        // used to end the whole run with an internal error (exit 3); now every rule that reads the overview (the
+        // narrative ones, and RL1306's mentions) is info "未核对", and the overview is not tried again.
+        var json = Lint.Mutate(Lint.Example("000_1c6b722cb07b2c5a.json"), "2024年收到政府信息公开申请85件,均已办结。",
+            "收到申请" + new string('1', 2_000_000));
+        var findings = Beyond("000.json", json);
+        var unjudged = findings.Where(f => f.Message.Contains("过长或过于复杂", StringComparison.Ordinal)).ToList();
+        unjudged.ShouldNotBeEmpty();
+        unjudged.ShouldAllBe(f => f.Severity == Validation.Severity.Info);
+        unjudged.Select(f => f.RuleId).ShouldContain("RL1101");
+        unjudged.Select(f => f.RuleId).ShouldContain("RL1306");
+        unjudged[0].Message.ShouldStartWith("未核对（");
+        unjudged[0].Message.ShouldContain("sections.overview");
+    }
+
+    [Fact]
     public void A_2019_report_citing_the_2021_format_is_reported_by_the_2019_template()
     {
         var json = File.ReadAllText(Path.Combine(Paths.Fixtures, "trial", "2019_consistent.json"));
