@@ -69,7 +69,7 @@ public sealed class NarrativePattern
     /// <see cref="MaxSentenceReach"/> characters either side (a text without 。 would otherwise be quoted whole, and
     /// walked once for every match in it). Cut says on which sides the sentence goes on.
     /// </summary>
-    public static (int Start, int End, bool CutStart, bool CutEnd) Sentence(string text, int start, int end)
+    public static SentenceSpan Sentence(string text, int start, int end)
     {
         var from = start;
         var earliest = Math.Max(0, start - MaxSentenceReach);
@@ -88,6 +88,9 @@ public sealed class NarrativePattern
         {
             to++;
         }
-        return (from, to, from == earliest && from > 0 && SentenceEnd.IndexOf(text[from - 1]) < 0, cutEnd);
+        return new SentenceSpan(from, to, from == earliest && from > 0 && SentenceEnd.IndexOf(text[from - 1]) < 0, cutEnd);
     }
 }
+
+/// <summary>Where a quoted sentence starts and ends, and whether it was cut short on either side.</summary>
+public readonly record struct SentenceSpan(int Start, int End, bool CutStart, bool CutEnd);

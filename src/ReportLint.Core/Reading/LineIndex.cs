@@ -61,20 +61,20 @@ public sealed class LineIndex
         }
         var span = source.Span;
         var end = line + 1 < lineStarts.Count ? lineStarts[line + 1] : source.Length;
-        var list = new List<(int, int)> { (from, 0) };
+        marks = new (int, int)[((end - from - 1) / Stride) + 1];
+        marks[0] = (from, 0);
         var (position, chars) = (from, 0);
-        for (var next = from + Stride; next < end; next += Stride)
+        for (var k = 1; k < marks.Length; k++)
         {
-            var boundary = next;
+            var boundary = from + (k * Stride);
             while (boundary > position && (span[boundary] & 0xC0) == 0x80)
             {
                 boundary--;
             }
             chars += Encoding.UTF8.GetCharCount(span[position..boundary]);
             position = boundary;
-            list.Add((position, chars));
+            marks[k] = (position, chars);
         }
-        marks = [.. list];
         checkpoints[line] = marks;
         return marks;
     }

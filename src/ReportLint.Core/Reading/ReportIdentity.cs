@@ -24,11 +24,7 @@ public static class ReportIdentity
             // One open and one read of the first 1 KB (no FileStream, no stat): this runs once per file before checking.
             using var handle = File.OpenHandle(path);
             var buffer = prefixBuffer ??= new byte[Prefix];
-            var read = 0;
-            for (int n; read < Prefix && (n = RandomAccess.Read(handle, buffer.AsSpan(read), read)) > 0;)
-            {
-                read += n;
-            }
+            var read = FileBytes.Fill(handle, buffer);
             var final = read < Prefix;
             var (identity, complete) = Scan(buffer.AsSpan(0, read), final);
             if (complete || final)
@@ -43,12 +39,7 @@ public static class ReportIdentity
                 return null;
             }
             var whole = new byte[length];
-            read = 0;
-            for (int n; read < whole.Length && (n = RandomAccess.Read(handle, whole.AsSpan(read), read)) > 0;)
-            {
-                read += n;
-            }
-            return Scan(whole.AsSpan(0, read), true).Identity;
+            return Scan(whole.AsSpan(0, FileBytes.Fill(handle, whole)), true).Identity;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

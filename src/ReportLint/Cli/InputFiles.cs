@@ -155,11 +155,7 @@ public static class InputFiles
                 return (null, ReportReader.TooLarge(file.DisplayPath, length));
             }
             var bytes = new byte[length];
-            var read = 0;
-            for (int n; read < bytes.Length && (n = RandomAccess.Read(handle, bytes.AsSpan(read), read)) > 0;)
-            {
-                read += n;
-            }
+            var read = FileBytes.Fill(handle, bytes);
             return (read == bytes.Length ? bytes : bytes[..read], null);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
