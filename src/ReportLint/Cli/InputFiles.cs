@@ -119,7 +119,9 @@ public static class InputFiles
         new(directory, static (ref FileSystemEntry entry) => entry.ToSpecifiedFullPath(), Recursive)
         {
             ShouldIncludePredicate = static (ref FileSystemEntry entry) => !entry.IsDirectory,
-            ShouldRecursePredicate = static (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
+            // Only links: on Windows other reparse points (OneDrive's files-on-demand folders) are ordinary folders.
+            ShouldRecursePredicate = static (ref FileSystemEntry entry) =>
+                (entry.Attributes & FileAttributes.ReparsePoint) == 0 || new DirectoryInfo(entry.ToFullPath()).LinkTarget is null,
         };
 
     /// <summary>
@@ -134,7 +136,7 @@ public static class InputFiles
             if (file.IsStandardInput)
             {
                 // Read no further than just past the limit: a pipe that never ends (`yes | reportlint -`) filled memory
-                // to 2 GB and failed after 20 s with .NET's "Stream was too long".
+                // to 2 GB and failed after 19 s with .NET's "Stream was too long".
                 using var stdin = Console.OpenStandardInput();
                 using var copy = new MemoryStream();
                 var chunk = new byte[64 * 1024];
