@@ -43,6 +43,15 @@ public class ToolPackageTests
         tool.Out.ShouldBe(built.Out);
         tool.ExitCode.ShouldBe(built.ExitCode);
         tool.Out.ShouldContain("\"RL1004\"");
+
+        // What every other platform gets, installed by its own name here: the IL build, checking the same.
+        var neutral = Path.Combine(root, "tools-any");
+        (exit, log) = MsBuildPackageTests.Dotnet(root, environment, "tool", "install", "--tool-path", neutral, "ReportLint.any", "--version", "1.0.0", "--add-source", feed);
+        exit.ShouldBe(0, log);
+        var any = ReportLintProcess.RunAssembly(Directory.GetFiles(neutral, "reportlint.dll", SearchOption.AllDirectories).ShouldHaveSingleItem(),
+            workspace, null, none, "reports", "--format", "json");
+        any.Out.ShouldBe(built.Out);
+        any.ExitCode.ShouldBe(built.ExitCode);
     }
 
     private static byte[] Entry(string package, string path)
