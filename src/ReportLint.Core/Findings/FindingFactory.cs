@@ -74,25 +74,25 @@ public static class FindingFactory
     public static Finding Unreadable(Report report, UnreadableMention mention, LineIndex lines)
     {
         var rule = report.Template.Rules[mention.Rule];
+        string message, messageEn;
+        int offset;
         if (mention.Matches.Count == 0)
         {
             // Nothing to quote (the section could not be read at all): located at the section.
             var section = report.Template.Patterns[mention.Pattern].Section;
-            var (at, atColumn) = lines.Locate(report.SectionOffset(section) ?? report.FieldOffset("sections") ?? 0);
-            return new Finding(report.Path, rule.Id, Severity.Info,
-                $"未核对（{rule.Title}）：{mention.Reason}。", $"Not checked ({rule.TitleEn}): {mention.ReasonEn}.", at, atColumn)
-            {
-                Template = report.Template.Name,
-                Agency = report.AgencyName,
-                Year = report.Year,
-            };
+            offset = report.SectionOffset(section) ?? report.FieldOffset("sections") ?? 0;
+            message = $"未核对（{rule.Title}）：{mention.Reason}。";
+            messageEn = $"Not checked ({rule.TitleEn}): {mention.ReasonEn}.";
         }
-        var first = mention.Matches[0];
-        var (line, column) = lines.Locate(SentenceOffset(report, first));
-        var sentences = string.Join("”“", mention.Matches.Select(m => m.Sentence).Distinct());
-        return new Finding(report.Path, rule.Id, Severity.Info,
-            $"无法确定叙述中的数，未核对（{rule.Title}）：{mention.Reason}：“{sentences}”",
-            $"Could not read the narrative unambiguously, not checked ({rule.TitleEn}): {mention.ReasonEn}: \"{sentences}\"", line, column)
+        else
+        {
+            offset = SentenceOffset(report, mention.Matches[0]);
+            var sentences = string.Join("”“", mention.Matches.Select(m => m.Sentence).Distinct());
+            message = $"无法确定叙述中的数，未核对（{rule.Title}）：{mention.Reason}：“{sentences}”";
+            messageEn = $"Could not read the narrative unambiguously, not checked ({rule.TitleEn}): {mention.ReasonEn}: \"{sentences}\"";
+        }
+        var (line, column) = lines.Locate(offset);
+        return new Finding(report.Path, rule.Id, Severity.Info, message, messageEn, line, column)
         {
             Template = report.Template.Name,
             Agency = report.AgencyName,

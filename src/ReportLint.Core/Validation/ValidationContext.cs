@@ -16,8 +16,10 @@ public sealed class ValidationContext
     private readonly List<NarrativeMatch>?[] matches;
     private readonly NarrativeText?[] texts = new NarrativeText?[Report.SectionKeys.Length];
     private List<UnreadableMention>? unreadable;
-    private bool[]? timedOut;
     private bool[]? sectionTimedOut;
+
+    // What a pattern's matches are set to when its section could not be searched in time (never equal to a real result).
+    private static readonly List<NarrativeMatch> TimedOutMatches = [];
 
     private readonly bool[]? runs;
 
@@ -81,7 +83,7 @@ public sealed class ValidationContext
     /// <summary>Whether matching the pattern ran out of time; then the rule is not judged, and says so.</summary>
     private bool TimedOut(int pattern, int rule)
     {
-        if (timedOut is null || !timedOut[pattern])
+        if (!ReferenceEquals(matches[pattern], TimedOutMatches))
         {
             return false;
         }
@@ -136,8 +138,7 @@ public sealed class ValidationContext
                 (sectionTimedOut ??= new bool[texts.Length])[section] = true;
             }
         }
-        (timedOut ??= new bool[matches.Length])[pattern] = true;
-        return matches[pattern] = [];
+        return matches[pattern] = TimedOutMatches;
     }
 
     private void Note(int rule, int pattern, List<NarrativeMatch> found, string reason, string reasonEn)

@@ -1,4 +1,3 @@
-using System.Reflection.PortableExecutable;
 using ReportLint.Tests.Support;
 
 namespace ReportLint.Tests.EndToEnd;
@@ -26,9 +25,7 @@ public class PublishedCliTests
 
         foreach (var assembly in new[] { "reportlint.dll", "ReportLint.Core.dll" })
         {
-            using var pe = new PEReader(File.OpenRead(Path.Combine(output, assembly)));
-            pe.PEHeaders.CorHeader.ShouldNotBeNull();
-            pe.PEHeaders.CorHeader.ManagedNativeHeaderDirectory.Size.ShouldBeGreaterThan(0, $"{assembly} carries no ReadyToRun code");
+            ReadyToRun.IsPrecompiled(Path.Combine(output, assembly)).ShouldBeTrue($"{assembly} carries no ReadyToRun code");
         }
 
         var workspace = ReportLintProcess.Workspace("2023_hongzequ.json", "2024_hongzequ.json");

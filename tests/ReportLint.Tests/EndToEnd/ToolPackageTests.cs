@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Reflection.PortableExecutable;
 using ReportLint.Tests.Support;
 
 namespace ReportLint.Tests.EndToEnd;
@@ -20,8 +19,8 @@ public class ToolPackageTests
         exit.ShouldBe(0, log);
         Directory.GetFiles(feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal)
             .ShouldBe(["ReportLint.1.0.0.nupkg", "ReportLint.any.1.0.0.nupkg", "ReportLint.linux-x64.1.0.0.nupkg"]);
-        IsPrecompiled(Entry(Path.Combine(feed, "ReportLint.linux-x64.1.0.0.nupkg"), "tools/net10.0/linux-x64/reportlint.dll")).ShouldBeTrue();
-        IsPrecompiled(Entry(Path.Combine(feed, "ReportLint.any.1.0.0.nupkg"), "tools/net10.0/any/reportlint.dll"))
+        ReadyToRun.IsPrecompiled(Entry(Path.Combine(feed, "ReportLint.linux-x64.1.0.0.nupkg"), "tools/net10.0/linux-x64/reportlint.dll")).ShouldBeTrue();
+        ReadyToRun.IsPrecompiled(Entry(Path.Combine(feed, "ReportLint.any.1.0.0.nupkg"), "tools/net10.0/any/reportlint.dll"))
             .ShouldBeFalse("code precompiled for one platform would not be used on the others");
 
         // Installed as a user would, from a feed, into a package folder of its own (a cached 1.0.0 must not stand in).
@@ -33,7 +32,7 @@ public class ToolPackageTests
         exit.ShouldBe(0, log);
         var installed = Directory.GetFiles(tools, "reportlint.dll", SearchOption.AllDirectories).ShouldHaveSingleItem();
         installed.Replace('\\', '/').ShouldContain(linuxX64 ? "/linux-x64/" : "/any/");
-        IsPrecompiled(File.ReadAllBytes(installed)).ShouldBe(linuxX64);
+        ReadyToRun.IsPrecompiled(installed).ShouldBe(linuxX64);
 
         var workspace = ReportLintProcess.Workspace("2023_hongzequ.json", "2024_hongzequ.json");
         var none = new Dictionary<string, string>();
@@ -54,19 +53,14 @@ public class ToolPackageTests
         any.ExitCode.ShouldBe(built.ExitCode);
     }
 
-    private static byte[] Entry(string package, string path)
+    private static MemoryStream Entry(string package, string path)
     {
         using var zip = ZipFile.OpenRead(package);
         var entry = zip.GetEntry(path).ShouldNotBeNull($"{Path.GetFileName(package)} has no {path}");
         using var stream = entry.Open();
-        using var bytes = new MemoryStream();
+        var bytes = new MemoryStream();
         stream.CopyTo(bytes);
-        return bytes.ToArray();
-    }
-
-    private static bool IsPrecompiled(byte[] assembly)
-    {
-        using var pe = new PEReader(new MemoryStream(assembly));
-        return pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
+        bytes.Position = 0;
+        return bytes;
     }
 }
