@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Text;
+using System.Text.Unicode;
 
 namespace ReportLint.Reading;
 
@@ -28,5 +30,64 @@ public static class JsonStrings
             chars += rune.Utf16SequenceLength;
         }
         return Math.Min(position, source.Length);
+    }
+
+    /// <summary>
+    /// The JSON string value whose opening quote is at <paramref name="tokenStart"/>, unescaped, without tokenizing it
+    /// again. Only for strings the reader has already read: their syntax, UTF-8 and \u surrogate pairs are not checked
+    /// here a second time.
+    /// </summary>
+    public static string Decode(ReadOnlySpan<byte> source, int tokenStart)
+    {
+        var raw = source[(tokenStart + 1)..];
+        var length = 0;
+        while (raw[length..].IndexOfAny((byte)'"', (byte)'\\') is var next && raw[length + next] == (byte)'\\')
+        {
+            length += next + (raw[length + next + 1] == (byte)'u' ? 6 : 2);
+        }
+        raw = raw[..(length + raw[length..].IndexOf((byte)'"'))];
+
+        // Every escape and every multi-byte sequence is at least as many bytes as the UTF-16 units it stands for.
+        var rented = raw.Length > 256 ? ArrayPool<char>.Shared.Rent(raw.Length) : null;
+        var chars = rented is null ? stackalloc char[raw.Length] : rented;
+        var written = 0;
+        while (true)
+        {
+            var escape = raw.IndexOf((byte)'\\');
+            Utf8.ToUtf16(escape < 0 ? raw : raw[..escape], chars[written..], out _, out var count);
+            written += count;
+            if (escape < 0)
+            {
+                break;
+            }
+            var kind = raw[escape + 1];
+            chars[written++] = kind switch
+            {
+                (byte)'n' => '\n',
+                (byte)'r' => '\r',
+                (byte)'t' => '\t',
+                (byte)'b' => '\b',
+                (byte)'f' => '\f',
+                (byte)'u' => (char)HexValue(raw.Slice(escape + 2, 4)),
+                _ => (char)kind, // \" \\ \/
+            };
+            raw = raw[(escape + (kind == (byte)'u' ? 6 : 2))..];
+        }
+        var text = new string(chars[..written]);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+        return text;
+    }
+
+    private static int HexValue(ReadOnlySpan<byte> digits)
+    {
+        var value = 0;
+        foreach (var digit in digits)
+        {
+            value = value * 16 + (digit <= '9' ? digit - '0' : (digit | 0x20) - 'a' + 10);
+        }
+        return value;
     }
 }

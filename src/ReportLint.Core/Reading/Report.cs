@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using ReportLint.Validation;
 
 namespace ReportLint.Reading;
@@ -79,7 +77,7 @@ public sealed class Report
             return null;
         }
         sectionTexts ??= new string?[SectionKeys.Length];
-        return sectionTexts[index] ??= Decode(Source.Span[sectionTokens[index]..]);
+        return sectionTexts[index] ??= JsonStrings.Decode(Source.Span, sectionTokens[index]);
     }
 
     /// <summary>Byte offset of a section's JSON string (its opening quote), so a finding can point at a quoted sentence.</summary>
@@ -91,14 +89,6 @@ public sealed class Report
 
     /// <summary>Records where a section's string is; the reader has checked that it decodes.</summary>
     internal void SetSection(int index, int tokenOffset) => sectionTokens[index] = tokenOffset;
-
-    /// <summary>The JSON string that starts at the beginning of <paramref name="json"/>, unescaped.</summary>
-    private static string Decode(ReadOnlySpan<byte> json)
-    {
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { AllowMultipleValues = true });
-        reader.Read();
-        return reader.ValueIsEscaped ? reader.GetString()! : Encoding.UTF8.GetString(reader.ValueSpan);
-    }
 
     public CellValue[] Cells { get; }
 
