@@ -18,7 +18,7 @@ public static class JsonStrings
         {
             if (source[position] == (byte)'\\')
             {
-                position += position + 1 < source.Length && source[position + 1] == (byte)'u' ? 6 : 2;
+                position += position + 1 < source.Length ? EscapeWidth(source[position + 1]) : 2;
                 chars++;
                 continue;
             }
@@ -43,7 +43,7 @@ public static class JsonStrings
         var length = 0;
         while (raw[length..].IndexOfAny((byte)'"', (byte)'\\') is var next && raw[length + next] == (byte)'\\')
         {
-            length += next + (raw[length + next + 1] == (byte)'u' ? 6 : 2);
+            length += next + EscapeWidth(raw[length + next + 1]);
         }
         raw = raw[..(length + raw[length..].IndexOf((byte)'"'))];
 
@@ -60,18 +60,8 @@ public static class JsonStrings
             {
                 break;
             }
-            var kind = raw[escape + 1];
-            chars[written++] = kind switch
-            {
-                (byte)'n' => '\n',
-                (byte)'r' => '\r',
-                (byte)'t' => '\t',
-                (byte)'b' => '\b',
-                (byte)'f' => '\f',
-                (byte)'u' => (char)HexValue(raw.Slice(escape + 2, 4)),
-                _ => (char)kind, // \" \\ \/
-            };
-            raw = raw[(escape + (kind == (byte)'u' ? 6 : 2))..];
+            chars[written++] = Unescape(raw[escape..], out var width);
+            raw = raw[(escape + width)..];
         }
         var text = new string(chars[..written]);
         if (rented is not null)
@@ -80,6 +70,26 @@ public static class JsonStrings
         }
         return text;
     }
+
+    /// <summary>The UTF-16 unit an escape (\n, \", \u4E2D…) at the start of <paramref name="escape"/> stands for, and its length in bytes.</summary>
+    private static char Unescape(ReadOnlySpan<byte> escape, out int width)
+    {
+        var kind = escape[1];
+        width = EscapeWidth(kind);
+        return kind switch
+        {
+            (byte)'n' => '\n',
+            (byte)'r' => '\r',
+            (byte)'t' => '\t',
+            (byte)'b' => '\b',
+            (byte)'f' => '\f',
+            (byte)'u' => (char)HexValue(escape.Slice(2, 4)),
+            _ => (char)kind, // \" \\ \/
+        };
+    }
+
+    /// <summary>Bytes in an escape, by the character after its backslash: \uXXXX is six, the others two.</summary>
+    private static int EscapeWidth(byte kind) => kind == (byte)'u' ? 6 : 2;
 
     private static int HexValue(ReadOnlySpan<byte> digits)
     {
