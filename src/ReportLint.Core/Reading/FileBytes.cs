@@ -1,10 +1,96 @@
+using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
 namespace ReportLint.Reading;
 
 /// <summary>Reading a report file through one handle, as the checker and the pairing pass both do.</summary>
-public static class FileBytes
+public static partial class FileBytes
 {
+    /// <summary>
+    /// Opens a file to read, or null when it is known to have no bytes without opening it. Never waits for a writer:
+    /// opening a named pipe (FIFO) the ordinary way waits until something opens it for writing — forever, when nothing
+    /// does — and one such file named *.json stopped a whole run. Throws as <see cref="File.OpenHandle"/> does for a
+    /// missing or unreadable file. A pipe has no length (<see cref="LengthOf"/>): read it as it comes, once.
+    /// </summary>
+    public static SafeFileHandle? Open(string path)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            // O_NONBLOCK makes open(2) return at once for a pipe that has no writer (reading it then gives end of file at
+            // once); for a regular file it changes nothing. It is turned off again, so that reading a pipe that does have
+            // a writer (`reportlint <(curl …)`) waits for its data instead of failing with EAGAIN.
+            var descriptor = OpenNative(path, ReadOnly | NonBlocking | CloseOnExec);
+            if (descriptor < 0)
+            {
+                throw OpenError(path, Marshal.GetLastPInvokeError());
+            }
+            var handle = new SafeFileHandle(descriptor, ownsHandle: true);
+            if (Fcntl(descriptor, SetStatusFlags, ReadOnly) < 0)
+            {
+                var errno = Marshal.GetLastPInvokeError();
+                handle.Dispose();
+                throw OpenError(path, errno);
+            }
+            return handle;
+        }
+        // Elsewhere one stat first (FileInfo): a pipe or device has length 0 and is not opened, so it reads as empty.
+        // Windows has no such files in folders; macOS and the BSDs do, but their open(2) flags differ and cannot be
+        // tested here.
+        return new FileInfo(path).Length == 0 ? null : File.OpenHandle(path);
+    }
+
+    /// <summary>The length of an open file, or null for a pipe: it cannot seek, so it has no length and can be read only once, as it comes.</summary>
+    public static long? LengthOf(SafeFileHandle handle)
+    {
+        try
+        {
+            return RandomAccess.GetLength(handle);
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Everything a stream gives (standard input, a pipe) up to <paramref name="limit"/> bytes; null once it has given
+    /// more — it is not read further then: a pipe that never ends (`yes | reportlint -`) would fill memory.
+    /// </summary>
+    public static byte[]? ReadUpTo(Stream stream, int limit)
+    {
+        using var copy = new MemoryStream();
+        var chunk = new byte[64 * 1024];
+        for (int n; (n = stream.Read(chunk)) > 0;)
+        {
+            copy.Write(chunk, 0, n);
+            if (copy.Length > limit)
+            {
+                return null;
+            }
+        }
+        return copy.ToArray();
+    }
+
+    // Linux's open(2) and fcntl(2) values, the same on every architecture .NET runs on.
+    private const int ReadOnly = 0;
+    private const int NonBlocking = 0x800; // O_NONBLOCK, 0o4000
+    private const int CloseOnExec = 0x80000; // O_CLOEXEC, 0o2000000
+    private const int SetStatusFlags = 4; // F_SETFL
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int OpenNative(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
+    private static partial int Fcntl(int descriptor, int command, int argument);
+
+    /// <summary>The exception <see cref="File.OpenHandle"/> throws for the same error number (Linux's errno values).</summary>
+    private static Exception OpenError(string path, int errno) => errno switch
+    {
+        2 or 20 => new FileNotFoundException($"Could not find file '{path}'.", path), // ENOENT, ENOTDIR
+        1 or 13 => new UnauthorizedAccessException($"Access to the path '{path}' is denied."), // EPERM, EACCES
+        _ => new IOException($"{Marshal.GetPInvokeErrorMessage(errno)} : '{path}'"),
+    };
+
     /// <summary>Reads from the start of the file until <paramref name="buffer"/> is full or the file ends; how many bytes came.</summary>
     public static int Fill(SafeFileHandle handle, Span<byte> buffer)
     {

@@ -21,8 +21,13 @@ public static class ReportIdentity
     {
         try
         {
-            // One open and one read of the first 1 KB (no FileStream, no stat): this runs once per file before checking.
-            using var handle = File.OpenHandle(path);
+            // One open and one read of the first 1 KB (no FileStream): this runs once per file before checking. A pipe
+            // has no identity here: it can be read only once, and the check reads it.
+            using var handle = FileBytes.Open(path);
+            if (handle is null || FileBytes.LengthOf(handle) is not { } length)
+            {
+                return null;
+            }
             var buffer = prefixBuffer ??= new byte[Prefix];
             var read = FileBytes.Fill(handle, buffer);
             var final = read < Prefix;
@@ -33,7 +38,6 @@ public static class ReportIdentity
             }
             // The rest of the file, through the same handle — unless it is over the limit: such a file is refused
             // unread when it is checked, and reading it whole here would defeat that.
-            var length = RandomAccess.GetLength(handle);
             if (length > ReportReader.MaxBytes)
             {
                 return null;

@@ -126,8 +126,9 @@ public static class InputFiles
 
     /// <summary>
     /// A report file's bytes, or why they cannot be had: too large (checked before reading, so a huge file is never
-    /// loaded; standard input is read no further than the limit), gone, or unreadable. One open, the length from the
-    /// handle, one read: this runs once per file.
+    /// loaded; standard input and pipes are read no further than the limit), gone, or unreadable. A named pipe is
+    /// opened without waiting for a writer (<see cref="FileBytes.Open"/>). One open, the length from the handle, one
+    /// read: this runs once per file.
     /// </summary>
     public static (byte[]? Bytes, Finding? Problem) ReadAll(InputFile file)
     {
@@ -135,23 +136,20 @@ public static class InputFiles
         {
             if (file.IsStandardInput)
             {
-                // Read no further than just past the limit: a pipe that never ends (`yes | reportlint -`) filled memory
-                // to 2 GB and failed after 19 s with .NET's "Stream was too long".
                 using var stdin = Console.OpenStandardInput();
-                using var copy = new MemoryStream();
-                var chunk = new byte[64 * 1024];
-                for (int n; (n = stdin.Read(chunk)) > 0;)
-                {
-                    copy.Write(chunk, 0, n);
-                    if (copy.Length > ReportReader.MaxBytes)
-                    {
-                        return (null, ReportReader.TooLarge(file.DisplayPath));
-                    }
-                }
-                return (copy.ToArray(), null);
+                return FileBytes.ReadUpTo(stdin, ReportReader.MaxBytes) is { } input ? (input, null) : (null, ReportReader.TooLarge(file.DisplayPath));
             }
-            using var handle = File.OpenHandle(file.FullPath!);
-            var length = RandomAccess.GetLength(handle);
+            using var handle = FileBytes.Open(file.FullPath!);
+            if (handle is null)
+            {
+                return ([], null);
+            }
+            if (FileBytes.LengthOf(handle) is not { } length)
+            {
+                // A pipe (`reportlint <(curl …)`, a FIFO): read like standard input.
+                using var pipe = new FileStream(handle, FileAccess.Read, bufferSize: 0);
+                return FileBytes.ReadUpTo(pipe, ReportReader.MaxBytes) is { } piped ? (piped, null) : (null, ReportReader.TooLarge(file.DisplayPath));
+            }
             if (length > ReportReader.MaxBytes)
             {
                 return (null, ReportReader.TooLarge(file.DisplayPath, length));

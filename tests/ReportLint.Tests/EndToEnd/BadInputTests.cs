@@ -6,7 +6,7 @@ namespace ReportLint.Tests.EndToEnd;
 /// <summary>Each kind of bad input, through the real process: a clear located message, the right exit code, no crash.</summary>
 public class BadInputTests
 {
-    public static TheoryData<string> Cases => new() { "not_utf8", "bom", "huge", "deep", "empty", "empty_directory", "missing_path", "dangling_link" };
+    public static TheoryData<string> Cases => new() { "not_utf8", "bom", "huge", "deep", "empty", "empty_directory", "missing_path", "dangling_link", "named_pipe" };
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -45,6 +45,10 @@ public class BadInputTests
             case "dangling_link":
                 File.CreateSymbolicLink(target, Path.Combine(directory, "gone.json"));
                 break;
+            case "named_pipe":
+                // A FIFO no one writes to: opening it waits for a writer, and the whole run waited forever.
+                MakeFifo(target).ShouldBe(0);
+                break;
         }
 
         var (exit, stdout, stderr) = ReportLintProcess.Run(directory, [.. extra, "--format", "msbuild"]);
@@ -53,6 +57,9 @@ public class BadInputTests
         // The example reports' own (real) findings are tested elsewhere; this snapshot is about the bad input.
         Snapshot.Match(this, string.Join("\n", stdout.Split('\n').Where(l => !l.StartsWith("reports/0", StringComparison.Ordinal))), name);
     }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
+    private static extern int MakeFifo(string path, uint mode = 0b110_100_100);
 
     [Fact]
     public void Standard_input_is_read_when_the_path_is_a_dash()
@@ -72,6 +79,24 @@ public class BadInputTests
         exit.ShouldBe(2);
         stdout.Split('\n').Where(l => l.Contains("RL0101")).ShouldHaveSingleItem()
             .ShouldBe("-(1,1): error RL0101: 输入超过上限 16 MB，未再读取；年度报告文件不应如此之大。");
+    }
+
+    [Fact]
+    public void A_pipe_given_as_a_path_is_read_like_standard_input_and_not_by_the_pairing_pass()
+    {
+        // /dev/stdin here is a pipe, as `reportlint <(curl …)` gives one. Before, it ended the run with a stack trace
+        // ("Stream does not support seeking": a pipe has no length), and the pass that pairs reports with last year's
+        // would have read it first, leaving nothing for the check. The second file makes that pass run.
+        var json = Lint.Mutate(Lint.Example("000_1c6b722cb07b2c5a.json"), "{ \"decisions\": 815 }", "{ \"decisions\": \"815件\" }");
+        var (exit, stdout, stderr) = ReportLintProcess.RunWithInput(Paths.RepoRoot, Encoding.UTF8.GetBytes(json), "/dev/stdin", "examples/002_d7e6bacd7eea9ab0.json", "--format", "msbuild");
+        (stdout + stderr).ShouldNotContain("   at ");
+        exit.ShouldBe(1);
+        stdout.Split('\n').Where(l => l.Contains("RL1006")).ShouldHaveSingleItem().ShouldStartWith("/dev/stdin(22,45): error RL1006: ");
+        stdout.ShouldContain("examples/002_d7e6bacd7eea9ab0.json(");
+
+        var (tooLong, output, _) = ReportLintProcess.RunWithInput(Paths.RepoRoot, Enumerable.Repeat((byte)' ', 20 * 1024 * 1024).ToArray(), "/dev/stdin", "--format", "msbuild");
+        tooLong.ShouldBe(2);
+        output.Split('\n').Where(l => l.Contains("RL0101")).ShouldHaveSingleItem().ShouldBe("/dev/stdin(1,1): error RL0101: 输入超过上限 16 MB，未再读取；年度报告文件不应如此之大。");
     }
 
     [Fact]
