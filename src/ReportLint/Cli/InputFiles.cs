@@ -67,14 +67,16 @@ public static class InputFiles
             else if (Directory.Exists(path))
             {
                 var before = files.Count;
-                foreach (var file in FilesUnder(path))
+                var problemsBefore = problems.Count;
+                foreach (var file in FilesUnder(path, problems))
                 {
                     if (extensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
                     {
                         Add(file);
                     }
                 }
-                if (files.Count == before)
+                // A folder that could not be read has been reported as such; "no reports in it" would say less.
+                if (files.Count == before && problems.Count == problemsBefore)
                 {
                     var kinds = string.Join(" ", extensions);
                     problems.Add(Problem(Display(path), $"目录中没有找到任何 {kinds} 报告文件：{path}", $"No {kinds} report files in directory {path}."));
@@ -85,7 +87,7 @@ public static class InputFiles
                 var glob = new Glob(path);
                 var root = Directory.Exists(glob.Root) ? glob.Root : ".";
                 var before = files.Count;
-                foreach (var file in FilesUnder(root))
+                foreach (var file in FilesUnder(root, problems))
                 {
                     if (glob.IsMatch(Path.GetRelativePath(".", file).Replace('\\', '/')) || glob.IsMatch(file.Replace('\\', '/')))
                     {
@@ -107,22 +109,87 @@ public static class InputFiles
         return (files, problems);
     }
 
-    private static readonly EnumerationOptions Recursive = new() { RecurseSubdirectories = true, IgnoreInaccessible = true, MatchCasing = MatchCasing.CaseInsensitive };
+    // One folder at a time (the listing below walks the tree itself), and a folder that cannot be read is an error,
+    // not skipped: EnumerationOptions' own recursion with IgnoreInaccessible left such folders out without a word.
+    private static readonly EnumerationOptions OneFolder = new() { RecurseSubdirectories = false, IgnoreInaccessible = false };
 
     /// <summary>
     /// Every file below <paramref name="directory"/>, as <see cref="Directory.EnumerateFiles(string)"/> gives them, but
     /// not through links to folders: a link to a folder above it (a loop) made the listing run until paths grew too
     /// long — and two such links doubled it at every level, so it never ended. A linked folder named on the command
-    /// line is listed; linked files are listed wherever they are.
+    /// line is listed; linked files are listed wherever they are. A folder that cannot be read (no permission) is
+    /// reported in <paramref name="problems"/> (RL0101) and the others are listed on.
     /// </summary>
-    private static FileSystemEnumerable<string> FilesUnder(string directory) =>
-        new(directory, static (ref FileSystemEntry entry) => entry.ToSpecifiedFullPath(), Recursive)
+    private static IEnumerable<string> FilesUnder(string directory, List<Finding> problems)
+    {
+        var pending = new Stack<string>();
+        pending.Push(directory);
+        while (pending.TryPop(out var folder))
         {
-            ShouldIncludePredicate = static (ref FileSystemEntry entry) => !entry.IsDirectory,
-            // Only links: on Windows other reparse points (OneDrive's files-on-demand folders) are ordinary folders.
-            ShouldRecursePredicate = static (ref FileSystemEntry entry) =>
-                (entry.Attributes & FileAttributes.ReparsePoint) == 0 || new DirectoryInfo(entry.ToFullPath()).LinkTarget is null,
-        };
+            IEnumerator<string> files;
+            try
+            {
+                // The folder is opened here (and read in MoveNext below): either can be refused.
+                files = new FileSystemEnumerable<string>(folder, static (ref FileSystemEntry entry) => entry.ToSpecifiedFullPath(), OneFolder)
+                {
+                    ShouldIncludePredicate = (ref FileSystemEntry entry) =>
+                    {
+                        // Only links: on Windows other reparse points (OneDrive's files-on-demand folders) are ordinary folders.
+                        if (entry.IsDirectory && ((entry.Attributes & FileAttributes.ReparsePoint) == 0 || new DirectoryInfo(entry.ToFullPath()).LinkTarget is null))
+                        {
+                            pending.Push(entry.ToSpecifiedFullPath());
+                        }
+                        return !entry.IsDirectory;
+                    },
+                }.GetEnumerator();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                problems.Add(UnreadableFolder(folder, e));
+                continue;
+            }
+            using (files)
+            {
+                while (true)
+                {
+                    try
+                    {
+                        if (!files.MoveNext())
+                        {
+                            break;
+                        }
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        problems.Add(UnreadableFolder(folder, e));
+                        break;
+                    }
+                    yield return files.Current;
+                }
+            }
+        }
+    }
+
+    private static Finding UnreadableFolder(string folder, Exception e)
+    {
+        var shown = Display(folder);
+        var (reason, reasonEn) = Reason(e, Path.GetFullPath(folder), shown);
+        return Problem(shown, $"无法读取目录 {shown}：{reason}。其中的报告没有检查。", $"Cannot read the directory {shown}: {reasonEn}. The reports in it were not checked.");
+    }
+
+    /// <summary>
+    /// Why a file or folder could not be read, for a message: no permission said as such, anything else in the system's
+    /// words — which carry the absolute path, so people get the path as they gave it.
+    /// </summary>
+    private static (string Reason, string ReasonEn) Reason(Exception e, string? fullPath, string shown)
+    {
+        if (e is UnauthorizedAccessException)
+        {
+            return ("没有读取权限", "permission denied");
+        }
+        var text = (fullPath is null ? e.Message : e.Message.Replace(fullPath, shown)).TrimEnd('.');
+        return (text, text);
+    }
 
     /// <summary>
     /// A report file's bytes, or why they cannot be had: too large (checked before reading, so a huge file is never
@@ -164,9 +231,8 @@ public static class InputFiles
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Exception texts carry the absolute path; people get the path as they gave it.
-            var reason = file.FullPath is null ? e.Message : e.Message.Replace(file.FullPath, file.DisplayPath);
-            return (null, Unreadable(file, reason, reason));
+            var (reason, reasonEn) = Reason(e, file.FullPath, file.DisplayPath);
+            return (null, Unreadable(file, reason, reasonEn));
         }
     }
 

@@ -100,6 +100,32 @@ public class BadInputTests
     }
 
     [Fact]
+    public void A_folder_that_cannot_be_read_is_reported_and_the_rest_is_checked()
+    {
+        // Before, such a folder was left out without a word (the listing ignored folders it could not open): its
+        // reports went unchecked and the run passed.
+        var directory = ReportLintProcess.Workspace();
+        var locked = Path.Combine(directory, "reports", "locked");
+        Directory.CreateDirectory(locked);
+        File.Copy(Path.Combine(Paths.Examples, "000_1c6b722cb07b2c5a.json"), Path.Combine(locked, "inside.json"));
+        File.SetUnixFileMode(locked, UnixFileMode.None);
+        try
+        {
+            var (exit, stdout, stderr) = ReportLintProcess.RunWithoutPrivileges(directory, "reports", "--format", "msbuild");
+            (stdout + stderr).ShouldNotContain("   at ");
+            exit.ShouldBe(2);
+            stdout.Split('\n').Where(l => l.Contains("RL0101")).ShouldHaveSingleItem()
+                .ShouldBe("reports/locked(1,1): error RL0101: 无法读取目录 reports/locked：没有读取权限。其中的报告没有检查。");
+            stdout.ShouldContain("reports/000_1c6b722cb07b2c5a.json(");
+            stdout.ShouldNotContain("inside.json");
+        }
+        finally
+        {
+            File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    [Fact]
     public void Glob_patterns_select_files()
     {
         var (exit, stdout, _) = ReportLintProcess.Run(Paths.RepoRoot, "examples/**/00?_*.json", "tests/fixtures/**/2023_*.json", "--format", "msbuild");

@@ -16,9 +16,24 @@ public static class ReportLintProcess
         RunAssembly(Path.Combine(AppContext.BaseDirectory, "reportlint.dll"), workingDirectory, stdin, environment, args);
 
     /// <summary>Runs a given reportlint.dll (for example a published one).</summary>
-    public static (int ExitCode, string Out, string Err) RunAssembly(string assembly, string workingDirectory, byte[]? stdin, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static (int ExitCode, string Out, string Err) RunAssembly(string assembly, string workingDirectory, byte[]? stdin, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        Start("dotnet", [assembly], workingDirectory, stdin, environment, args);
+
+    /// <summary>
+    /// Runs the built reportlint subject to file permissions, as a user who is not root is. As root (CI containers) it
+    /// runs through setpriv (util-linux) without the two capabilities that let root read any file or folder.
+    /// </summary>
+    public static (int ExitCode, string Out, string Err) RunWithoutPrivileges(string workingDirectory, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var assembly = Path.Combine(AppContext.BaseDirectory, "reportlint.dll");
+        return Environment.IsPrivilegedProcess
+            ? Start("setpriv", ["--bounding-set=-dac_override,-dac_read_search", "--", "dotnet", assembly], workingDirectory, null, new Dictionary<string, string>(), args)
+            : Start("dotnet", [assembly], workingDirectory, null, new Dictionary<string, string>(), args);
+    }
+
+    private static (int ExitCode, string Out, string Err) Start(string program, string[] leading, string workingDirectory, byte[]? stdin, IReadOnlyDictionary<string, string> environment, string[] args)
+    {
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -30,8 +45,7 @@ public static class ReportLintProcess
         {
             start.Environment[name] = value;
         }
-        start.ArgumentList.Add(assembly);
-        foreach (var arg in args)
+        foreach (var arg in leading.Concat(args))
         {
             start.ArgumentList.Add(arg);
         }
