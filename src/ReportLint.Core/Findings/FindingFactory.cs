@@ -40,7 +40,7 @@ public static class FindingFactory
             CellLabelEn = cell?.Label(Language.English),
             Arithmetic = arithmetic,
             Template = report.Template.Name,
-            Agency = report.AgencyName,
+            Agency = Quoted.BriefOrNull(report.AgencyName),
             Year = report.Year,
         };
 
@@ -95,7 +95,7 @@ public static class FindingFactory
         return new Finding(report.Path, rule.Id, Severity.Info, message, messageEn, line, column)
         {
             Template = report.Template.Name,
-            Agency = report.AgencyName,
+            Agency = Quoted.BriefOrNull(report.AgencyName),
             Year = report.Year,
         };
     }
@@ -177,7 +177,7 @@ public static class FindingFactory
         {
             CellState.Number => Format(value.Number),
             CellState.Blank => language == Language.English ? "blank" : "空白",
-            CellState.Text => report.Texts[cell] ?? "",
+            CellState.Text => Quoted.Brief(report.Texts[cell] ?? ""),
             CellState.NotReported => language == Language.English ? "not reported" : "未单独填报",
             _ => language == Language.English ? "missing" : "缺失",
         };

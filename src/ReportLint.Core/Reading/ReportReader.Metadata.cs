@@ -15,7 +15,7 @@ public sealed partial class ReportReader
         }
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = reader.GetString();
+            var key = Name(ref reader);
             reader.Read();
             var offset = reader.TokenStartIndex;
             if (key == "name" && reader.TokenType == JsonTokenType.String)
@@ -24,7 +24,7 @@ public sealed partial class ReportReader
             }
             else if (key == "kind" && reader.TokenType == JsonTokenType.String)
             {
-                var kind = reader.GetString();
+                var kind = Name(ref reader);
                 context.Report.AgencyKind = kind switch
                 {
                     "government" => AgencyKind.Government,
@@ -55,7 +55,7 @@ public sealed partial class ReportReader
         }
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = reader.GetString();
+            var key = Name(ref reader);
             reader.Read();
             var date = ReadDate(ref reader, context, "period." + key);
             if (key == "start")
@@ -96,7 +96,7 @@ public sealed partial class ReportReader
         {
             var keyOffset = reader.TokenStartIndex;
             var index = KeyIndex(ref reader, SectionKeysUtf8);
-            var key = index >= 0 ? Report.SectionKeys[index] : reader.GetString()!;
+            var key = index >= 0 ? Report.SectionKeys[index] : Name(ref reader);
             reader.Read();
             if (index < 0)
             {

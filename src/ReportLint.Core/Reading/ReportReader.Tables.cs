@@ -19,7 +19,7 @@ public sealed partial class ReportReader
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var tableOffset = reader.TokenStartIndex;
-            var tableName = reader.GetString()!;
+            var tableName = Name(ref reader);
             var table = template.TableIndex(tableName);
             reader.Read();
             if (table < 0)
@@ -46,7 +46,7 @@ public sealed partial class ReportReader
                 var row = RowIndex(ref reader, template, table, expectedRow);
                 if (row < 0)
                 {
-                    var rowName = reader.GetString()!;
+                    var rowName = Name(ref reader);
                     reader.Read();
                     context.StrangeTables.Add(table);
                     context.Add(InputRule.UnknownCell, $"{tableInfo.Short} 中没有“{rowName}”这一行。请对照 docs/report-json.md 中的行 id。",
@@ -121,7 +121,7 @@ public sealed partial class ReportReader
             var cell = column < 0 ? -1 : template.CellIndex(table, row, column);
             if (cell < 0)
             {
-                var columnName = reader.GetString();
+                var columnName = Name(ref reader);
                 reader.Read();
                 context.StrangeTables.Add(table);
                 context.Add(InputRule.UnknownCell,

@@ -38,8 +38,8 @@ public sealed partial class ReportReader
             {
                 var (line, column) = templateOverride is null ? index.Value.Locate(header.TemplateOffset + start) : (1, 1);
                 findings.Add(InputError(path, InputRule.UnknownTemplate,
-                    $"未知的模板“{name}”。可用的模板：{string.Join("、", templates.All.Select(t => t.Name))}。",
-                    $"Unknown template '{name}'. Known templates: {string.Join(", ", templates.All.Select(t => t.Name))}.", line, column));
+                    $"未知的模板“{Quoted.Brief(name)}”。可用的模板：{string.Join("、", templates.All.Select(t => t.Name))}。",
+                    $"Unknown template '{Quoted.Brief(name)}'. Known templates: {string.Join(", ", templates.All.Select(t => t.Name))}.", line, column));
                 return null;
             }
             if (year is { } y && !template.Covers(y))

@@ -18,7 +18,7 @@ public sealed partial class ReportReader
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var keyOffset = reader.TokenStartIndex;
-            var key = reader.GetString()!;
+            var key = Name(ref reader);
             reader.Read();
             if (context.SkippedTables.Contains(template.TableIndex(key.Split('.')[0])))
             {
@@ -42,7 +42,7 @@ public sealed partial class ReportReader
                 continue;
             }
             context.UnitsGiven.Add(cell);
-            var unit = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            var unit = reader.TokenType == JsonTokenType.String ? Name(ref reader) : null;
             if (unit is null || Array.IndexOf(ColumnUnits.Money, unit) < 0)
             {
                 context.Add(InputRule.BadField,

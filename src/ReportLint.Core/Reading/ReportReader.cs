@@ -177,7 +177,7 @@ public sealed partial class ReportReader
         {
             var keyOffset = reader.TokenStartIndex;
             var field = KeyIndex(ref reader, FieldKeysUtf8);
-            var key = field >= 0 ? Report.FieldKeys[field] : reader.GetString()!;
+            var key = field >= 0 ? Report.FieldKeys[field] : Name(ref reader);
             reader.Read();
             if (field >= 0)
             {
@@ -228,6 +228,12 @@ public sealed partial class ReportReader
             context.Add(InputRule.BadField, "缺少 agency.name（报告机关名称）。", "Missing 'agency.name'.", 0);
         }
     }
+
+    /// <summary>
+    /// A key or short value that is matched against known names and otherwise quoted in a finding: cut to
+    /// <see cref="Quoted.MaxLength"/> characters, which no known name comes near, so matching is unchanged.
+    /// </summary>
+    private static string Name(ref Utf8JsonReader reader) => Quoted.Brief(reader.GetString()!);
 
     private static readonly byte[][] FieldKeysUtf8 = AsUtf8(Report.FieldKeys);
     private static readonly byte[][] SectionKeysUtf8 = AsUtf8(Report.SectionKeys);

@@ -1,4 +1,5 @@
 using System.Text;
+using ReportLint.Findings;
 using ReportLint.Tests.Support;
 
 namespace ReportLint.Tests.Reading;
@@ -94,5 +95,24 @@ public class ReportReaderTests
         var findings = Lint.Tables("r.json", json);
         findings.Select(f => f.RuleId).ShouldBe(["RL1005", "RL1006"]);
         findings[1].Message.ShouldContain("3821.28万元");
+    }
+
+    [Fact]
+    public void Names_and_texts_of_a_megabyte_are_quoted_cut_short_and_every_finding_stays_small()
+    {
+        // Before, each was quoted whole: a 1 MB key gave a 1 MB message, and the agency's name went whole into every
+        // finding. Half a million CJK characters each (1.5 MB of UTF-8), ending in a surrogate pair at the cut.
+        var huge = new string('长', Quoted.MaxLength - 1) + "😀" + new string('长', 500_000);
+        var json = Lint.Mutate(Example, "\"year\": 2024,", $"\"year\": 2024, \"{huge}\": 1,");
+        json = Lint.Mutate(json, "\"petition\":", $"\"{huge}\": {{}}, \"petition\":");
+        json = Lint.Mutate(json, "{ \"decisions\": 815 }", $"{{ \"decisions\": \"{huge}\", \"{huge}\": 1 }}");
+        json = Lint.Mutate(json, "\"name\": \"", $"\"name\": \"{huge}");
+
+        var findings = Lint.Text("r.json", json);
+        var brief = new string('长', Quoted.MaxLength - 1) + "…";
+        findings.Where(f => f.Message.Contains(brief)).Select(f => f.RuleId).Order().ShouldBe(["RL0105", "RL0105", "RL0110", "RL1006"]);
+        findings.ShouldAllBe(f => f.Message.Length < 1000 && f.MessageEn.Length < 1000 && (f.Agency == null || f.Agency.Length <= Quoted.MaxLength + 1) && (f.CellKey == null || f.CellKey.Length < 300));
+        findings.Where(f => f.Agency != null).ShouldNotBeEmpty();
+        findings.Where(f => f.Agency != null).ShouldAllBe(f => f.Agency == brief);
     }
 }
