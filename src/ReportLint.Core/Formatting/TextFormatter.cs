@@ -3,8 +3,11 @@ using ReportLint.Validation;
 
 namespace ReportLint.Formatting;
 
-/// <summary>For people: findings grouped by file, each with its cell and the arithmetic, then a summary line.</summary>
-public sealed class TextFormatter(Language language, bool colour, bool showTime = true) : IFindingFormatter
+/// <summary>
+/// For people: findings grouped by file, each with its cell and the arithmetic, then a summary line — "共检查 N 个文件"
+/// for a check, "共导入 N 个文件" when <paramref name="importing"/> (the diagnostics of <c>reportlint import</c>).
+/// </summary>
+public sealed class TextFormatter(Language language, bool colour, bool showTime = true, bool importing = false) : IFindingFormatter
 {
     private bool En => language == Language.English;
 
@@ -14,30 +17,28 @@ public sealed class TextFormatter(Language language, bool colour, bool showTime 
         {
             return;
         }
+        output.WriteLine(Paint(file.Path, "1"));
+        foreach (var finding in file.Findings)
         {
-            output.WriteLine(Paint(file.Path, "1"));
-            foreach (var finding in file.Findings)
+            var severity = finding.Severity switch
             {
-                var severity = finding.Severity switch
-                {
-                    Severity.Error => Paint(En ? "error" : "错误", "31"),
-                    Severity.Warning => Paint(En ? "warning" : "警告", "33"),
-                    _ => Paint(En ? "info" : "提示", "36"),
-                };
-                output.WriteLine($"  {finding.Line}:{finding.Column}  {severity}  {finding.RuleId}  {finding.MessageIn(language)}");
-                if (finding.CellKey is not null && (En ? finding.CellLabelEn : finding.CellLabel) is { } label)
-                {
-                    output.WriteLine($"      {(En ? "cell" : "单元格")}: {label} ({finding.CellKey})");
-                }
-                if (finding.Arithmetic is { } arithmetic)
-                {
-                    WriteSide(output, En ? "left " : "左边", arithmetic.Lhs);
-                    WriteSide(output, En ? "right" : "右边", arithmetic.Rhs);
-                    output.WriteLine($"      {(En ? "difference" : "相差")}: {FindingFactory.Format(arithmetic.Difference ?? 0)}");
-                }
+                Severity.Error => Paint(En ? "error" : "错误", "31"),
+                Severity.Warning => Paint(En ? "warning" : "警告", "33"),
+                _ => Paint(En ? "info" : "提示", "36"),
+            };
+            output.WriteLine($"  {finding.Line}:{finding.Column}  {severity}  {finding.RuleId}  {finding.MessageIn(language)}");
+            if (finding.CellKey is not null && (En ? finding.CellLabelEn : finding.CellLabel) is { } label)
+            {
+                output.WriteLine($"      {(En ? "cell" : "单元格")}: {label} ({finding.CellKey})");
             }
-            output.WriteLine();
+            if (finding.Arithmetic is { } arithmetic)
+            {
+                WriteSide(output, En ? "left " : "左边", arithmetic.Lhs);
+                WriteSide(output, En ? "right" : "右边", arithmetic.Rhs);
+                output.WriteLine($"      {(En ? "difference" : "相差")}: {FindingFactory.Format(arithmetic.Difference ?? 0)}");
+            }
         }
+        output.WriteLine();
     }
 
     public void End(TextWriter output, RunSummary summary)
@@ -51,8 +52,8 @@ public sealed class TextFormatter(Language language, bool colour, bool showTime 
         }
         var time = showTime ? (En ? $" ({summary.Elapsed.TotalSeconds:0.00} s)" : $"（{summary.Elapsed.TotalSeconds:0.00} 秒）") : "";
         output.WriteLine(En
-            ? $"Checked {summary.Files} file(s): {summary.Errors} error(s), {summary.Warnings} warning(s), {summary.Infos} info.{time}"
-            : $"共检查 {summary.Files} 个文件：{summary.Errors} 个错误，{summary.Warnings} 个警告，{summary.Infos} 个提示。{time}");
+            ? $"{(importing ? "Imported" : "Checked")} {summary.Files} file(s): {summary.Errors} error(s), {summary.Warnings} warning(s), {summary.Infos} info.{time}"
+            : $"共{(importing ? "导入" : "检查")} {summary.Files} 个文件：{summary.Errors} 个错误，{summary.Warnings} 个警告，{summary.Infos} 个提示。{time}");
     }
 
     private void WriteSide(TextWriter output, string name, Side? side)

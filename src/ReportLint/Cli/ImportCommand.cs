@@ -87,7 +87,7 @@ public static class ImportCommand
         // Diagnostics go to standard output, unless the JSON itself does.
         var diagnosticsOut = output is null ? Console.Error : Console.Out;
         var formatter = parse.GetValue(Format) == "text"
-            ? new TextFormatter(language, colour: output is null ? !Console.IsErrorRedirected : !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null)
+            ? new TextFormatter(language, colour: output is null ? !Console.IsErrorRedirected : !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null, importing: true)
             : LintCommand.Formatter(parse.GetValue(Format)!, language, TemplateRegistry.Default);
         var clock = Stopwatch.StartNew();
         var counter = new SummaryCounter();

@@ -18,6 +18,9 @@ public class ImportCommandTests
         json["agency"]!["name"]!.GetValue<string>().ShouldBe("呼和浩特市新城区人民政府");
         json["tables"]!["requests"]!["new_received"]!["total"]!.GetValue<decimal>().ShouldBe(85);
         stderr.ShouldContain("RL0209");
+        // The summary says what was done: imported, not checked.
+        stderr.ShouldContain("共导入 1 个文件：");
+        stderr.ShouldNotContain("共检查");
     }
 
     [Fact]
