@@ -62,7 +62,7 @@ public static class FindingFactory
                     PlaceholderKind.Operand => instance.Operands[part.Operand] >= 0 ? Display(report, instance.Operands[part.Operand], language)
                         : instance.PreviousOperands[part.Operand] >= 0 && context.Previous(instance.PreviousOperands[part.Operand]) is { Known: true } previous ? Format(previous.Value)
                         : "?",
-                    PlaceholderKind.Sentence => quoted?.Sentence ?? "",
+                    PlaceholderKind.Sentence => Quoted.Visible(quoted?.Sentence ?? ""),
                     _ => "",
                 });
             }
@@ -87,7 +87,7 @@ public static class FindingFactory
         else
         {
             offset = SentenceOffset(report, mention.Matches[0]);
-            var sentences = string.Join("”“", mention.Matches.Select(m => m.Sentence).Distinct());
+            var sentences = Quoted.Visible(string.Join("”“", mention.Matches.Select(m => m.Sentence).Distinct()));
             message = $"无法确定叙述中的数，未核对（{rule.Title}）：{mention.Reason}：“{sentences}”";
             messageEn = $"Could not read the narrative unambiguously, not checked ({rule.TitleEn}): {mention.ReasonEn}: \"{sentences}\"";
         }

@@ -14,11 +14,44 @@ public static class Quoted
     {
         if (text.Length <= MaxLength)
         {
-            return text;
+            return Visible(text);
         }
         var cut = char.IsHighSurrogate(text[MaxLength - 1]) ? MaxLength - 1 : MaxLength;
-        return text[..cut] + "…";
+        return Visible(text[..cut]) + "…";
     }
+
+    /// <summary>
+    /// Control characters shown as symbols instead of acted on: ␛ for ESC, ␊ for a line feed (U+2400 + the code; ␡ for
+    /// DEL; � for C1 controls). A cell's text or a file name with ESC sequences otherwise cleared the terminal or set its
+    /// title when findings were printed, and one with a line feed started a line of its own — in CI logs a line such as
+    /// <c>::error::…</c>, which GitHub Actions takes as a command.
+    /// </summary>
+    public static string Visible(string text)
+    {
+        var first = 0;
+        while (first < text.Length && !IsControl(text[first]))
+        {
+            first++;
+        }
+        if (first == text.Length)
+        {
+            return text;
+        }
+        return string.Create(text.Length, (text, first), static (chars, state) =>
+        {
+            state.text.AsSpan().CopyTo(chars);
+            for (var i = state.first; i < chars.Length; i++)
+            {
+                var c = chars[i];
+                if (IsControl(c))
+                {
+                    chars[i] = c < 0x20 ? (char)(0x2400 + c) : c == 0x7F ? '\u2421' : '\uFFFD';
+                }
+            }
+        });
+    }
+
+    private static bool IsControl(char c) => c < 0x20 || c is >= '\u007F' and <= '\u009F';
 
     public static string? BriefOrNull(string? text) => text is null ? null : Brief(text);
 }

@@ -1,3 +1,4 @@
+using ReportLint.Findings;
 using ReportLint.Validation;
 
 namespace ReportLint.Formatting;
@@ -15,7 +16,7 @@ public sealed class GithubFormatter(Language language) : IFindingFormatter
                 Severity.Warning => "warning",
                 _ => "notice",
             };
-            output.WriteLine($"::{command} file={Property(finding.File)},line={finding.Line},col={finding.Column},title={Property(finding.RuleId)}::{Data(finding.MessageIn(language))}");
+            output.WriteLine($"::{command} file={Property(finding.File)},line={finding.Line},col={finding.Column},title={Property(finding.RuleId)}::{Data(Quoted.Visible(finding.MessageIn(language)))}");
         }
     }
 

@@ -1,3 +1,4 @@
+using ReportLint.Findings;
 using ReportLint.Validation;
 
 namespace ReportLint.Formatting;
@@ -7,18 +8,17 @@ public sealed class MsBuildFormatter(Language language) : IFindingFormatter
 {
     public void WriteFile(TextWriter output, FileResult file)
     {
+        // One line per finding, whatever a message or a file name holds: control characters are shown, not acted on.
+        var path = Quoted.Visible(file.Path);
+        foreach (var finding in file.Findings)
         {
-            foreach (var finding in file.Findings)
+            var severity = finding.Severity switch
             {
-                var severity = finding.Severity switch
-                {
-                    Severity.Error => "error",
-                    Severity.Warning => "warning",
-                    _ => "message",
-                };
-                var message = finding.MessageIn(language).Replace('\n', ' ').Replace('\r', ' ');
-                output.WriteLine($"{file.Path}({finding.Line},{finding.Column}): {severity} {finding.RuleId}: {message}");
-            }
+                Severity.Error => "error",
+                Severity.Warning => "warning",
+                _ => "message",
+            };
+            output.WriteLine($"{path}({finding.Line},{finding.Column}): {severity} {finding.RuleId}: {Quoted.Visible(finding.MessageIn(language))}");
         }
     }
 }

@@ -17,7 +17,8 @@ public sealed class TextFormatter(Language language, bool colour, bool showTime 
         {
             return;
         }
-        output.WriteLine(Paint(file.Path, "1"));
+        // Everything printed that a file or its name supplies goes through Quoted.Visible: this output is for terminals.
+        output.WriteLine(Paint(Quoted.Visible(file.Path), "1"));
         foreach (var finding in file.Findings)
         {
             var severity = finding.Severity switch
@@ -26,7 +27,7 @@ public sealed class TextFormatter(Language language, bool colour, bool showTime 
                 Severity.Warning => Paint(En ? "warning" : "警告", "33"),
                 _ => Paint(En ? "info" : "提示", "36"),
             };
-            output.WriteLine($"  {finding.Line}:{finding.Column}  {severity}  {finding.RuleId}  {finding.MessageIn(language)}");
+            output.WriteLine($"  {finding.Line}:{finding.Column}  {severity}  {finding.RuleId}  {Quoted.Visible(finding.MessageIn(language))}");
             if (finding.CellKey is not null && (En ? finding.CellLabelEn : finding.CellLabel) is { } label)
             {
                 output.WriteLine($"      {(En ? "cell" : "单元格")}: {label} ({finding.CellKey})");

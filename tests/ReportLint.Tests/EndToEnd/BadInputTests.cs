@@ -125,6 +125,39 @@ public class BadInputTests
         }
     }
 
+    [Theory]
+    [InlineData("text")]
+    [InlineData("msbuild")]
+    [InlineData("github")]
+    public void Control_characters_in_a_report_or_a_file_name_are_shown_not_acted_on(string format)
+    {
+        // A cell's text with terminal escapes (clear the screen, set the window title, bell) and a line feed followed by
+        // a GitHub Actions command, in a file whose name holds the same line feed. Before, the text and msbuild outputs
+        // printed them raw: the terminal obeyed, and the line feed started a line "::error::…" of its own.
+        var directory = ReportLintProcess.Workspace();
+        var json = Lint.Mutate(Lint.Example("000_1c6b722cb07b2c5a.json"), "{ \"decisions\": 815 }",
+            "{ \"decisions\": \"815\\u001b[2J\\u001b]0;title\\u0007\\n::error::injected\" }");
+        File.WriteAllText(Path.Combine(directory, "reports", "x\n::error::named.json"), json);
+
+        var (exit, stdout, stderr) = ReportLintProcess.Run(directory, "reports", "--format", format);
+        exit.ShouldBe(1);
+        (stdout + stderr).ShouldNotContain("\u001b");
+        (stdout + stderr).ShouldNotContain("\u0007");
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.ShouldNotContain(l => l.StartsWith("::error::", StringComparison.Ordinal));
+        var finding = lines.Where(l => l.Contains("RL1006")).ShouldHaveSingleItem();
+        finding.ShouldContain("815␛[2J␛]0;title␇␊::error::injected");
+        if (format == "msbuild")
+        {
+            finding.ShouldStartWith("reports/x␊::error::named.json(22,45): error RL1006: ");
+            lines.ShouldAllBe(l => l.StartsWith("reports/", StringComparison.Ordinal));
+        }
+        if (format == "github")
+        {
+            lines.ShouldAllBe(l => l.StartsWith("::error file=", StringComparison.Ordinal) || l.StartsWith("::warning file=", StringComparison.Ordinal) || l.StartsWith("::notice file=", StringComparison.Ordinal));
+        }
+    }
+
     [Fact]
     public void Glob_patterns_select_files()
     {
