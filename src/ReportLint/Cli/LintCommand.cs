@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using System.Diagnostics;
 using System.Text;
 using ReportLint.Baselines;
@@ -89,7 +91,23 @@ public static class LintCommand
             Paths, Format, Lang, Template, FailOn, ConfigPath, BaselinePath, WriteBaseline, Previous, WarningsAsErrors, NoProgress,
         };
         root.SetAction(Run);
+        // A subcommand's help shows its own arguments only: by default System.CommandLine prints the root's <paths> in
+        // every subcommand's usage and argument list ("reportlint <paths>... rules"), as if `rules` took report files.
+        var help = root.Options.OfType<HelpOption>().First();
+        help.Action = new OwnArgumentsHelp((SynchronousCommandLineAction)help.Action!, root);
         return root;
+    }
+
+    private sealed class OwnArgumentsHelp(SynchronousCommandLineAction help, RootCommand root) : SynchronousCommandLineAction
+    {
+        // As System.CommandLine's own help: `reportlint import --help` is not an error for lacking the paths.
+        public override bool ClearsParseErrors => true;
+
+        public override int Invoke(ParseResult parseResult)
+        {
+            Paths.Hidden = parseResult.CommandResult.Command != root;
+            return help.Invoke(parseResult);
+        }
     }
 
     public static Language LanguageOf(ParseResult parse) => parse.GetValue(Lang) == "en" ? Language.English : Language.Chinese;

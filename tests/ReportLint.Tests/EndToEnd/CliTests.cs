@@ -22,6 +22,23 @@ public class CliTests
         stdout.ShouldContain("共检查 5 个文件：0 个错误，1 个警告");
     }
 
+    [Theory]
+    [InlineData("rules", "reportlint rules [options]")]
+    [InlineData("import", "reportlint import <paths>... [options]")]
+    [InlineData("explain", "reportlint explain <rule> [options]")]
+    [InlineData("export", "reportlint export <paths>... [options]")]
+    [InlineData(null, "reportlint <paths>... [command] [options]")]
+    public void Each_command_s_help_shows_its_own_arguments_only(string? command, string usage)
+    {
+        // Before, every subcommand's help began "reportlint <paths>... rules" and listed the report paths the check
+        // takes among its arguments, as if `rules` took report files.
+        var (exit, stdout, stderr) = Run(Paths.RepoRoot, command is null ? ["--help"] : [command, "--help"]);
+        exit.ShouldBe(0, stderr);
+        var lines = stdout.Split('\n').Select(l => l.Trim()).ToList();
+        lines[lines.IndexOf("Usage:") + 1].ShouldBe(usage);
+        stdout.Contains("Report files (.json)").ShouldBe(command is null);
+    }
+
     [Fact]
     public void One_changed_number_gives_exactly_one_finding_at_its_line_and_column()
     {
