@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ReportLint.Findings;
+using ReportLint.Reading;
 
 namespace ReportLint.Baselines;
 
@@ -19,11 +20,19 @@ public sealed class Baseline
     /// <summary>Whether a finding can be baselined: problems that stop a file from being read never are.</summary>
     public static bool Applies(Finding finding) => !finding.IsInputError;
 
+    /// <summary>A baseline holds one entry per accepted finding; this is room for millions.</summary>
+    public const int MaxBytes = 256 * 1024 * 1024;
+
     public static (Baseline? Baseline, Finding? Error) Load(string path)
     {
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            // Through FileBytes, as reports are: a named pipe does not make the run wait, and a file over the limit is not read.
+            if (FileBytes.ReadAll(path, MaxBytes).Bytes is not { } bytes)
+            {
+                return (null, Error(path, $"基线文件超过 {MaxBytes / 1024 / 1024} MB，未读取", $"the baseline is over {MaxBytes / 1024 / 1024} MB and was not read"));
+            }
+            using var document = JsonDocument.Parse(bytes);
             var counts = new Dictionary<BaselineKey, int>();
             foreach (var entry in document.RootElement.GetProperty("entries").EnumerateArray())
             {
@@ -39,11 +48,14 @@ public sealed class Baseline
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            return (null, new Finding(Path.GetFullPath(path), InputRule.BadBaseline.Id, InputRule.BadBaseline.Severity,
-                $"无法读取基线文件：{e.Message}。基线文件由 --write-baseline 生成，请勿手工修改其结构。",
-                $"Cannot read the baseline file: {e.Message}. Baselines are written by --write-baseline.", 1, 1) { IsInputError = true });
+            return (null, Error(path, e.Message.TrimEnd('.'), e.Message.TrimEnd('.')));
         }
     }
+
+    private static Finding Error(string path, string reason, string reasonEn) =>
+        new(Path.GetFullPath(path), InputRule.BadBaseline.Id, InputRule.BadBaseline.Severity,
+            $"无法读取基线文件：{reason}。基线文件由 --write-baseline 生成，请勿手工修改其结构。",
+            $"Cannot read the baseline file: {reasonEn}. Baselines are written by --write-baseline.", 1, 1) { IsInputError = true };
 
     /// <summary>Starts matching findings against the baseline, one file at a time.</summary>
     public BaselineMatch Match() => new(new Dictionary<BaselineKey, int>(counts));

@@ -1,4 +1,6 @@
+using System.Text;
 using ReportLint.Findings;
+using ReportLint.Reading;
 using ReportLint.Validation;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -8,6 +10,9 @@ namespace ReportLint.Configuration;
 /// <summary>Finds and reads <c>.reportlint.yaml</c>. A mistake in it is an input error (exit code 2), located in the file.</summary>
 public static class ConfigLoader
 {
+    /// <summary>Far more than any configuration needs.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
     /// <summary>The configuration file in the folder or the nearest folder above it, if any.</summary>
     public static string? Find(string startDirectory)
     {
@@ -28,7 +33,16 @@ public static class ConfigLoader
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            // Through FileBytes, as reports are: a named pipe does not make the run wait, and a file of gigabytes is not
+            // read (it took 24 s and 4 GB, then failed with a stack trace).
+            if (FileBytes.ReadAll(path, MaxBytes).Bytes is not { } bytes)
+            {
+                return (null, Error(display, $"配置文件超过 {MaxBytes / 1024 / 1024} MB，未读取：.reportlint.yaml 只需几行。",
+                    $"The configuration file is over {MaxBytes / 1024 / 1024} MB and was not read; .reportlint.yaml needs a few lines.", 1, 1));
+            }
+            // As File.ReadAllText: UTF-8, or what a byte order mark says.
+            using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            text = reader.ReadToEnd();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

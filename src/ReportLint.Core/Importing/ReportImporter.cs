@@ -25,12 +25,12 @@ public sealed partial class ReportImporter(TemplateRegistry templates)
         byte[] bytes;
         try
         {
-            var info = new FileInfo(path);
-            if (info.Length > SourceLoader.MaxPdfBytes)
-            {
-                throw diagnostics.Stop(ImportRules.Unreadable, 1, 1, $"文件大小 {info.Length / 1024 / 1024} MB，超过导入上限。", $"The file is {info.Length / 1024 / 1024} MB, over the import limit.");
-            }
-            bytes = File.ReadAllBytes(path);
+            // Through FileBytes, as reports are: a named pipe does not make the run wait, and a file over the largest
+            // limit (a PDF's) is not read; SourceLoader applies each kind's own limit.
+            var (read, length) = FileBytes.ReadAll(path, SourceLoader.MaxPdfBytes);
+            bytes = read ?? throw diagnostics.Stop(ImportRules.Unreadable, 1, 1,
+                length is { } size ? $"文件大小 {size / 1024 / 1024} MB，超过导入上限。" : "输入超过导入上限，未再读取。",
+                length is { } sizeEn ? $"The file is {sizeEn / 1024 / 1024} MB, over the import limit." : "The input is over the import limit and was not read further.");
         }
         catch (ImportStoppedException)
         {

@@ -53,6 +53,33 @@ public static partial class FileBytes
     }
 
     /// <summary>
+    /// A whole file — a report, a configuration, a baseline, a source to import — or null when it is over
+    /// <paramref name="limit"/> bytes. A regular file over the limit is not read at all (<c>Length</c> says how large it
+    /// is); a pipe is read no further than just past it (<c>Length</c> null: it has none). Opened with
+    /// <see cref="Open"/>, so a named pipe nothing writes to never makes this wait.
+    /// </summary>
+    public static FileContent ReadAll(string path, int limit)
+    {
+        using var handle = Open(path);
+        if (handle is null)
+        {
+            return new([], 0);
+        }
+        if (LengthOf(handle) is not { } length)
+        {
+            using var pipe = new FileStream(handle, FileAccess.Read, bufferSize: 0);
+            return new(ReadUpTo(pipe, limit), null);
+        }
+        if (length > limit)
+        {
+            return new(null, length);
+        }
+        var bytes = new byte[length];
+        var read = Fill(handle, bytes);
+        return new(read == bytes.Length ? bytes : bytes[..read], length);
+    }
+
+    /// <summary>
     /// Everything a stream gives (standard input, a pipe) up to <paramref name="limit"/> bytes; null once it has given
     /// more — it is not read further then: a pipe that never ends (`yes | reportlint -`) would fill memory.
     /// </summary>
@@ -102,3 +129,10 @@ public static partial class FileBytes
         return read;
     }
 }
+
+/// <summary>
+/// What <see cref="FileBytes.ReadAll"/> read: the bytes, or null when over the limit; the file's length (null for a pipe,
+/// which has none). A type of its own, not a tuple: a tuple of these is compiled at every start (ReadyToRun cannot
+/// precompile it), and every run reads a file.
+/// </summary>
+public readonly record struct FileContent(byte[]? Bytes, long? Length);

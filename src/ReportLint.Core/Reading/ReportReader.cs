@@ -115,14 +115,14 @@ public sealed partial class ReportReader
         context.Findings.RemoveAll(f => f.RuleId is "RL0104" or "RL0105" or "RL0107" && f.CellKey is { } key && key.StartsWith(id + ".", StringComparison.Ordinal));
     }
 
-    /// <summary>The finding for a file over <see cref="MaxBytes"/>; callers can give it without reading the file.</summary>
-    public static Finding TooLarge(string path, long length) =>
-        InputError(path, InputRule.Unreadable, $"文件大小 {length / 1024 / 1024} MB，超过上限 16 MB；年度报告文件不应如此之大。",
-            $"The file is {length / 1024 / 1024} MB, over the 16 MB limit.", 1, 1);
-
-    /// <summary>The finding for input of unknown length (standard input) that went past <see cref="MaxBytes"/>; no more of it is read.</summary>
-    public static Finding TooLarge(string path) =>
-        InputError(path, InputRule.Unreadable, "输入超过上限 16 MB，未再读取；年度报告文件不应如此之大。",
+    /// <summary>
+    /// The finding for input over <see cref="MaxBytes"/>, given without reading it: a file of that <paramref name="length"/>,
+    /// or input with no length (standard input, a pipe; null) read no further than the limit.
+    /// </summary>
+    public static Finding TooLarge(string path, long? length) => length is { } size
+        ? InputError(path, InputRule.Unreadable, $"文件大小 {size / 1024 / 1024} MB，超过上限 16 MB；年度报告文件不应如此之大。",
+            $"The file is {size / 1024 / 1024} MB, over the 16 MB limit.", 1, 1)
+        : InputError(path, InputRule.Unreadable, "输入超过上限 16 MB，未再读取；年度报告文件不应如此之大。",
             "The input is over the 16 MB limit and was not read further.", 1, 1);
 
     private sealed class ReadContext(Report report, List<Finding> findings, int start)

@@ -204,26 +204,10 @@ public static class InputFiles
             if (file.IsStandardInput)
             {
                 using var stdin = Console.OpenStandardInput();
-                return FileBytes.ReadUpTo(stdin, ReportReader.MaxBytes) is { } input ? (input, null) : (null, ReportReader.TooLarge(file.DisplayPath));
+                return FileBytes.ReadUpTo(stdin, ReportReader.MaxBytes) is { } input ? (input, null) : (null, ReportReader.TooLarge(file.DisplayPath, null));
             }
-            using var handle = FileBytes.Open(file.FullPath!);
-            if (handle is null)
-            {
-                return ([], null);
-            }
-            if (FileBytes.LengthOf(handle) is not { } length)
-            {
-                // A pipe (`reportlint <(curl …)`, a FIFO): read like standard input.
-                using var pipe = new FileStream(handle, FileAccess.Read, bufferSize: 0);
-                return FileBytes.ReadUpTo(pipe, ReportReader.MaxBytes) is { } piped ? (piped, null) : (null, ReportReader.TooLarge(file.DisplayPath));
-            }
-            if (length > ReportReader.MaxBytes)
-            {
-                return (null, ReportReader.TooLarge(file.DisplayPath, length));
-            }
-            var bytes = new byte[length];
-            var read = FileBytes.Fill(handle, bytes);
-            return (read == bytes.Length ? bytes : bytes[..read], null);
+            var (bytes, length) = FileBytes.ReadAll(file.FullPath!, ReportReader.MaxBytes);
+            return bytes is not null ? (bytes, null) : (null, ReportReader.TooLarge(file.DisplayPath, length));
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

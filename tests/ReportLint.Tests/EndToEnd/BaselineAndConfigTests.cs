@@ -76,4 +76,29 @@ public class BaselineAndConfigTests
         exit.ShouldBe(2);
         stderr.ShouldContain(".reportlint.yaml(2,11): error RL0111:");
     }
+
+    [Fact]
+    public void A_configuration_or_baseline_that_is_huge_or_a_named_pipe_is_refused_at_once()
+    {
+        // Before, a 3 GB .reportlint.yaml was read whole (24 s, 4 GB of memory) and ended in a stack trace (exit 3), and
+        // a named pipe as configuration or baseline made the run wait forever.
+        var directory = ReportLintProcess.Workspace();
+        using (var huge = File.Create(Path.Combine(directory, ".reportlint.yaml")))
+        {
+            huge.SetLength(3L * 1024 * 1024 * 1024);
+        }
+        var (exit, stdout, stderr) = ReportLintProcess.Run(directory, "reports", "--format", "msbuild");
+        (stdout + stderr).ShouldNotContain("   at ");
+        exit.ShouldBe(2);
+        stderr.ShouldContain("/.reportlint.yaml(1,1): error RL0111: 配置文件超过 1 MB，未读取：.reportlint.yaml 只需几行。");
+
+        File.Delete(Path.Combine(directory, ".reportlint.yaml"));
+        NamedPipe.Create(Path.Combine(directory, "pipe.yaml"));
+        NamedPipe.Create(Path.Combine(directory, "pipe.json"));
+        var (configExit, _, _) = ReportLintProcess.Run(directory, "reports", "--config", "pipe.yaml", "--format", "msbuild");
+        configExit.ShouldBe(0); // a pipe nothing writes to reads as empty: an empty configuration
+        var (baselineExit, baselineOut, baselineErr) = ReportLintProcess.Run(directory, "reports", "--baseline", "pipe.json", "--format", "msbuild");
+        baselineExit.ShouldBe(2);
+        (baselineOut + baselineErr).ShouldContain("error RL0112: 无法读取基线文件：");
+    }
 }
