@@ -8,7 +8,7 @@ namespace ReportLint.Findings;
 /// </summary>
 public sealed record InputRule(string Id, string Name, Severity Severity, string Title, string TitleEn, bool StopsChecking, string Why)
 {
-    public static readonly InputRule Unreadable = new("RL0101", "unreadable-file", Severity.Error, "无法读取文件", "File cannot be read", true, "文件为空、超过 16 MB、不是 UTF-8 编码（常见于 GBK 另存）或路径不存在时，报告中的任何数字都无法检查。另存为 UTF-8 或检查路径。");
+    public static readonly InputRule Unreadable = new("RL0101", "unreadable-file", Severity.Error, "无法读取文件", "File cannot be read", true, "文件为空、超过 16 MB、不是 UTF-8 编码（常见于 GBK 另存，或记事本的“Unicode”即 UTF-16）或路径不存在时，报告中的任何数字都无法检查。另存为 UTF-8 或检查路径。");
     public static readonly InputRule MalformedJson = new("RL0102", "malformed-json", Severity.Error, "JSON 格式错误", "Malformed JSON", true, "JSON 语法错误（缺逗号、多逗号、引号不配对、用了中文标点）使整个文件无法读取。错误位置指向读取失败的字符。");
     public static readonly InputRule UnknownTemplate = new("RL0103", "unknown-template", Severity.Error, "无法确定模板", "Template cannot be determined", true, "不知道报告采用哪一版格式，就不知道有哪些单元格。请写明 template（如 \"2021\"）或 year（报告年度）。");
     public static readonly InputRule BadField = new("RL0104", "bad-report-field", Severity.Error, "报告信息字段有误", "Report field has the wrong form", false, "year、agency.kind、日期等字段格式不对时，期限、模板选择等检查无法进行。");

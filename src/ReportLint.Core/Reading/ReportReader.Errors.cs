@@ -44,6 +44,14 @@ public sealed partial class ReportReader
         return offset;
     }
 
+    /// <summary>
+    /// UTF-16, by its byte order mark (FF FE or FE FF) or by a zero byte among the first two: a zero byte is never part
+    /// of a JSON text in UTF-8, and UTF-16 puts one beside every ASCII character such as the opening brace.
+    /// </summary>
+    private static bool IsUtf16(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])
+        || (bytes.Length >= 2 && (bytes[0] == 0 || bytes[1] == 0));
+
     private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
     {
         var offset = 0;

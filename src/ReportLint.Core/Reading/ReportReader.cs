@@ -36,6 +36,14 @@ public sealed partial class ReportReader
             return new ReadResult(null, [TooLarge(path, bytes.Length)]);
         }
         var span = bytes.Span;
+        if (IsUtf16(span))
+        {
+            // Windows Notepad's "Unicode". Said before the UTF-8 check: that one would suggest GBK, or (for ASCII text with
+            // no byte order mark, which is valid UTF-8 with a zero byte after every letter) let it through as malformed JSON.
+            return Fatal(path, InputRule.Unreadable,
+                "文件是 UTF-16 编码（Windows 记事本中称为“Unicode”），不是 UTF-8。请用文本编辑器另存为 UTF-8 后再提交。",
+                "The file is UTF-16 (Notepad's \"Unicode\"), not UTF-8. Save it as UTF-8 and submit again.", 1, 1);
+        }
         if (!Utf8.IsValid(span))
         {
             var bad = FirstInvalidUtf8(span);

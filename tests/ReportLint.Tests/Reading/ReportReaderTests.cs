@@ -115,4 +115,21 @@ public class ReportReaderTests
         findings.Where(f => f.Agency != null).ShouldNotBeEmpty();
         findings.Where(f => f.Agency != null).ShouldAllBe(f => f.Agency == brief);
     }
+
+    [Theory]
+    [InlineData(false, true)] // little-endian with a byte order mark: what Notepad saves as "Unicode"
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    public void A_utf16_file_is_named_as_such_at_its_start(bool bigEndian, bool byteOrderMark)
+    {
+        // Before: "perhaps GBK" somewhere in the middle, or — for UTF-16 without a byte order mark, which is valid
+        // UTF-8 — a JSON syntax error at line 1 column 2.
+        var text = new UnicodeEncoding(bigEndian, byteOrderMark);
+        var bytes = text.GetPreamble().Concat(text.GetBytes(Example)).ToArray();
+        (bytes[0] is 0xFF or 0xFE).ShouldBe(byteOrderMark);
+        var finding = Lint.Linter.Lint("r.json", bytes).ShouldHaveSingleItem();
+        (finding.RuleId, finding.Line, finding.Column).ShouldBe(("RL0101", 1, 1));
+        finding.Message.ShouldStartWith("文件是 UTF-16 编码（Windows 记事本中称为“Unicode”），不是 UTF-8。");
+    }
 }
