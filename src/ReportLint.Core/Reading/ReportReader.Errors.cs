@@ -16,9 +16,52 @@ public sealed partial class ReportReader
         var offset = Math.Min(bytes.Length, lineStart + bytePosition + (line == 0 ? start : 0));
         var (l, column) = lines.Locate(offset);
         var detail = e.Message.Split(" Path:")[0].Split(" LineNumber:")[0];
+        var (hint, hintEn) = SyntaxHint(bytes.Span[offset..], detail);
         return Fatal(path, InputRule.MalformedJson,
-            $"JSON 格式错误，文件无法读取：{detail}（常见原因：缺少逗号或引号、多余的逗号、中文标点“，”“：”用在了 JSON 结构中）。",
-            $"Malformed JSON: {detail}", l, column);
+            $"JSON 格式错误，文件无法读取：{hint}（技术信息：{detail}）",
+            $"Malformed JSON: {hintEn} ({detail})", l, column);
+    }
+
+    // The reader's own syntax error, beside Utf8JsonReader's: explained in words by SyntaxHint like theirs.
+    private const string NotAnObject = "The outermost value must be an object { … }.";
+
+    // Full-width (Chinese input method) characters typed where JSON needs its ASCII ones, and what to type instead.
+    private const string FullWidth = "，：“”‘’｛｝［］；０１２３４５６７８９－．　";
+    private const string HalfWidth = ",:\"\"\"\"{}[],0123456789-. ";
+
+    /// <summary>
+    /// What a person can do about a syntax error, in words: by the character where reading stopped first (a Chinese
+    /// comma, a quote, a slash), else by what <see cref="Utf8JsonReader"/> expected there.
+    /// </summary>
+    private static (string Hint, string HintEn) SyntaxHint(ReadOnlySpan<byte> at, string detail)
+    {
+        var found = System.Text.Rune.DecodeFromUtf8(at, out var rune, out _) == System.Buffers.OperationStatus.Done ? rune.ToString() : "";
+        var fullWidth = found.Length == 1 ? FullWidth.IndexOf(found[0]) : -1;
+        if (fullWidth >= 0)
+        {
+            var ascii = HalfWidth[fullWidth] == ' ' ? "空格" : $"“{HalfWidth[fullWidth]}”";
+            return ($"这里的“{found}”是中文（全角）字符，JSON 的符号和数字须用英文（半角）的 {ascii}。",
+                $"'{found}' is a full-width (Chinese) character; JSON needs the ASCII '{HalfWidth[fullWidth]}' here.");
+        }
+        return (found, detail) switch
+        {
+            ("/", _) => ("JSON 不允许注释（// 或 /* */），请删去。", "JSON allows no comments (// or /* */); remove it."),
+            ("'", _) => ("JSON 的键名和文字须用英文双引号 \" 括起来，不能用单引号。", "JSON keys and text take double quotes \", not single quotes."),
+            (_, NotAnObject) => ("报告文件的最外层应为一个 { … } 对象。", "A report file holds one object { … }."),
+            (_, var d) when d.Contains("maximum configured depth", StringComparison.Ordinal) => ($"嵌套超过 {MaxDepth} 层；年度报告没有这么深的结构。", $"Nested deeper than {MaxDepth} levels; no annual report is that deep."),
+            (_, var d) when d.Contains("trailing comma", StringComparison.Ordinal) => ("最后一项后面多了一个逗号，请删去。", "A comma after the last item; remove it."),
+            (",", var d) when d.Contains("property name", StringComparison.Ordinal) => ("这里多了一个逗号，请删去。", "One comma too many here; remove it."),
+            (_, var d) when d.Contains("Expected a ':'", StringComparison.Ordinal) => ("键名后面缺少冒号“:”。", "A colon ':' is missing after the key."),
+            (_, var d) when d.Contains("property name", StringComparison.Ordinal) => ("键名须用英文双引号括起来，如 \"year\"。", "A key must be in double quotes, like \"year\"."),
+            (_, var d) when d.Contains("Expected either ','", StringComparison.Ordinal) || d.Contains("Expected a delimiter", StringComparison.Ordinal)
+                => ("前一项后面缺少逗号“,”（或括号不配对）。", "A comma ',' is missing after the previous item (or a bracket does not match)."),
+            (_, var d) when d.Contains("Expected end of data", StringComparison.Ordinal) => ("报告在这里之前已经结束，后面多出了内容（多余的 } 或 ]？）。", "The report ended before this; there is more after it (an extra } or ]?)."),
+            (_, var d) when d.Contains("end of data", StringComparison.Ordinal)
+                => ("文件在中途就结束了：缺少结尾的 } 或 ]，或有引号没有闭合。", "The file ends too early: a closing } or ] is missing, or a quote is not closed."),
+            (_, var d) when d.Contains("escapable character", StringComparison.Ordinal) => ("文字中的反斜杠“\\”须写作“\\\\”。", "A backslash in text must be written \\\\."),
+            (_, var d) when d.Contains("within a JSON string", StringComparison.Ordinal) => ("文字中不能直接换行或含控制字符；换行请写作 \\n。", "Text cannot hold a raw line break or control character; write a line break as \\n."),
+            _ => ("常见原因：缺少逗号或引号、多余的逗号、中文标点用在了 JSON 结构中。", "Common causes: a missing comma or quote, an extra comma, Chinese punctuation in the JSON structure."),
+        };
     }
 
     private static ReadResult BadEscape(string path, ReadOnlyMemory<byte> bytes, int offset)

@@ -175,7 +175,7 @@ public sealed partial class ReportReader
         var tables = new List<TableLayout>();
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new JsonException("报告文件的最外层应为 { … } 对象 / the file must hold one JSON object", null, 0, reader.TokenStartIndex);
+            throw new JsonException(NotAnObject, null, 0, reader.TokenStartIndex);
         }
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {

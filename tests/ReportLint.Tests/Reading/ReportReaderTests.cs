@@ -132,4 +132,38 @@ public class ReportReaderTests
         (finding.RuleId, finding.Line, finding.Column).ShouldBe(("RL0101", 1, 1));
         finding.Message.ShouldStartWith("文件是 UTF-16 编码（Windows 记事本中称为“Unicode”），不是 UTF-8。");
     }
+
+    public static TheoryData<string, string, string> SyntaxMistakes => new()
+    {
+        // What people type when they edit a report by hand, and what they are told (the English reader's detail follows).
+        { "\"year\": 2024,", "\"year\": 2024，", "3:15 这里的“，”是中文（全角）字符，JSON 的符号和数字须用英文（半角）的 “,”。" },
+        { "\"year\": 2024,", "\"year\"： 2024,", "3:9 这里的“：”是中文（全角）字符，JSON 的符号和数字须用英文（半角）的 “:”。" },
+        { "{ \"decisions\": 815 }", "{ \"decisions\": ８１５ }", "22:45 这里的“８”是中文（全角）字符，JSON 的符号和数字须用英文（半角）的 “8”。" },
+        { "\"year\": 2024,", "\"year\": 2024,\n  // 年度\n", "4:3 JSON 不允许注释（// 或 /* */），请删去。" },
+        { "{ \"decisions\": 815 }", "{ \"decisions\": 815, }", "22:50 最后一项后面多了一个逗号，请删去。" },
+        { "\"year\": 2024,", "\"year\": 2024,,", "3:16 这里多了一个逗号，请删去。" },
+        { "\"year\": 2024,", "\"year\": 2024", "4:3 前一项后面缺少逗号“,”（或括号不配对）。" },
+        { "\"year\": 2024,", "\"year\" 2024,", "3:10 键名后面缺少冒号“:”。" },
+        { "\"year\": 2024,", "year: 2024,", "3:3 键名须用英文双引号括起来，如 \"year\"。" },
+        { "\"year\": 2024,", "'year': 2024,", "3:3 JSON 的键名和文字须用英文双引号 \" 括起来，不能用单引号。" },
+        { "\"year\": 2024,", "\"year\": \"20\n24\",", "3:14 文字中不能直接换行或含控制字符；换行请写作 \\n。" },
+        { "\"year\": 2024,", "\"year\": \"C:\\x\",", "3:15 文字中的反斜杠“\\”须写作“\\\\”。" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SyntaxMistakes))]
+    public void A_syntax_mistake_is_explained_in_words_at_its_place(string from, string to, string expected)
+    {
+        var finding = Lint.Text("r.json", Lint.Mutate(Example, from, to)).ShouldHaveSingleItem();
+        finding.RuleId.ShouldBe("RL0102");
+        var hint = finding.Message["JSON 格式错误，文件无法读取：".Length..];
+        $"{finding.Line}:{finding.Column} {hint[..hint.IndexOf("（技术信息：", StringComparison.Ordinal)]}".ShouldBe(expected);
+    }
+
+    [Fact]
+    public void A_report_cut_short_or_with_more_after_its_end_is_explained()
+    {
+        Lint.Text("r.json", Example[..(Example.Length / 2)]).ShouldHaveSingleItem().Message.ShouldContain("文件在中途就结束了");
+        Lint.Text("r.json", Example + "}").ShouldHaveSingleItem().Message.ShouldContain("后面多出了内容");
+    }
 }
