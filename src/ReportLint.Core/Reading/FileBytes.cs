@@ -3,7 +3,10 @@ using Microsoft.Win32.SafeHandles;
 
 namespace ReportLint.Reading;
 
-/// <summary>Reading a report file through one handle, as the checker and the pairing pass both do.</summary>
+/// <summary>
+/// Reading files through one handle, never waiting on a pipe and never past a limit: reports (the check and the pairing
+/// pass), the configuration, baselines and sources to import.
+/// </summary>
 public static partial class FileBytes
 {
     /// <summary>

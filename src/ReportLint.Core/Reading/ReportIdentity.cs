@@ -21,10 +21,9 @@ public static class ReportIdentity
     {
         try
         {
-            // One open and one read of the first 1 KB (no FileStream): this runs once per file before checking. A pipe
-            // has no identity here: it can be read only once, and the check reads it.
+            // One open and one read of the first 1 KB (no FileStream, no stat): this runs once per file before checking.
             using var handle = FileBytes.Open(path);
-            if (handle is null || FileBytes.LengthOf(handle) is not { } length)
+            if (handle is null)
             {
                 return null;
             }
@@ -38,6 +37,7 @@ public static class ReportIdentity
             }
             // The rest of the file, through the same handle — unless it is over the limit: such a file is refused
             // unread when it is checked, and reading it whole here would defeat that.
+            var length = RandomAccess.GetLength(handle);
             if (length > ReportReader.MaxBytes)
             {
                 return null;
@@ -47,6 +47,12 @@ public static class ReportIdentity
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            return null;
+        }
+        catch (NotSupportedException)
+        {
+            // A pipe: positioned reads refuse it before taking a byte. It has no identity here — it can be read only
+            // once, and the check reads it.
             return null;
         }
     }
