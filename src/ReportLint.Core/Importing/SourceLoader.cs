@@ -278,6 +278,16 @@ public static class SourceLoader
                         break;
                     case IElement e when e.LocalName is "script" or "style" or "noscript" or "template" or "head":
                         break;
+                    case IElement e when e.LocalName == "table" && IsLayoutTable(e):
+                        // A page laid out in a table (old portals put the whole article in one cell): its cells are
+                        // blocks of the page, read like any other, and the statistics tables inside them are tables.
+                        foreach (var cell in OwnCells(e))
+                        {
+                            Flush();
+                            Walk(cell, depth + 1);
+                        }
+                        Flush();
+                        break;
                     case IElement e when e.LocalName == "table":
                         Flush();
                         Table(e);
@@ -300,7 +310,7 @@ public static class SourceLoader
         void Table(IElement table)
         {
             // Rows of this table only (a table nested in a cell is read as that cell's text).
-            foreach (var row in table.QuerySelectorAll("tr").Where(r => r.Closest("table") == table))
+            foreach (var row in OwnRows(table))
             {
                 var cells = row.Children.Where(c => c.LocalName is "td" or "th").Select(c => Collapse(c.TextContent)).ToList();
                 if (cells.Count > 0)
@@ -320,6 +330,20 @@ public static class SourceLoader
             text.Clear();
         }
     }
+
+    /// <summary>No cell of a statistics table holds more than a label or a number.</summary>
+    private const int MaxDataCellText = 300;
+
+    private static IEnumerable<IElement> OwnRows(IElement table) => table.QuerySelectorAll("tr").Where(r => r.Closest("table") == table);
+
+    private static IEnumerable<IElement> OwnCells(IElement table) => OwnRows(table).SelectMany(r => r.Children.Where(c => c.LocalName is "td" or "th"));
+
+    /// <summary>
+    /// A table used for page layout, not data: one of its cells holds a table of several rows, or more text than any
+    /// label or number (the article itself).
+    /// </summary>
+    private static bool IsLayoutTable(IElement table) => OwnCells(table).Any(cell =>
+        cell.QuerySelectorAll("table").Any(inner => OwnRows(inner).Skip(1).Any()) || Collapse(cell.TextContent).Length > MaxDataCellText);
 
     private static int LineOf(IElement? element) => element?.SourceReference?.Position.Line ?? 0;
 

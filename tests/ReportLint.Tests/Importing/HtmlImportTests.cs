@@ -28,6 +28,41 @@ public class HtmlImportTests
         Accounting.ShouldAccountForEveryCell(fromHtml, htmlResult.Findings);
     }
 
+    [Theory]
+    [InlineData("page")]
+    [InlineData("table")]
+    public void A_page_laid_out_in_a_table_imports_like_the_page_itself(string wrapped)
+    {
+        // Older portals put the whole article (or a table) in the cell of a layout table. Read as a data table, that
+        // one cell swallowed the page: no year, no agency, empty sections and every row "not found".
+        var html = File.ReadAllText(Html("2024_huaianshi.html"));
+        html = wrapped == "page"
+            ? html.Replace("<body>", "<body><table width=\"100%\"><tr><td><img src=\"logo.png\"></td></tr><tr><td class=\"content\">", StringComparison.Ordinal)
+                  .Replace("</body>", "</td></tr><tr><td>主办单位：淮安市人民政府办公室</td></tr></table></body>", StringComparison.Ordinal)
+            : ReplaceNth(ReplaceNth(html, "</table>", 1, "</table></td></tr></table>"), "<table border=\"1\" cellspacing=\"0\">", 1,
+                "<table class=\"frame\"><tr><td><table border=\"1\" cellspacing=\"0\">");
+        var path = Path.Combine(Scratch.Directory("import"), $"layout-{wrapped}.html");
+        File.WriteAllText(path, html);
+
+        var (json, result) = ImportedJson.Import(path);
+        var (plain, _) = ImportedJson.Import(Html("2024_huaianshi.html"));
+
+        ImportedJson.Cells(json).ShouldBe(ImportedJson.Cells(plain));
+        ImportedJson.Facts(json, withTitle: true).ShouldBe(ImportedJson.Facts(plain, withTitle: true));
+        ImportedJson.Sections(json).ShouldBe(ImportedJson.Sections(plain));
+        result.Findings.Where(f => f.Severity >= Severity.Warning).ShouldBeEmpty();
+    }
+
+    private static string ReplaceNth(string text, string what, int n, string with)
+    {
+        var at = -1;
+        for (var i = 0; i <= n; i++)
+        {
+            at = text.IndexOf(what, at + 1, StringComparison.Ordinal);
+        }
+        return string.Concat(text.AsSpan(0, at), with, text.AsSpan(at + what.Length));
+    }
+
     [Fact]
     public void The_publication_date_comes_from_the_page_line_that_gives_it()
     {
