@@ -39,7 +39,9 @@ public static class ImportRules
         "不是 UTF-8 的文本按 GB18030（兼容 GBK、GB2312）读取；极少数情况下会读错字，请核对。");
     public static readonly InputRule TemplateGuessed = new("RL0215", "template-not-determined", Severity.Error, "无法确定报告采用的格式", "Template cannot be determined", true,
         "没有报告年度，表格标签也无法判断是 2019 年试行格式还是 2021 年格式时，无法导入；请用 --template 或 --year 指定。");
+    public static readonly InputRule GroupTotalDiffers = new("RL0216", "group-total-differs-from-rows", Severity.Warning, "分组合计行与子项之和不符", "Group total row differs from its rows", false,
+        "有的报告在子项之上多印一行分组合计（如（三）不予公开）。JSON 中一个分组只能按子项或按合计填一种，导入时取子项；合计行与子项之和不符时在此指出，否则这一差错会在导入后看不到。");
 
     public static readonly IReadOnlyList<InputRule> All =
-        [Unreadable, RowNotFound, ValueCount, NonNumeric, UnitInCell, StrayValues, MetadataMissing, RowTwice, TextIgnored, SectionNotFound, PdfToolMissing, ApproximateLabel, GroupAsTotal, Encoding, TemplateGuessed];
+        [Unreadable, RowNotFound, ValueCount, NonNumeric, UnitInCell, StrayValues, MetadataMissing, RowTwice, TextIgnored, SectionNotFound, PdfToolMissing, ApproximateLabel, GroupAsTotal, Encoding, TemplateGuessed, GroupTotalDiffers];
 }

@@ -26,6 +26,7 @@ public sealed partial class TableReader
     private readonly string[] groupLabels;
     private readonly bool[] rowDone;
     private readonly bool[] groupDone;
+    private readonly GroupTotal?[] groupTotals;
     private readonly StringBuilder pending = new();
     private readonly List<Token> values = [];
     private int pendingLine;
@@ -42,7 +43,11 @@ public sealed partial class TableReader
         groupLabels = table.Groups.Select(g => LabelText.Normalize(g.Label)).ToArray();
         rowDone = new bool[table.Rows.Length];
         groupDone = new bool[table.Groups.Length];
+        groupTotals = new GroupTotal?[table.Groups.Length];
     }
+
+    /// <summary>A group's total row as read, kept until the end of the table shows whether its sub-rows are there too.</summary>
+    private sealed record GroupTotal(string RowId, string[] Columns, List<Token> Run, int Line);
 
     /// <summary>The line the table starts on (0 until a label or value is read), for rows that never appeared.</summary>
     private int firstLine;
@@ -135,6 +140,13 @@ public sealed partial class TableReader
             Flush();
         }
         var line = firstLine > 0 ? firstLine : fallbackLine;
+        for (var g = 0; g < table.Groups.Length; g++)
+        {
+            if (groupTotals[g] is { } total)
+            {
+                SettleGroupTotal(g, total);
+            }
+        }
         for (var r = 0; r < table.Rows.Length; r++)
         {
             var row = table.Rows[r];
@@ -212,9 +224,6 @@ public sealed partial class TableReader
             groupDone[best.Group] = true;
             rowId = group.Id;
             columns = table.Rows.First(r => r.Group == group.Id).Columns;
-            AddForRow(ImportRules.GroupAsTotal, labelLine, 1, Names(group.Id),
-                $"{table.Short}的“{group.Label}”只填报了一行合计，没有分子项；导入为分组合计，子项记为未单独填报。",
-                $"{table.Short}: \"{group.Label}\" ({group.LabelEn}) is given as one total row without its sub-rows; imported as the group total.");
         }
         else
         {
@@ -254,15 +263,75 @@ public sealed partial class TableReader
                 $"{table.Short}: row \"{names.RowLabelEn}\" has {run.Count} value(s) ({shown}) for {columns.Length} column(s); which value belongs to which column cannot be told, so the row was not imported.");
             return;
         }
-        Assign(rowId, columns, run);
         if (best.Group >= 0)
         {
-            report.GroupTotals.Add((table.Id, rowId));
+            groupTotals[best.Group] = new GroupTotal(rowId, columns, run, labelLine);
+            return;
+        }
+        Assign(rowId, columns, run);
+    }
+
+    /// <summary>
+    /// A group's total row, at the end of the table: the group as one total when its sub-rows are not given (（六）其他处理
+    /// as one row), otherwise only a check — the sub-rows are imported (the JSON holds a group one way or the other, and
+    /// the sub-rows say more), and a total that is not their sum is said, since it would otherwise be lost unseen.
+    /// </summary>
+    private void SettleGroupTotal(int g, GroupTotal total)
+    {
+        var group = table.Groups[g];
+        var rows = group.Rows.Select(id => Array.FindIndex(table.Rows, r => r.Id == id)).ToArray();
+        if (!rows.Any(r => rowDone[r]))
+        {
+            Assign(total.RowId, total.Columns, total.Run);
+            report.GroupTotals.Add((table.Id, total.RowId));
+            AddForRow(ImportRules.GroupAsTotal, total.Line, 1, Names(group.Id),
+                $"{table.Short}的“{group.Label}”只填报了一行合计，没有分子项；导入为分组合计，子项记为未单独填报。",
+                $"{table.Short}: \"{group.Label}\" ({group.LabelEn}) is given as one total row without its sub-rows; imported as the group total.");
+            return;
+        }
+        if (!rows.All(r => rowDone[r]))
+        {
+            // Sub-rows missing are reported as such; a sum of some of them says nothing about the total.
+            return;
+        }
+        var rowIndex = template.RowIndex(tableIndex, total.RowId);
+        var differ = new List<string>();
+        var differEn = new List<string>();
+        for (var j = 0; j < total.Columns.Length; j++)
+        {
+            var column = template.ColumnIndex(tableIndex, total.Columns[j]);
+            var stated = Parse(total.Run[j].Text);
+            var parts = rows.Select(r => report.Cells.GetValueOrDefault(template.CellIndex(tableIndex, r, column))).ToList();
+            if (stated.Kind != ValueKind.Number || parts.Any(p => p.State != CellState.Number))
+            {
+                continue;
+            }
+            var sum = parts.Sum(p => p.Number);
+            if (sum != stated.Number)
+            {
+                var info = template.Cells[template.CellIndex(tableIndex, rowIndex, column)];
+                differ.Add($"{info.ColumnLabel} 合计 {stated.Number}，子项之和 {sum}");
+                differEn.Add($"{info.Column}: total {stated.Number}, sub-rows {sum}");
+            }
+        }
+        if (differ.Count > 0)
+        {
+            AddForRow(ImportRules.GroupTotalDiffers, total.Line, 1, Names(group.Id),
+                $"{table.Short}的“{group.Label}”既有合计行又有子项，合计与子项之和不符（{string.Join("；", differ)}）。已导入子项，合计行没有导入，请核对原文。",
+                $"{table.Short}: \"{group.Label}\" ({group.LabelEn}) is given as a total row and as its sub-rows, and the total is not their sum ({string.Join("; ", differEn)}). The sub-rows were imported, not the total row; check the source.");
         }
     }
 
-    private bool GroupCovered(int row) =>
-        table.Rows[row].Group is { } group && groupDone[Array.FindIndex(table.Groups, g => g.Id == group)];
+    /// <summary>Whether a row belongs to a group given only as its total (so far: a sub-row read later brings the group's rows back).</summary>
+    private bool GroupCovered(int row)
+    {
+        if (table.Rows[row].Group is not { } group)
+        {
+            return false;
+        }
+        var g = Array.FindIndex(table.Groups, x => x.Id == group);
+        return groupDone[g] && !table.Groups[g].Rows.Any(id => rowDone[Array.FindIndex(table.Rows, r => r.Id == id)]);
+    }
 
     private (double Score, int Row, int Group) Best(string label)
     {
@@ -274,11 +343,12 @@ public sealed partial class TableReader
         var candidates = new List<(double Score, double Position, int Row, int Group)>();
         for (var r = 0; r < table.Rows.Length; r++)
         {
-            if (GroupCovered(r))
+            var score = Score(rowLabels[r]);
+            // After a group's total row, only its sub-rows' exact labels bring them in (a subtotal row printed above them).
+            if (GroupCovered(r) && score < 1)
             {
                 continue;
             }
-            var score = Score(rowLabels[r]);
             // A row already read competes only when it matches exactly (a repeated row is reported, not re-read).
             if (rowDone[r] && score < 1)
             {
@@ -290,7 +360,7 @@ public sealed partial class TableReader
         {
             var rows = table.Groups[g].Rows;
             var first = Array.FindIndex(table.Rows, r => r.Id == rows[0]);
-            if (groupDone[g] || rows.Any(id => rowDone[Array.FindIndex(table.Rows, r => r.Id == id)]))
+            if (groupDone[g])
             {
                 continue;
             }

@@ -39,6 +39,43 @@ public class DamagedSourceTests
         Accounting.ShouldAccountForEveryCell(json, result.Findings);
     }
 
+    [Theory]
+    [InlineData("above", "6 |\n1 |\n0 |\n0 |\n0 |\n0 |\n7 |")]
+    [InlineData("below", "6 |\n2 |\n0 |\n0 |\n0 |\n0 |\n8 |")]
+    public void A_group_total_row_printed_with_its_sub_rows_keeps_the_sub_rows_and_is_checked_against_them(string where, string values)
+    {
+        // Some provincial templates print （三）不予公开 as a subtotal row too. It used to be taken as the group given
+        // only as its total: the eight sub-rows (third_party 2 1 … 3, internal_affairs 1 … 1, enforcement_files 2 … 2,
+        // query_matters 1 … 1 in 新城区 2024) were dropped as "not rows of the template", and the import passed.
+        var text = Source("seeds/000_1c6b722cb07b2c5a.txt");
+        var lines = text.Split('\n').ToList();
+        var group = lines.IndexOf("(三)不予公开 |");
+        var at = where == "above" ? group + 1 : lines.IndexOf("(四)无法提供 |");
+        lines.InsertRange(at, (where == "above" ? values : "(三)不予公开小计 |\n" + values).Split('\n'));
+        var (json, result) = ImportedJson.Import(Write($"subtotal-{where}.txt", string.Join('\n', lines)));
+        var (plain, _) = ImportedJson.Import(Path.Combine(Paths.Shared, "seeds/000_1c6b722cb07b2c5a.txt"));
+
+        ImportedJson.Cells(json).ShouldBe(ImportedJson.Cells(plain));
+        var requests = json["tables"]!["requests"]!;
+        requests["third_party"]!["total"]!.GetValue<decimal>().ShouldBe(3);
+        requests["query_matters"]!["natural_person"]!.GetValue<decimal>().ShouldBe(1);
+        requests["withheld"].ShouldBeNull();
+        result.Findings.ShouldNotContain(f => f.RuleId == ImportRules.StrayValues.Id || f.RuleId == ImportRules.GroupAsTotal.Id);
+        var differs = result.Findings.Where(f => f.RuleId == ImportRules.GroupTotalDiffers.Id).ToList();
+        if (where == "above")
+        {
+            differs.ShouldBeEmpty();
+        }
+        else
+        {
+            // 2 and 8 where the rows add up to 1 and 7.
+            differs.Single().Message.ShouldContain("合计 2，子项之和 1");
+            differs.Single().Message.ShouldContain("合计 8，子项之和 7");
+            differs.Single().CellKey.ShouldBe("requests.withheld");
+        }
+        Accounting.ShouldAccountForEveryCell(json, result.Findings);
+    }
+
     [Fact]
     public void Dashes_and_units_in_cells_are_kept_as_written_and_reported()
     {
