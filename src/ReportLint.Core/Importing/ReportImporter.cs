@@ -54,6 +54,10 @@ public sealed partial class ReportImporter(TemplateRegistry templates)
                 throw diagnostics.Stop(ImportRules.Unreadable, 1, 1, "文件是空的。", "The file is empty.");
             }
             var document = SourceLoader.Load(path, bytes, diagnostics);
+            if (document.Lines.All(l => l.Text.Trim().Length == 0))
+            {
+                throw diagnostics.Stop(ImportRules.Unreadable, 1, 1, "文件中没有文字（只有空白）。", "The file holds no text, only blank space.");
+            }
             var report = Read(document, displayPath, options, diagnostics);
             return new(report, diagnostics.Findings.OrderBy(f => f.Line).ThenBy(f => f.Column).ToList());
         }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
 using AngleSharp.Dom;
+using ReportLint.Findings;
 using AngleSharp.Html.Parser;
 
 namespace ReportLint.Importing;
@@ -79,9 +80,17 @@ public static class SourceLoader
     public static SourceDocument Load(string path, byte[] bytes, ImportDiagnostics diagnostics)
     {
         var extension = Path.GetExtension(path).ToLowerInvariant();
-        if (extension == ".pdf" || bytes.AsSpan().StartsWith("%PDF-"u8))
+        // A PDF starts with %PDF- (the format allows anything before it within the first 1 KB).
+        var isPdf = bytes.AsSpan(0, Math.Min(bytes.Length, 1024)).IndexOf("%PDF-"u8) >= 0;
+        if (isPdf)
         {
             return FromPdf(path, bytes, diagnostics);
+        }
+        if (extension == ".pdf")
+        {
+            throw diagnostics.Stop(ImportRules.Unreadable, 1, 1,
+                "文件扩展名是 .pdf，但内容不是 PDF（开头没有 %PDF- 标记）。如果它是网页或文字，请把扩展名改为 .html 或 .txt 后再导入；如果是下载不完整的 PDF，请重新下载。",
+                "The file is named .pdf but is not a PDF (no %PDF- header). If it is a web page or text, rename it to .html or .txt and import again; if it is a broken download, download it again.");
         }
         if (bytes.Length > MaxTextBytes)
         {
@@ -233,9 +242,11 @@ public static class SourceLoader
             var text = output.GetAwaiter().GetResult();
             if (process.ExitCode != 0)
             {
-                var message = errors.GetAwaiter().GetResult().Trim();
-                throw diagnostics.Stop(ImportRules.Unreadable, 1, 1, $"pdftotext 无法读取这个 PDF（退出码 {process.ExitCode}）：{message}",
-                    $"pdftotext could not read this PDF (exit code {process.ExitCode}): {message}");
+                // pdftotext may print a line for every bad object (kilobytes for a damaged file): its first line says enough.
+                var message = Quoted.Brief(errors.GetAwaiter().GetResult().Trim().Split('\n')[0].Trim());
+                throw diagnostics.Stop(ImportRules.Unreadable, 1, 1,
+                    $"PDF 文件已损坏或不完整，无法转换为文字；请重新下载或另存后再导入。（技术信息：pdftotext 退出码 {process.ExitCode}：{message}）",
+                    $"The PDF is damaged or incomplete and cannot be turned into text; download or save it again. (pdftotext exit code {process.ExitCode}: {message})");
             }
             if (text.Count(c => !char.IsWhiteSpace(c)) < 50)
             {

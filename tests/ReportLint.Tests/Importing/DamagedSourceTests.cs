@@ -121,16 +121,24 @@ public class DamagedSourceTests
     }
 
     [Theory]
-    [InlineData("empty.txt", "")]
-    [InlineData("binary.txt", "\0\u0001\u0002PK")]
-    public void Unreadable_sources_stop_with_a_diagnostic(string name, string content)
+    [InlineData("empty.txt", "", "文件是空的")]
+    [InlineData("binary.txt", "\0\u0001\u0002PK", "二进制")]
+    [InlineData("blank.txt", " \n\t\r\n\u3000\n", "没有文字")]
+    [InlineData("bom-only.txt", "\uFEFF", "没有文字")]
+    [InlineData("page.pdf", "<html><body><p>一、总体情况</p></body></html>", "内容不是 PDF")]
+    [InlineData("cut.pdf", "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R", "PDF 文件已损坏或不完整")]
+    public void Unreadable_sources_stop_with_a_diagnostic(string name, string content, string says)
     {
+        // Blank files used to be imported into a report of 34 missing rows; a web page saved as .pdf, or a PDF cut
+        // short, got pdftotext's whole English error output (kilobytes of "Syntax Error (143): Illegal character…").
         var path = Write(name, content);
         var result = new ReportImporter(ReportLint.Reading.TemplateRegistry.Default).Import(path, name, new ImportOptions());
 
         result.Report.ShouldBeNull();
         result.Findings.Single().RuleId.ShouldBe(ImportRules.Unreadable.Id);
         result.Findings.Single().IsInputError.ShouldBeTrue();
+        result.Findings.Single().Message.ShouldContain(says);
+        result.Findings.Single().Message.Length.ShouldBeLessThan(300);
     }
 
     [Fact]
