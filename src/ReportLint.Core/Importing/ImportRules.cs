@@ -16,7 +16,7 @@ public static class ImportRules
     public static readonly InputRule ValueCount = new("RL0203", "wrong-number-of-values", Severity.Error, "这一行的数值个数与模板不符", "Row has the wrong number of values", false,
         "一行的数值个数与模板的列数不一致时（常见于 PDF 中空白单元格消失、单元格合并或错位），无法判断哪个数属于哪一列，这一行不导入，请手工核对。");
     public static readonly InputRule NonNumeric = new("RL0204", "non-numeric-cell", Severity.Warning, "单元格不是数字", "Cell is not a number", false,
-        "“-”“无”“/”等不是数字，按原文保留为文字，不当作 0；检查时会再次报告（RL1006）。没有发生的事项应填 0。");
+        "“-”“无”“/”等不是数字，“约7”“8*”“9（含简易程序）”“17O”也不是确切的数，都按原文保留为文字，不当作 0；检查时会再次报告（RL1006）。没有发生的事项应填 0。");
     public static readonly InputRule UnitInCell = new("RL0205", "unit-in-cell", Severity.Warning, "单元格中写了单位", "Unit typed into the cell", false,
         "单位应写在表头，单元格中只填数字；“251000元”这样的值按原文保留为文字，请确认单位后改为数字。");
     public static readonly InputRule StrayValues = new("RL0206", "values-under-unknown-label", Severity.Warning, "数值所在的行无法识别", "Values under a label that is not in the template", false,

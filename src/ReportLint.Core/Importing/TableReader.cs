@@ -424,13 +424,22 @@ public sealed partial class TableReader
                 default:
                     // Kept as written, never read as 0; said why: a unit typed into the cell, or not a number at all.
                     report.Cells[cell] = new ImportedCell(CellState.Text, 0, token.Text, token.Line);
-                    var unit = parsed.Kind == ValueKind.NumberWithUnit;
-                    diagnostics.Add(unit ? ImportRules.UnitInCell : ImportRules.NonNumeric, token.Line, token.Column,
-                        unit ? $"{cellLabel} 写的是“{token.Text}”，单元格中带了单位“{parsed.Unit}”；按原文保留为文字。"
-                            : $"{cellLabel} 写的是“{token.Text}”，不是数字；按原文保留为文字，不当作 0。",
-                        unit ? $"{cellLabelEn} reads \"{token.Text}\": the unit \"{parsed.Unit}\" is typed into the cell; kept as text."
-                            : $"{cellLabelEn} reads \"{token.Text}\", which is not a number; kept as text, not read as 0.",
-                        key, cellLabel, cellLabelEn);
+                    var (rule, message, messageEn) = parsed.Kind switch
+                    {
+                        ValueKind.NumberWithUnit => (ImportRules.UnitInCell,
+                            $"{cellLabel} 写的是“{token.Text}”，单元格中带了单位“{parsed.Unit}”；按原文保留为文字。",
+                            $"{cellLabelEn} reads \"{token.Text}\": the unit \"{parsed.Unit}\" is typed into the cell; kept as text."),
+                        ValueKind.Annotated => (ImportRules.NonNumeric,
+                            $"{cellLabel} 写的是“{token.Text}”，数字带有说明文字，不是一个确切的数；按原文保留为文字，不当作 0。请核对原文后在 JSON 中填入数字。",
+                            $"{cellLabelEn} reads \"{token.Text}\": a number with a note, not an exact number; kept as text, not read as 0. Check the source and put the number in the JSON."),
+                        ValueKind.MisreadDigits => (ImportRules.NonNumeric,
+                            $"{cellLabel} 写的是“{token.Text}”，数字中夹有字母（O、l 可能是 0、1 录入或识别错了）；按原文保留为文字，不当作 0。请核对原文后在 JSON 中填入数字。",
+                            $"{cellLabelEn} reads \"{token.Text}\": a letter among the digits (O or l typed or recognised for 0 or 1); kept as text, not read as 0. Check the source and put the number in the JSON."),
+                        _ => (ImportRules.NonNumeric,
+                            $"{cellLabel} 写的是“{token.Text}”，不是数字；按原文保留为文字，不当作 0。",
+                            $"{cellLabelEn} reads \"{token.Text}\", which is not a number; kept as text, not read as 0."),
+                    };
+                    diagnostics.Add(rule, token.Line, token.Column, message, messageEn, key, cellLabel, cellLabelEn);
                     break;
             }
         }
@@ -445,6 +454,10 @@ public sealed partial class TableReader
         Number,
         NumberWithUnit,
         Placeholder,
+        /// <summary>A number with a note: 约57677, 815*, 54（含转办3件）.</summary>
+        Annotated,
+        /// <summary>Digits with a letter typed or recognised for 0 or 1: 17O, l80.</summary>
+        MisreadDigits,
     }
 
     public readonly record struct ParsedValue(ValueKind Kind, decimal Number, string? Unit);
@@ -463,7 +476,10 @@ public sealed partial class TableReader
         var match = NumberPattern().Match(ascii);
         if (!match.Success)
         {
-            return PlaceholderPattern().IsMatch(ascii) ? new(ValueKind.Placeholder, 0, null) : new(ValueKind.NotAValue, 0, null);
+            return PlaceholderPattern().IsMatch(ascii) ? new(ValueKind.Placeholder, 0, null)
+                : AnnotatedPattern().IsMatch(ascii) ? new(ValueKind.Annotated, 0, null)
+                : MisreadDigitsPattern().IsMatch(ascii) ? new(ValueKind.MisreadDigits, 0, null)
+                : new(ValueKind.NotAValue, 0, null);
         }
         var number = match.Groups["number"].Value.Replace(",", "", StringComparison.Ordinal);
         if (!decimal.TryParse(number, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
@@ -479,6 +495,14 @@ public sealed partial class TableReader
 
     [GeneratedRegex(@"^(-|—|–|－|——|/|\\|无|空|暂无|—-|\*)$")]
     private static partial Regex PlaceholderPattern();
+
+    /// <summary>A number with a word of approximation before it, or a footnote mark, 余/多/左右 or a note in brackets after it.</summary>
+    [GeneratedRegex(@"^((约|大约|近|逾|超过|≈|~)[+-]?\d[\d,]*(\.\d+)?(余|多|左右)?|[+-]?\d[\d,]*(\.\d+)?(余|多|左右|\*+|※|（[^（）]{1,30}）))$")]
+    private static partial Regex AnnotatedPattern();
+
+    /// <summary>Digits with the letter O or l (or I) typed or recognised for 0 or 1: 17O, l80.</summary>
+    [GeneratedRegex(@"^(?=.*\d)(?=.*[OolI])[\dOolI]{2,12}$")]
+    private static partial Regex MisreadDigitsPattern();
 
     [GeneratedRegex(@"\S+")]
     private static partial Regex Whitespace();

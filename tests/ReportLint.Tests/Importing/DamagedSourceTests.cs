@@ -94,6 +94,47 @@ public class DamagedSourceTests
             ignoreOrder: true);
     }
 
+    [Theory]
+    [InlineData("约57677", "54（含转办3件）")]
+    [InlineData("815*", "≈54")]
+    [InlineData("5767O", "l54")]
+    [InlineData("57677余", "54(含转办3件)")]
+    public void A_number_with_a_note_is_kept_as_written_in_its_cell_not_taken_for_a_label(string licensing, string notHeld)
+    {
+        // These used to be read as part of the next label: the row before lost its value ("not found") and the row
+        // after had one value too few, so neither was imported and the messages named the wrong cause.
+        var lines = Source("seeds/000_1c6b722cb07b2c5a.txt").Split('\n').ToList();
+        var at = lines.FindIndex(l => l.StartsWith("行政许可 |", StringComparison.Ordinal));
+        lines[at + 1] = $"{licensing} | ||";
+        at = lines.FindIndex(l => l.StartsWith("1.本机关不掌握相关政府信息 |", StringComparison.Ordinal));
+        lines[at + 1] = $"{notHeld} |";
+        var (json, result) = ImportedJson.Import(Write("annotated.txt", string.Join('\n', lines)));
+
+        json["tables"]!["proactive"]!["licensing"]!["decisions"]!.GetValue<string>().ShouldBe(licensing);
+        json["tables"]!["requests"]!["not_held"]!["natural_person"]!.GetValue<string>().ShouldBe(notHeld);
+        json["tables"]!["requests"]!["not_held"]!["total"]!.GetValue<decimal>().ShouldBe(59);
+        json["tables"]!["proactive"]!["penalty"].ShouldNotBeNull();
+        result.Findings.Where(f => f.Severity != Severity.Info).Select(f => (f.RuleId, f.CellKey)).ShouldBe(
+            [(ImportRules.NonNumeric.Id, "proactive.licensing.decisions"), (ImportRules.NonNumeric.Id, "requests.not_held.natural_person")],
+            ignoreOrder: true);
+        Accounting.ShouldAccountForEveryCell(json, result.Findings);
+    }
+
+    [Fact]
+    public void A_number_with_a_note_in_pdf_text_is_kept_as_written()
+    {
+        var text = Source("reports/2023_hongzequ.txt")
+            .Replace("行政许可                      550", "行政许可                      约550", StringComparison.Ordinal)
+            .Replace("1.本机关不掌握相关政府信息   10 ", "1.本机关不掌握相关政府信息   1O ", StringComparison.Ordinal);
+        var (json, result) = ImportedJson.Import(Write("hongzequ.txt", text));
+
+        json["tables"]!["proactive"]!["licensing"]!["decisions"]!.GetValue<string>().ShouldBe("约550");
+        json["tables"]!["requests"]!["not_held"]!["natural_person"]!.GetValue<string>().ShouldBe("1O");
+        result.Findings.Where(f => f.RuleId == ImportRules.NonNumeric.Id).Select(f => f.CellKey)
+            .ShouldBe(["proactive.licensing.decisions", "requests.not_held.natural_person"], ignoreOrder: true);
+        result.Findings.ShouldNotContain(f => f.RuleId == ImportRules.RowNotFound.Id || f.RuleId == ImportRules.ValueCount.Id);
+    }
+
     [Fact]
     public void A_row_whose_label_is_missing_is_named_and_its_values_are_not_given_to_another_row()
     {
