@@ -23,6 +23,8 @@ public sealed partial class TableReader
     private readonly ImportedReport report;
     private readonly ImportDiagnostics diagnostics;
     private readonly string[] rowLabels;
+    /// <summary>Per row, the parts of its official label that name it alone (see <see cref="ShortForms"/>).</summary>
+    private readonly string[][] rowShortForms;
     private readonly string[] groupLabels;
     private readonly bool[] rowDone;
     private readonly bool[] groupDone;
@@ -41,6 +43,7 @@ public sealed partial class TableReader
         this.diagnostics = diagnostics;
         rowLabels = table.Rows.Select(r => LabelText.Normalize(r.Label)).ToArray();
         groupLabels = table.Groups.Select(g => LabelText.Normalize(g.Label)).ToArray();
+        rowShortForms = ShortForms(rowLabels, groupLabels);
         rowDone = new bool[table.Rows.Length];
         groupDone = new bool[table.Groups.Length];
         groupTotals = new GroupTotal?[table.Groups.Length];
@@ -344,6 +347,10 @@ public sealed partial class TableReader
         for (var r = 0; r < table.Rows.Length; r++)
         {
             var score = Score(rowLabels[r]);
+            foreach (var form in rowShortForms[r])
+            {
+                score = Math.Max(score, Score(form));
+            }
             // After a group's total row, only its sub-rows' exact labels bring them in (a subtotal row printed above them).
             if (GroupCovered(r) && score < 1)
             {
@@ -375,6 +382,21 @@ public sealed partial class TableReader
         var chosen = candidates.Where(c => c.Score >= top - 0.05)
             .OrderBy(c => c.Position >= nextRow - 0.5 ? 0 : 1).ThenByDescending(c => c.Score).ThenBy(c => c.Position).First();
         return (chosen.Score, chosen.Row, chosen.Group);
+    }
+
+    /// <summary>
+    /// The shorter names an official label ending in a note in brackets goes by, each kept only when no other row or
+    /// group of the table could be meant: the label without the note (（二）部分公开, as most reports print it) and the
+    /// note alone (未经复议直接起诉 and 复议后起诉, the sub-headings of 表四's 行政诉讼 when the table is printed with
+    /// them as rows). 行政诉讼 alone names two rows and is not one.
+    /// </summary>
+    private static string[][] ShortForms(string[] rows, string[] groups)
+    {
+        var forms = rows.Select(label => WithoutNote(label) is { } head && head.Length >= 2
+            ? new[] { head, label[(head.Length + 1)..^1] }.Where(f => f.Length >= 2).ToArray()
+            : []).ToArray();
+        var everyName = rows.Concat(groups).Concat(forms.SelectMany(f => f)).ToList();
+        return forms.Select(f => f.Where(form => everyName.Count(n => n == form) == 1).ToArray()).ToArray();
     }
 
     /// <summary>The label without a final note in brackets, or null when it does not end in one.</summary>

@@ -102,4 +102,33 @@ public class HtmlImportTests
         result.Findings.Where(f => f.RuleId == "RL0212").Select(f => f.CellKey).ShouldBe(
             ["proactive.regulations", "proactive.normative_documents", "proactive.other_services"], ignoreOrder: true);
     }
+
+    [Fact]
+    public void Rows_printed_under_the_short_forms_of_their_official_labels_are_still_their_rows()
+    {
+        // 淮安市 2024 with （二）部分公开 printed without its note, and 表四 turned to rows, as some pages lay it out:
+        // 行政复议, then 行政诉讼's own sub-headings 复议后起诉 and 未经复议直接起诉 (here in that order) as row labels.
+        // Both used to be "not a row of the template" (RL0206), their cells lost.
+        var want = ImportedJson.Load(Path.Combine(Paths.Fixtures, "expected", "2024_huaianshi.json"));
+        var appeals = want["tables"]!["appeals"]!;
+        string[] columns = ["upheld", "corrected", "other_result", "pending", "total"];
+        string Row(string label, string id) => $"<tr><td>{label}</td>{string.Concat(columns.Select(c => $"<td>{appeals[id]![c]}</td>"))}</tr>";
+        var html = File.ReadAllText(Html("2024_huaianshi.html"))
+            .Replace(">（二）部分公开（区分处理的，只计这一情形，不计其他情形）<", ">（二）部分公开<", StringComparison.Ordinal);
+        var start = html.IndexOf("<table", html.IndexOf("行政复议、行政诉讼情况", StringComparison.Ordinal), StringComparison.Ordinal);
+        var end = html.IndexOf("</table>", start, StringComparison.Ordinal) + "</table>".Length;
+        html = html[..start]
+            + "<table><tr><td>类别</td><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td></tr>"
+            + Row("行政复议", "review") + Row("复议后起诉", "suit_after_review") + Row("未经复议直接起诉", "direct_suit") + "</table>"
+            + html[end..];
+        var path = Path.Combine(Scratch.Directory("import"), "short-labels.html");
+        File.WriteAllText(path, html);
+
+        var (json, result) = ImportedJson.Import(path);
+
+        ImportedJson.Cells(json).ShouldBe(ImportedJson.Cells(want));
+        result.Findings.Where(f => f.Severity >= Severity.Warning).ShouldBeEmpty();
+        result.Findings.Where(f => f.RuleId == "RL0212").Select(f => f.CellKey).ShouldBe(
+            ["requests.partly_disclosed", "appeals.direct_suit", "appeals.suit_after_review"], ignoreOrder: true);
+    }
 }
