@@ -44,6 +44,11 @@ public sealed partial class ReportImporter(TemplateRegistry templates)
         return Import(bytes, path, displayPath, options, diagnostics);
     }
 
+    /// <summary>Fewer non-blank lines than this, holding more than <see cref="LongestShortText"/> characters, have lost their line breaks.</summary>
+    private const int FewestLines = 8;
+
+    private const int LongestShortText = 2000;
+
     public ImportResult Import(byte[] bytes, string path, string displayPath, ImportOptions options, ImportDiagnostics? diagnostics = null)
     {
         diagnostics ??= new ImportDiagnostics(displayPath);
@@ -57,6 +62,17 @@ public sealed partial class ReportImporter(TemplateRegistry templates)
             if (document.Lines.All(l => l.Text.Trim().Length == 0))
             {
                 throw diagnostics.Stop(ImportRules.Unreadable, 1, 1, "文件中没有文字（只有空白）。", "The file holds no text, only blank space.");
+            }
+            // A report has dozens of lines (six headings, a line or more per table row). A few very long lines are a
+            // report whose line breaks were lost in copying: without them neither headings nor rows can be told apart,
+            // and reading on would only report every row of every table as missing.
+            var lines = document.Lines.Count(l => l.IsCellRow || l.Text.Trim().Length > 0);
+            var characters = document.Lines.Sum(l => l.Text.Length).ToString("N0", CultureInfo.InvariantCulture);
+            if (lines < FewestLines && document.Lines.Sum(l => l.Text.Length) > LongestShortText)
+            {
+                throw diagnostics.Stop(ImportRules.Unreadable, 1, 1,
+                    $"全文只有 {lines} 行，却有 {characters} 个字符：标题、各部分和表格各行之间的换行丢失了（常见于复制粘贴或转换时），无法分出各部分和表格行。请从原网页或 PDF 重新复制或导出，保留换行后再导入。",
+                    $"The whole text is {lines} line(s) of {characters} characters: the line breaks between headings, sections and table rows were lost (often in copying or converting), so neither sections nor rows can be told apart. Copy or export the page or PDF again with its line breaks.");
             }
             var report = Read(document, displayPath, options, diagnostics);
             return new(report, diagnostics.Findings.OrderBy(f => f.Line).ThenBy(f => f.Column).ToList());

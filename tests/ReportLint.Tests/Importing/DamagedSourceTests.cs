@@ -182,6 +182,22 @@ public class DamagedSourceTests
         result.Findings.Single().Message.Length.ShouldBeLessThan(300);
     }
 
+    [Theory]
+    [InlineData("seeds/000_1c6b722cb07b2c5a.txt", "")]
+    [InlineData("reports/2024_hongzequ.txt", " ")]
+    public void A_report_whose_line_breaks_were_lost_stops_with_one_diagnostic_that_says_so(string source, string joiner)
+    {
+        // Imported as it was, it gave six missing headings, no year, no agency and every row of every table missing.
+        var text = string.Join(joiner, Source(source).Split('\n'));
+        var result = new ReportImporter(ReportLint.Reading.TemplateRegistry.Default).Import(Write("one-line.txt", text), "one-line.txt", new ImportOptions());
+
+        result.Report.ShouldBeNull();
+        var finding = result.Findings.ShouldHaveSingleItem();
+        finding.RuleId.ShouldBe(ImportRules.Unreadable.Id);
+        finding.Message.ShouldStartWith("全文只有 ");
+        finding.Message.ShouldContain("换行丢失");
+    }
+
     [Fact]
     public void Html_nested_absurdly_deep_is_refused_quickly_instead_of_parsed_for_minutes()
     {
