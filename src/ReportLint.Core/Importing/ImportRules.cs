@@ -36,7 +36,7 @@ public static class ImportRules
     public static readonly InputRule GroupAsTotal = new("RL0213", "group-reported-as-total", Severity.Info, "分组只填报了合计", "Group reported only as its total", false,
         "部分报告把（六）其他处理填成一行，不分三个子项；导入为分组合计（JSON 中的 other_processing），子项记为未单独填报，规则仍按合计核对。");
     public static readonly InputRule Encoding = new("RL0214", "not-utf8", Severity.Info, "文件不是 UTF-8 编码", "File is not UTF-8", false,
-        "不是 UTF-8 的文本按 GB18030（兼容 GBK、GB2312）读取；极少数情况下会读错字，请核对。");
+        "不是 UTF-8 的文本按 GB18030（兼容 GBK、GB2312）读取，没有字节顺序标记的 UTF-16 按 UTF-16 读取；极少数情况下会读错字，请核对。");
     public static readonly InputRule TemplateGuessed = new("RL0215", "template-not-determined", Severity.Error, "无法确定报告采用的格式", "Template cannot be determined", true,
         "没有报告年度，表格标签也无法判断是 2019 年试行格式还是 2021 年格式时，无法导入；请用 --template 或 --year 指定。");
     public static readonly InputRule GroupTotalDiffers = new("RL0216", "group-total-differs-from-rows", Severity.Warning, "分组合计行与子项之和不符", "Group total row differs from its rows", false,

@@ -101,7 +101,7 @@ public static class SourceLoader
         var text = Decode(bytes, diagnostics);
         if (text.Contains('\0'))
         {
-            throw diagnostics.Stop(ImportRules.Unreadable, 1, 1, "文件含有二进制内容，不是文本、HTML 或 PDF。", "The file holds binary data: it is not text, HTML or PDF.");
+            throw diagnostics.Stop(ImportRules.Unreadable, 1, 1, BinaryMessage, BinaryMessageEn);
         }
         if (extension is ".html" or ".htm" or ".xhtml" || LooksLikeHtml(text))
         {
@@ -116,6 +116,9 @@ public static class SourceLoader
         return FromText(path, text, text.Contains('\f') || !LooksLikeWebText(text) ? SourceKind.PdfText : SourceKind.WebText);
     }
 
+    private const string BinaryMessage = "文件含有二进制内容，不是文本、HTML 或 PDF。";
+    private const string BinaryMessageEn = "The file holds binary data: it is not text, HTML or PDF.";
+
     private static string Decode(byte[] bytes, ImportDiagnostics diagnostics)
     {
         var span = bytes.AsSpan();
@@ -126,6 +129,17 @@ public static class SourceLoader
         else if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
             return (span[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode).GetString(span[2..]);
+        }
+        if (Utf16WithoutBom(span) is { } utf16)
+        {
+            diagnostics.Add(ImportRules.Encoding, 1, 1, "文件是 UTF-16 编码（记事本的“Unicode”），但开头没有字节顺序标记；已按 UTF-16 读取，请核对导入结果中的文字。",
+                "The file is UTF-16 (Notepad's \"Unicode\") without a byte order mark; it was read as UTF-16. Check the imported text.");
+            return utf16.GetString(span[..(span.Length & ~1)]);
+        }
+        if (span.IndexOf((byte)0) >= 0)
+        {
+            // Before the GB18030 fallback, which would otherwise be announced for a file that is not text at all.
+            throw diagnostics.Stop(ImportRules.Unreadable, 1, 1, BinaryMessage, BinaryMessageEn);
         }
         try
         {
@@ -138,6 +152,31 @@ public static class SourceLoader
                 "The file is not UTF-8; it was read as GB18030 (GBK). Check the imported text.");
             return Encoding.GetEncoding("GB18030").GetString(span);
         }
+    }
+
+    /// <summary>
+    /// UTF-16 without a BOM: the zero bytes of its ASCII characters (digits, spaces, line breaks — every report has them)
+    /// fall on one side of each byte pair, which neither text in an 8-bit encoding (no zero bytes at all) nor binary data
+    /// (zero bytes on both sides) does.
+    /// </summary>
+    private static Encoding? Utf16WithoutBom(ReadOnlySpan<byte> span)
+    {
+        var head = span[..Math.Min(span.Length, 8192)];
+        int even = 0, odd = 0;
+        for (var i = 0; i < head.Length; i++)
+        {
+            if (head[i] == 0)
+            {
+                _ = (i & 1) == 0 ? even++ : odd++;
+            }
+        }
+        var zeros = even + odd;
+        // Not all: a CJK character such as 一 (U+4E00) has a zero byte on the other side.
+        if (zeros < 8 || Math.Min(even, odd) * 4 > Math.Max(even, odd))
+        {
+            return null;
+        }
+        return odd > even ? Encoding.Unicode : Encoding.BigEndianUnicode;
     }
 
     private static bool LooksLikeHtml(string text)

@@ -162,6 +162,33 @@ public class DamagedSourceTests
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_utf16_page_without_a_byte_order_mark_imports_like_the_utf8_one(bool bigEndian)
+    {
+        // Was announced as "read as GB18030", then refused as binary.
+        var text = Source("seeds/002_d7e6bacd7eea9ab0.txt");
+        var (utf16, result) = ImportedJson.Import(Write("utf16.txt", text, new UnicodeEncoding(bigEndian, byteOrderMark: false)));
+        var (utf8, _) = ImportedJson.Import(Write("utf8.txt", text));
+
+        ImportedJson.Cells(utf16).ShouldBe(ImportedJson.Cells(utf8));
+        ImportedJson.Sections(utf16).ShouldBe(ImportedJson.Sections(utf8));
+        result.Findings.ShouldContain(f => f.RuleId == ImportRules.Encoding.Id && f.Message.Contains("UTF-16"));
+    }
+
+    [Fact]
+    public void A_binary_file_is_called_binary_and_nothing_else()
+    {
+        // Not UTF-8 either: it used to be "read as GB18030" first, then refused as binary.
+        var path = Path.Combine(Scratch.Directory("import"), "program.txt");
+        File.WriteAllBytes(path, [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0xFF, 0xFE, 0x00, 0x3E, 0x00, 0x00, 0xC3, 0x00, 0x01, 0x00]);
+
+        var result = new ReportImporter(ReportLint.Reading.TemplateRegistry.Default).Import(path, "program.txt", new ImportOptions());
+
+        result.Findings.ShouldHaveSingleItem().Message.ShouldContain("二进制");
+    }
+
+    [Theory]
     [InlineData("empty.txt", "", "文件是空的")]
     [InlineData("binary.txt", "\0\u0001\u0002PK", "二进制")]
     [InlineData("blank.txt", " \n\t\r\n\u3000\n", "没有文字")]
