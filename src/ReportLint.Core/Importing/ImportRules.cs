@@ -41,7 +41,9 @@ public static class ImportRules
         "没有报告年度，表格标签也无法判断是 2019 年试行格式还是 2021 年格式时，无法导入；请用 --template 或 --year 指定。");
     public static readonly InputRule GroupTotalDiffers = new("RL0216", "group-total-differs-from-rows", Severity.Warning, "分组合计行与子项之和不符", "Group total row differs from its rows", false,
         "有的报告在子项之上多印一行分组合计（如（三）不予公开）。JSON 中一个分组只能按子项或按合计填一种，导入时取子项；合计行与子项之和不符时在此指出，否则这一差错会在导入后看不到。");
+    public static readonly InputRule OtherTemplateColumns = new("RL0217", "column-headings-of-another-format", Severity.Warning, "表格的列标题属于另一版格式", "Table column headings of another format", false,
+        "表格的列标题（如 2019 年试行格式表二的“本年新制作数量”“本年新公开数量”“对外公开总数量”）与导入所按的格式不同时，数值按所选格式的列导入，而两版的列含义不同。请核对原文；整份报告采用另一版格式时，导入时用 --template 指定。");
 
     public static readonly IReadOnlyList<InputRule> All =
-        [Unreadable, RowNotFound, ValueCount, NonNumeric, UnitInCell, StrayValues, MetadataMissing, RowTwice, TextIgnored, SectionNotFound, PdfToolMissing, ApproximateLabel, GroupAsTotal, Encoding, TemplateGuessed, GroupTotalDiffers];
+        [Unreadable, RowNotFound, ValueCount, NonNumeric, UnitInCell, StrayValues, MetadataMissing, RowTwice, TextIgnored, SectionNotFound, PdfToolMissing, ApproximateLabel, GroupAsTotal, Encoding, TemplateGuessed, GroupTotalDiffers, OtherTemplateColumns];
 }

@@ -144,8 +144,36 @@ public sealed partial class ReportImporter(TemplateRegistry templates)
                 }
             }
             reader.Finish(outline.LineNumber(k >= 0 && headings[k] >= 0 ? headings[k] : from));
+            CheckColumnHeadings(template, t, lines, from, to, diagnostics);
         }
         return report;
+    }
+
+    /// <summary>
+    /// A table headed by another format's columns (2019's 本年新制作数量 in a 2021 report, which the row labels alone do
+    /// not show): its values were read into this format's columns, which mean something else. Nothing else would say so.
+    /// </summary>
+    private void CheckColumnHeadings(TemplateDefinition template, int t, IReadOnlyList<SourceLine> lines, int from, int to, ImportDiagnostics diagnostics)
+    {
+        var table = template.Tables[t];
+        var own = table.Columns.Select(c => LabelText.Normalize(c.Label)).ToList();
+        var text = lines.Skip(from).Take(to - from).Select(l => LabelText.Normalize(l.Text)).ToList();
+        foreach (var other in templates.All.Where(o => o != template))
+        {
+            var found = (other.Tables.FirstOrDefault(x => x.Id == table.Id)?.Columns ?? [])
+                .Select(c => (c.Label, Normal: LabelText.Normalize(c.Label)))
+                .Where(c => !own.Any(o => o.Contains(c.Normal, StringComparison.Ordinal)) && text.Any(l => l.Contains(c.Normal, StringComparison.Ordinal)))
+                .ToList();
+            if (found.Count == 0)
+            {
+                continue;
+            }
+            var at = from + text.FindIndex(l => found.Any(c => l.Contains(c.Normal, StringComparison.Ordinal)));
+            var labels = string.Concat(found.Select(c => $"“{c.Label}”"));
+            diagnostics.Add(ImportRules.OtherTemplateColumns, lines[at].Number, 1,
+                $"{table.Short}的列标题{labels}是 {other.Name} 年格式的，这份报告却按 {template.Name} 年格式导入：数值放进了 {template.Name} 年格式的列，而两版的列含义不同，请核对原文。整份报告采用 {other.Name} 年格式时，导入时加 --template {other.Name}。",
+                $"{table.Short}: the column headings {string.Join(", ", found.Select(c => c.Label))} are the {other.Name} format's, but the report is imported with the {template.Name} format: the values went into the {template.Name} format's columns, which mean something else. Check the source; if the whole report follows the {other.Name} format, import it with --template {other.Name}.");
+        }
     }
 
     private static string Section(Outline outline, int k, Func<int, bool>? stop = null) =>

@@ -1,3 +1,4 @@
+using ReportLint.Importing;
 using ReportLint.Tests.Support;
 using ReportLint.Validation;
 
@@ -130,5 +131,26 @@ public class HtmlImportTests
         result.Findings.Where(f => f.Severity >= Severity.Warning).ShouldBeEmpty();
         result.Findings.Where(f => f.RuleId == "RL0212").Select(f => f.CellKey).ShouldBe(
             ["requests.partly_disclosed", "appeals.direct_suit", "appeals.suit_after_review"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void A_table_headed_by_the_other_formats_columns_is_said_to_be()
+    {
+        // 淮安市 2024 with 表二's first block headed as in the 2019 trial format: the same three numbers per row, so
+        // every row reads cleanly — into 2021 columns (制发/废止/现行有效) that do not mean 新制作/新公开/对外公开总数.
+        var html = File.ReadAllText(Html("2024_huaianshi.html")).Replace(
+            "<td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td>",
+            "<td>本年新制作数量</td><td>本年新公开数量</td><td>对外公开总数量</td>", StringComparison.Ordinal);
+        var path = Path.Combine(Scratch.Directory("import"), "old-columns.html");
+        File.WriteAllText(path, html);
+
+        var (json, result) = ImportedJson.Import(path);
+
+        ImportedJson.Cells(json).ShouldBe(ImportedJson.Cells(ImportedJson.Load(Path.Combine(Paths.Fixtures, "expected", "2024_huaianshi.json"))));
+        var finding = result.Findings.Where(f => f.Severity >= Severity.Warning).ShouldHaveSingleItem();
+        finding.RuleId.ShouldBe(ImportRules.OtherTemplateColumns.Id);
+        finding.Line.ShouldBe(19);
+        finding.Message.ShouldContain("“本年新制作数量”“本年新公开数量”“对外公开总数量”是 2019 年格式的");
+        finding.Message.ShouldContain("--template 2019");
     }
 }
