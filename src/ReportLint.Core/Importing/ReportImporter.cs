@@ -67,9 +67,10 @@ public sealed partial class ReportImporter(TemplateRegistry templates)
             // report whose line breaks were lost in copying: without them neither headings nor rows can be told apart,
             // and reading on would only report every row of every table as missing.
             var lines = document.Lines.Count(l => l.IsCellRow || l.Text.Trim().Length > 0);
-            var characters = document.Lines.Sum(l => l.Text.Length).ToString("N0", CultureInfo.InvariantCulture);
-            if (lines < FewestLines && document.Lines.Sum(l => l.Text.Length) > LongestShortText)
+            var length = document.Lines.Sum(l => l.Text.Length);
+            if (lines < FewestLines && length > LongestShortText)
             {
+                var characters = length.ToString("N0", CultureInfo.InvariantCulture);
                 throw diagnostics.Stop(ImportRules.Unreadable, 1, 1,
                     $"全文只有 {lines} 行，却有 {characters} 个字符：标题、各部分和表格各行之间的换行丢失了（常见于复制粘贴或转换时），无法分出各部分和表格行。请从原网页或 PDF 重新复制或导出，保留换行后再导入。",
                     $"The whole text is {lines} line(s) of {characters} characters: the line breaks between headings, sections and table rows were lost (often in copying or converting), so neither sections nor rows can be told apart. Copy or export the page or PDF again with its line breaks.");

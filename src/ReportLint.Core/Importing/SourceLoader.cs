@@ -2,8 +2,8 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
 using AngleSharp.Dom;
-using ReportLint.Findings;
 using AngleSharp.Html.Parser;
+using ReportLint.Findings;
 
 namespace ReportLint.Importing;
 
