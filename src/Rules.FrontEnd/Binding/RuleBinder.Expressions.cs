@@ -137,6 +137,12 @@ internal sealed partial class RuleBinder
                 {
                     return ArityError(call, context, "round(x) 或 round(x, 小数位数)，小数位数为整数 / round(x) or round(x, digits) with whole-number digits");
                 }
+                if (args.Count == 2 && !(int.TryParse(((NumberLiteral)args[1]).Text, NumberStyles.None, CultureInfo.InvariantCulture, out var digits) && digits <= MaxRoundDigits))
+                {
+                    context.Report(RuleFileDiagnostics.TypeMismatch.At(args[1].Span,
+                        $"小数位数应在 0 到 {MaxRoundDigits} 之间 / the digits of round( ) must be 0 to {MaxRoundDigits}"));
+                    return null;
+                }
                 var x = Typed(Bind(args[0], context), ValueKind.Number, args[0], context, "round");
                 return x is null ? null : new BoundCall("round", (args.Count == 2 ? new[] { x, new BoundNumber(((NumberLiteral)args[1]).Text) } : new[] { x }).ToEquatableArray(), ValueKind.Number);
             }
@@ -178,6 +184,14 @@ internal sealed partial class RuleBinder
                     return ArityError(call, context, $"{call.Name}(x) 需要一个单元格，如 {call.Name}(value) / {call.Name}(x) takes one cell, e.g. {call.Name}(value)");
                 }
                 var cell = Bind(args[0], context);
+                if (cell is not (null or BoundCell or BoundCurrentCell))
+                {
+                    // What a cell holds is known for this year's cells only (last year's report is read as numbers).
+                    context.Report(RuleFileDiagnostics.TypeMismatch.At(args[0].Span,
+                        $"{call.Name}( ) 只能用于本年报告的单元格，如 {call.Name}(value) 或 {call.Name}(requests.disclosed.total)，不能用于上年的单元格或 report. 信息 / " +
+                        $"{call.Name}( ) takes a cell of this year's report, not last year's cell or a report. value"));
+                    return null;
+                }
                 return cell is null ? null : new BoundCall(call.Name, new[] { cell }.ToEquatableArray(), ValueKind.Boolean);
             }
             default:
@@ -186,6 +200,9 @@ internal sealed partial class RuleBinder
                 return null;
         }
     }
+
+    /// <summary>The most decimal places a decimal rounds to.</summary>
+    private const int MaxRoundDigits = 28;
 
     private BoundExpr? ArityError(Call call, Context context, string message)
     {
@@ -210,8 +227,7 @@ internal sealed partial class RuleBinder
         var problem = pattern.Trim().Length == 0 ? ("短语是空的", "the phrase is empty")
             : stated && numbers != 1 ? ("stated 的短语中要有且只有一个 {n}，标出要读的数字", "a stated() phrase needs exactly one {n} marking the number")
             : !stated && numbers != 0 ? ("mentions 的短语中不能有 {n}；要读数字请用 stated", "a mentions() phrase cannot contain {n}; use stated() to read a number")
-            : CountOf(pattern, "(") != CountOf(pattern, ")") ? ("括号不配对：可选词要写成 (收到|受理)", "unbalanced parentheses: write alternatives as (a|b)")
-            : default;
+            : Structure(pattern);
         if (problem.Item1 is not null)
         {
             context.Report(RuleFileDiagnostics.BadPattern.At(call.Arguments[1].Span, $"{problem.Item1} / {problem.Item2}"));
@@ -227,6 +243,35 @@ internal sealed partial class RuleBinder
         context.Narratives.Add(index);
         context.UsedCells = true;
         return stated ? new BoundStated(index) : new BoundMentions(index);
+    }
+
+    /// <summary>
+    /// What is wrong with a phrase's parentheses and alternatives, if anything: each ( closed by a later ), every | inside
+    /// parentheses (收到|受理申请 would otherwise mean "收到" or "受理申请"), and {n} outside them (a number that only
+    /// one alternative reads would be missing when another matched).
+    /// </summary>
+    private static (string?, string?) Structure(string pattern)
+    {
+        var depth = 0;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            switch (pattern[i])
+            {
+                case '(':
+                    depth++;
+                    break;
+                case ')' when depth == 0:
+                    return ("括号不配对：“)”前面没有对应的“(”；可选词要写成 (收到|受理)", "unbalanced parentheses: a ')' without its '('; write alternatives as (a|b)");
+                case ')':
+                    depth--;
+                    break;
+                case '|' when depth == 0:
+                    return ("“|”只能写在括号里，如 (收到|受理)申请：不加括号时，它把整个短语分成两半", "'|' must be inside parentheses, as in (a|b): outside them it splits the whole phrase in two");
+                case '{' when depth > 0 && string.CompareOrdinal(pattern, i, "{n}", 0, 3) == 0:
+                    return ("{n} 不能写在括号里的可选词中，请写在括号外，如 (收到|受理)申请{n}件", "{n} cannot be inside the alternatives in parentheses; put it outside them, as in (a|b){n}");
+            }
+        }
+        return depth == 0 ? default : ("括号不配对：有“(”没有对应的“)”；可选词要写成 (收到|受理)", "unbalanced parentheses: a '(' without its ')'; write alternatives as (a|b)");
     }
 
     private static int CountOf(string text, string part)
@@ -264,6 +309,12 @@ internal sealed partial class RuleBinder
         if (arg is Reference { Parts.Count: 1 } name && table is not null && context.Scope == RuleScope.Column
             && table.Groups.FirstOrDefault(g => g.Id == name.Parts[0]) is { } group)
         {
+            if (!cellIndex.ContainsKey((table.Id, group.Id, context.Column!)))
+            {
+                // The group's rows have no cell in this column: the rule does not apply to it, as for a row.
+                context.Absent = true;
+                return null;
+            }
             context.UsedCells = true;
             return new[] { GroupSum(table, group, context.Column!) };
         }
@@ -307,7 +358,7 @@ internal sealed partial class RuleBinder
                 var row = rows[i];
                 if (row.Group is { } groupId && table.Groups.First(g => g.Id == groupId) is var g && g.Rows.All(r => rows.Any(x => x.Id == r)))
                 {
-                    if (g.Rows[0] == row.Id)
+                    if (g.Rows[0] == row.Id && cellIndex.ContainsKey((table.Id, g.Id, context.Column!)))
                     {
                         items.Add(GroupSum(table, g, context.Column!));
                     }

@@ -25,6 +25,10 @@ public class RuleFileDiagnosticsTests
 
     private static string Rule(string body) => Tables + "\n" + body;
 
+    /// <summary>A rule in block style, whose check may hold commas.</summary>
+    private static string Block(string id, string check, bool each = true) =>
+        $"  - id: {id}\n" + (each ? "    table: requests\n    each: column\n" : "") + $"    check: {check}\n    title: t\n    why: w\n    message: m\n";
+
     public static TheoryData<string, string> Cases => new()
     {
         { "yaml_syntax", "template: \"t\"\ntables: [\n  - id: x\n" },
@@ -47,6 +51,12 @@ public class RuleFileDiagnosticsTests
         { "bad_severity_and_each", Rule("  - { id: RL1001, severity: fatal, table: requests, each: everything, check: x = y, title: t, why: w, message: m }") },
         { "extends_unknown", "template: \"u\"\nextends: \"1999\"\n" },
         { "unknown_table", Rule("  - { id: RL1001, table: request, each: column, check: x = y, title: t, why: w, message: m }") },
+        // These four built cleanly and then stopped the generator, or reportlint on every report (exit code 3).
+        { "blank_of_last_years_cell", Rule("  - { id: RL1001, table: requests, each: column, check: not blank(previous.x), title: t, why: w, message: m }\n  - { id: RL1002, check: blank(report.year), title: t, why: w, message: m }") },
+        { "round_digits_out_of_range", Rule(Block("RL1001", "round(x, 29) >= 0") + Block("RL1002", "round(x, 3000000000) >= 0")) },
+        { "phrase_alternatives_without_parentheses", Rule(Block("RL1001", "stated(\"overview\", \"收到|受理申请{n}件\") = requests.x.total", each: false)) },
+        { "phrase_parentheses_in_wrong_order", Rule(Block("RL1001", "mentions(\"overview\", \"收到)申请(件\")", each: false)) },
+        { "phrase_number_inside_alternatives", Rule(Block("RL1001", "stated(\"overview\", \"(收到|受理{n})件\") = requests.x.total", each: false)) },
         { "multiline_expression_position", Rule("  - id: RL1001\n    table: requests\n    each: column\n    check: >-\n      x + y =\n      x + nope\n    title: t\n    why: w\n    message: m") },
     };
 
@@ -82,6 +92,17 @@ public class RuleFileDiagnosticsTests
         var rule = set.Templates.Single().Rules.Single();
         rule.Instances.Select(i => i.Subject).ShouldBe(["a", "total"]);
         rule.Instances[0].Rhs.Single().GroupRows.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void A_group_sum_skips_the_columns_its_rows_do_not_have()
+    {
+        // Used to stop the front end with KeyNotFoundException (RL0099 at 1,1), every other diagnostic lost.
+        var set = Bind(Tables.Replace("- { id: y, label: 行Y, group: g }", "- { id: y, label: 行Y, group: g, columns: [a] }", StringComparison.Ordinal)
+            .Replace("- { id: x, label: 行X }", "- { id: x, label: 行X, columns: [a] }", StringComparison.Ordinal)
+            + "\n  - { id: RL1001, table: requests, each: column, check: sum(g) >= 0, title: t, why: w, message: m }");
+        set.Diagnostics.ShouldBeEmpty();
+        set.Templates.Single().Rules.Single().Instances.Select(i => i.Subject).ShouldBe(["a"]);
     }
 
     internal static global::ReportLint.Rules.BoundRuleSet Bind(string yaml, string path = "rules/test.yaml") =>
