@@ -34,7 +34,8 @@ public static class RuleCompiler
         }
 
         var templates = new List<TemplateSpec>();
-        var classNames = new HashSet<string>();
+        var classNames = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        var yearsAt = new Dictionary<TemplateSpec, SourceSpan>();
         foreach (var file in byName.Values.OrderBy(f => f.Template!.Value, System.StringComparer.Ordinal))
         {
             var merged = TemplateMerger.Resolve(file, byName, diagnostics);
@@ -45,14 +46,53 @@ public static class RuleCompiler
             var before = diagnostics.Count;
             var spec = new TemplateBinder(diagnostics).Bind(merged, file.Path);
             NoteInheritedPlaces(diagnostics, before, file);
-            if (spec is not null && classNames.Add(spec.ClassName))
+            if (spec is null)
             {
-                templates.Add(spec);
+                continue;
             }
+            if (classNames.TryGetValue(spec.ClassName, out var other))
+            {
+                diagnostics.Add(RuleFileDiagnostics.InvalidIdentifier.At(file.Template!.Span, "模板名称", spec.Name,
+                    $"与模板“{other}”只差 - 和 _，生成的代码中会用同一个名字；请换一个名称", "template name", $"it differs from template '{other}' only in '-' and '_', which the generated code cannot tell apart; choose another name"));
+                continue;
+            }
+            classNames[spec.ClassName] = spec.Name;
+            templates.Add(spec);
+            yearsAt[spec] = file.Years?.Span ?? file.Template!.Span;
         }
+        CheckYearsDoNotOverlap(templates, yearsAt, diagnostics);
 
         return new BoundRuleSet(templates.ToEquatableArray(), diagnostics.Distinct().ToEquatableArray());
     }
+
+    /// <summary>
+    /// A report's year chooses its template, so no year may belong to two: a copied file whose years were not changed
+    /// (or a derived file that inherits its base's) would otherwise silently take the other template's reports.
+    /// </summary>
+    private static void CheckYearsDoNotOverlap(List<TemplateSpec> templates, Dictionary<TemplateSpec, SourceSpan> yearsAt, List<RuleDiagnostic> diagnostics)
+    {
+        for (var i = 0; i < templates.Count; i++)
+        {
+            for (var j = i + 1; j < templates.Count; j++)
+            {
+                var (a, b) = (templates[i], templates[j]);
+                if (a.FirstYear <= b.LastYear && b.FirstYear <= a.LastYear)
+                {
+                    diagnostics.Add(RuleFileDiagnostics.Structure.At(yearsAt[b],
+                        $"模板“{b.Name}”适用于{Years(b, true)}，与模板“{a.Name}”的{Years(a, true)}重叠：同一年度的报告只能按一个模板检查。请用 years 写出互不重叠的年度，如 years: 2019-2020 和 years: 2021- / " +
+                        $"template '{b.Name}' applies to {Years(b, false)}, which overlaps template '{a.Name}' ({Years(a, false)}): a report year must choose one template. Give them years that do not overlap, such as years: 2019-2020 and years: 2021-"));
+                }
+            }
+        }
+    }
+
+    private static string Years(TemplateSpec t, bool chinese) => (t.FirstYear, t.LastYear) switch
+    {
+        (0, 9999) => chinese ? "所有年度（没有写 years）" : "every year (no 'years')",
+        (var first, 9999) => chinese ? $" {first} 年起" : $"{first} on",
+        var (first, last) when first == last => chinese ? $" {first} 年" : $"{first}",
+        var (first, last) => chinese ? $" {first}–{last} 年" : $"{first}–{last}",
+    };
 
     /// <summary>
     /// A mistake found while binding a derived template may lie in text it inherited (a rule naming a row the derived

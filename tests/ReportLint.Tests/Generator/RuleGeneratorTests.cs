@@ -49,7 +49,7 @@ public class RuleGeneratorTests
     [Fact]
     public void Generated_code_compiles_without_warnings()
     {
-        Driver(new InMemoryText("/rules/2021.yaml", Rules2021), new InMemoryText("/rules/2099.yaml", SecondTemplate))
+        Driver(new InMemoryText("/rules/2021.yaml", Guide.GuideExample.Rules2021Closed), new InMemoryText("/rules/2099.yaml", SecondTemplate))
             .RunGeneratorsAndUpdateCompilation(Compilation(), out var output, out var diagnostics);
         diagnostics.ShouldBeEmpty();
         // CS0436: the test compilation references ReportLint.Core, which holds its own generated Template2021.
@@ -90,7 +90,7 @@ public class RuleGeneratorTests
     public void Editing_one_rule_file_reparses_only_that_file_and_leaves_the_other_template_unchanged()
     {
         var compilation = Compilation();
-        var rules2021 = new InMemoryText("/rules/2021.yaml", Rules2021);
+        var rules2021 = new InMemoryText("/rules/2021.yaml", Guide.GuideExample.Rules2021Closed);
         var other = new InMemoryText("/rules/2099.yaml", SecondTemplate);
         var driver = Driver(rules2021, other).RunGenerators(compilation);
 

@@ -105,6 +105,41 @@ public class RuleFileDiagnosticsTests
         set.Templates.Single().Rules.Single().Instances.Select(i => i.Subject).ShouldBe(["a"]);
     }
 
+    [Theory]
+    [InlineData("2019-", "2021-", "rules/b.yaml(2,8): error RL0002: 模板“b”适用于 2021 年起，与模板“a”的 2019 年起重叠")]
+    [InlineData("2019-2021", "2021-", "rules/b.yaml(2,8): error RL0002: 模板“b”适用于 2021 年起，与模板“a”的 2019–2021 年重叠")]
+    [InlineData("2019-2020", null, "rules/b.yaml(1,11): error RL0002: 模板“b”适用于所有年度（没有写 years），与模板“a”的 2019–2020 年重叠")]
+    [InlineData("2019-2020", "2021-", null)]
+    public void Templates_whose_years_overlap_are_an_error(string aYears, string? bYears, string? expected)
+    {
+        // A copy of 2021.yaml saved as a new year with its years unchanged used to build; the template whose class name
+        // sorted first then silently took the other's reports.
+        string File(string name, string? years) => Tables.Replace("template: \"t\"", $"template: \"{name}\"", StringComparison.Ordinal)
+            .Replace("years: 2021-\n", years is null ? "" : $"years: {years}\n", StringComparison.Ordinal);
+        var set = RuleCompiler.Bind([RuleCompiler.Parse("rules/a.yaml", File("a", aYears)), RuleCompiler.Parse("rules/b.yaml", File("b", bYears))]);
+
+        var lines = set.Diagnostics.Select(d => d.ToString()).ToList();
+        if (expected is null)
+        {
+            lines.ShouldBeEmpty();
+        }
+        else
+        {
+            lines.ShouldHaveSingleItem().ShouldStartWith(expected);
+        }
+    }
+
+    [Fact]
+    public void Two_template_names_the_generated_code_cannot_tell_apart_are_an_error()
+    {
+        // "2099-x" and "2099_x" are both Template2099_x: the second used to vanish without a word.
+        string File(string name, string years) => Tables.Replace("template: \"t\"", $"template: \"{name}\"", StringComparison.Ordinal)
+            .Replace("years: 2021-", $"years: {years}", StringComparison.Ordinal);
+        var set = RuleCompiler.Bind([RuleCompiler.Parse("rules/a.yaml", File("2099-x", "2099")), RuleCompiler.Parse("rules/b.yaml", File("2099_x", "2100"))]);
+
+        set.Diagnostics.Select(d => d.ToString()).ShouldHaveSingleItem().ShouldContain("error RL0009: 模板名称“2099_x”不符合要求：与模板“2099-x”只差 - 和 _");
+    }
+
     internal static global::ReportLint.Rules.BoundRuleSet Bind(string yaml, string path = "rules/test.yaml") =>
         RuleCompiler.Bind([RuleCompiler.Parse(path, yaml)]);
 

@@ -122,7 +122,7 @@ public class TemplateMergeTests
         { "replace_a_table_that_is_not_inherited", Derived("tables:\n  - id: v\n    replace: true\n    remove-columns: [n]\n    columns: [ { id: k } ]\n    rows: [ { id: p } ]\n") },
         { "remove_what_is_not_there", Derived("tables:\n  - id: t\n    remove-rows: [w]\n    remove-groups: [h]\n    remove-columns: [c]\nremove-rules: [RL1999]\n") },
         { "replace_is_not_true_or_false", Derived("tables:\n  - id: u\n    replace: yes\n") },
-        { "inheritance_keys_without_extends", "template: \"s\"\nremove-rules: [RL1001]\ntables:\n  - id: t\n    replace: true\n    remove-rows: [x]\n    remove-columns: [a]\n    remove-groups: [g]\n    columns: [ { id: a } ]\n    rows: [ { id: x, after: y } ]\n" },
+        { "inheritance_keys_without_extends", "template: \"s\"\nremove-rules: [RL1001]\ntables:\n  - id: t\n    replace: true\n    remove-rows: [x]\n    remove-columns: [a]\n    remove-groups: [g]\n    columns: [ { id: a } ]\n    rows: [ { id: x, after: y } ]\nyears: 1990-1999\n" },
         { "unknown_unit_and_as_reported_on_a_count", Derived("tables:\n  - id: u\n    columns:\n      - { id: n, unit: 万 }\n      - { id: q, unit: as-reported }\n") },
     };
 
