@@ -77,7 +77,8 @@ public class RuleFileDiagnosticsTests
     [Fact]
     public void The_real_rule_files_bound_together_have_no_diagnostics()
     {
-        var files = Directory.GetFiles(Paths.Rules, "*.yaml").Order(StringComparer.Ordinal)
+        // The build compiles rules/*.yml as well as *.yaml (ReportLint.Core.csproj).
+        var files = Directory.GetFiles(Paths.Rules, "*.yaml").Concat(Directory.GetFiles(Paths.Rules, "*.yml")).Order(StringComparer.Ordinal)
             .Select(f => RuleCompiler.Parse("rules/" + Path.GetFileName(f), File.ReadAllText(f))).ToList();
         var bound = RuleCompiler.Bind(files);
         files.SelectMany(f => f.Diagnostics).Concat(bound.Diagnostics).Select(d => d.ToString()).ShouldBeEmpty();
