@@ -64,6 +64,15 @@ public sealed class RuleFileParser
             return empty with { Diagnostics = diagnostics.ToEquatableArray() };
         }
 
+        if (stream.Documents.Count > 1)
+        {
+            // A line of --- or ... starts another YAML document; whatever follows would silently not be part of this file.
+            var next = stream.Documents[1].RootNode;
+            diagnostics.Add(RuleFileDiagnostics.Structure.At(map.Span(next.Start, next.Start),
+                "从这里起的内容被一行 --- 或 ...（YAML 的文档分隔符）与前文隔开，不会被读取；请删去那一行 / " +
+                "everything from here on is cut off from the file by a line of --- or ... (a YAML document separator) and would not be read; delete that line"));
+        }
+
         var fields = Fields(root, "规则文件 (rule file)", RootKeys);
         var template = Scalar(fields, "template");
         if (template is null && !fields.ContainsKey("template"))

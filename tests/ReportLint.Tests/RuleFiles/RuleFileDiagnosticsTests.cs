@@ -51,6 +51,7 @@ public class RuleFileDiagnosticsTests
         { "bad_severity_and_each", Rule("  - { id: RL1001, severity: fatal, table: requests, each: everything, check: x = y, title: t, why: w, message: m }") },
         { "extends_unknown", "template: \"u\"\nextends: \"1999\"\n" },
         { "unknown_table", Rule("  - { id: RL1001, table: request, each: column, check: x = y, title: t, why: w, message: m }") },
+        { "document_separator_cuts_the_file", Rule("  - { id: RL1001, table: requests, each: column, check: x = y, title: t, why: w, message: m }\n---\n  - { id: RL1002, table: requests, each: column, check: x >= y, title: t, why: w, message: m }") },
         // These four built cleanly and then stopped the generator, or reportlint on every report (exit code 3).
         { "blank_of_last_years_cell", Rule("  - { id: RL1001, table: requests, each: column, check: not blank(previous.x), title: t, why: w, message: m }\n  - { id: RL1002, check: blank(report.year), title: t, why: w, message: m }") },
         { "round_digits_out_of_range", Rule(Block("RL1001", "round(x, 29) >= 0") + Block("RL1002", "round(x, 3000000000) >= 0")) },
