@@ -390,6 +390,14 @@ internal sealed partial class RuleBinder
         {
             var inner = string.Join(".", parts.Skip(1));
             var alsoCurrent = context.OperandCells.ContainsKey(inner);
+            if (parts[1] is "previous" or "report" or "value")
+            {
+                // Last year's report is read for its cells only; previous.report.year would silently read this year's.
+                context.Report(RuleFileDiagnostics.UnknownReference.At(reference.Span, "上年单元格", reference.Path,
+                    "：previous. 后面只能写单元格，如 previous.requests.carried_forward.total；上年报告的 report. 信息和 value 不能用",
+                    "previous-year cell", ": previous. takes a cell, such as previous.requests.carried_forward.total; last year's report. values and value cannot be used"));
+                return null;
+            }
             var current = BindReference(new Reference(parts.Skip(1).ToEquatableArray()) { Span = reference.Span }, context);
             if (current is not BoundCell cell)
             {
