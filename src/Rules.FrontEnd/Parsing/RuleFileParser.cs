@@ -24,6 +24,9 @@ public sealed class RuleFileParser
     private static readonly string[] ColumnKeys = { "id", "label", "label-en", "type", "unit" };
     private static readonly string[] GroupKeys = { "id", "label", "label-en" };
     private static readonly string[] RowKeys = { "id", "label", "label-en", "block", "group", "columns", "after" };
+
+    /// <summary>A rule's texts shown to people: present means written.</summary>
+    private static readonly string[] TextKeys = { "title", "title-en", "message", "message-en", "why" };
     private static readonly string[] RuleKeys =
     {
         "id", "name", "severity", "basis", "table", "each", "types", "when", "check", "tolerance",
@@ -140,6 +143,12 @@ public sealed class RuleFileParser
     {
         var fields = Fields(node, "行 (row)", RowKeys);
         var id = RequiredId(fields, node, "行 (row)");
+        if (id is not null && fields.TryGetValue("columns", out var columns) && columns.Value is YamlSequenceNode { Children.Count: 0 } empty)
+        {
+            // Left out, columns means every column of the table; an empty list is not that, nor a row without cells.
+            diagnostics.Add(RuleFileDiagnostics.Structure.At(map.Span(empty),
+                $"行 {id.Value} 的 columns: [] 是空的；这一行有表格的全部列时请删去 columns，否则列出它的列 / row {id.Value}: 'columns: []' is empty; remove it if the row has every column of the table, or list its columns"));
+        }
         return id is null
             ? null
             : new RowSyntax(
@@ -159,6 +168,17 @@ public sealed class RuleFileParser
         if (id is null)
         {
             return null;
+        }
+        foreach (var key in TextKeys)
+        {
+            // An empty text would be shown to a policy officer as a finding that says nothing.
+            if (fields.TryGetValue(key, out var field) && field.Value is YamlScalarNode { Value: var value } scalar && string.IsNullOrWhiteSpace(value))
+            {
+                diagnostics.Add(RuleFileDiagnostics.Structure.At(map.Span(scalar.Start, scalar.Start),
+                    key.EndsWith("-en", StringComparison.Ordinal)
+                        ? $"规则 {id.Value} 的 {key}: 是空的；请写上英文，或删去这一项 / rule {id.Value}: '{key}:' is empty; write the English text or remove the key"
+                        : $"规则 {id.Value} 的 {key}: 是空的；请写上文字 / rule {id.Value}: '{key}:' is empty; write the text"));
+            }
         }
         return new RuleSyntax(
             id,
