@@ -69,6 +69,16 @@ internal static class TemplateMerger
 
     private static RuleFileSyntax Apply(RuleFileSyntax baseFile, RuleFileSyntax derived, List<RuleDiagnostic> diagnostics)
     {
+        // Merging by id would otherwise fold a second entry with the same id into the first, key by key, unseen.
+        ReportDuplicates(derived.Tables.Select(t => t.Id), "表 ", "table", diagnostics);
+        foreach (var table in derived.Tables)
+        {
+            ReportDuplicates(table.Columns.Select(c => c.Id), "列 ", "column", diagnostics);
+            ReportDuplicates(table.Groups.Select(g => g.Id), "分组 ", "group", diagnostics);
+            ReportDuplicates(table.Rows.Select(r => r.Id), "行 ", "row", diagnostics);
+        }
+        ReportDuplicates(derived.Rules.Select(r => r.Id), "规则 ", "rule", diagnostics);
+
         var tables = baseFile.Tables.ToList();
         foreach (var table in derived.Tables)
         {
@@ -116,6 +126,22 @@ internal static class TemplateMerger
         };
     }
 
+    private static void ReportDuplicates(IEnumerable<Located<string>> ids, string what, string whatEn, List<RuleDiagnostic> diagnostics)
+    {
+        var first = new Dictionary<string, SourceSpan>(System.StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            if (first.TryGetValue(id.Value, out var span))
+            {
+                diagnostics.Add(RuleFileDiagnostics.DuplicateId.At(id.Span, what, id.Value, span.StartLine, whatEn));
+            }
+            else
+            {
+                first[id.Value] = id.Span;
+            }
+        }
+    }
+
     /// <summary>An inherited rule changed in place: what the derived file writes wins, the rest is inherited.</summary>
     private static RuleSyntax MergeRule(RuleSyntax inherited, RuleSyntax change) => change with
     {
@@ -133,5 +159,7 @@ internal static class TemplateMerger
         Message = change.Message ?? inherited.Message,
         MessageEn = change.MessageEn ?? inherited.MessageEn,
         Why = change.Why ?? inherited.Why,
+        ExamplePass = change.ExamplePass ?? inherited.ExamplePass,
+        ExampleFail = change.ExampleFail ?? inherited.ExampleFail,
     };
 }

@@ -30,10 +30,30 @@ public class TemplateMergeTests
             columns: [ { id: n, label: 数 } ]
             rows: [ { id: m, label: 行M } ]
         rules:
-          - { id: RL1001, table: t, each: column, check: x = sum(g), title: 标题, why: 旧的理由, message: "{column} {x}" }
+          - { id: RL1001, table: t, each: column, check: x = sum(g), title: 标题, why: 旧的理由, message: "{column} {x}", example-pass: 通过的例子, example-fail: 不通过的例子 }
         """;
 
     private static string Derived(string body) => "template: \"d\"\nextends: \"b\"\nyears: 1990-1999\n" + body;
+
+    [Fact]
+    public void Ids_given_twice_in_a_derived_file_are_duplicates_not_merged()
+    {
+        // A second entry with an id already used in the same file was folded into the first, key by key, unseen.
+        var set = Bind(Derived("""
+            tables:
+              - id: t
+                rows:
+                  - { id: x, label: 新X }
+                  - { id: x, label: 又一个X }
+            rules:
+              - { id: RL1001, why: 一 }
+              - { id: RL1001, why: 二 }
+            """));
+
+        set.Diagnostics.Select(d => d.ToString()).ShouldBe([
+            "rules/d.yaml(8,15): error RL0006: 行 “x”重复定义，首次定义在第 7 行 / duplicate row 'x', first defined on line 7",
+            "rules/d.yaml(11,11): error RL0006: 规则 “RL1001”重复定义，首次定义在第 10 行 / duplicate rule 'RL1001', first defined on line 10"], ignoreOrder: true);
+    }
 
     [Fact]
     public void A_derived_template_can_replace_a_table_remove_a_group_and_its_rows_and_a_column_and_change_one_rule_key()
@@ -71,6 +91,8 @@ public class TemplateMergeTests
         var rule = derived.Rules.Single();
         rule.Why.ShouldBe("新的理由");
         rule.Title.ShouldBe("标题");
+        // Examples are kept like every other key the derived file does not write (they used to be dropped).
+        (rule.ExamplePass, rule.ExampleFail).ShouldBe(("通过的例子", "不通过的例子"));
         rule.CheckText.ShouldBe("x = sum(g)");
         // sum(g) of what is now a plain row is that row's cell: one term on the right.
         rule.Instances.Select(i => i.Subject).ShouldBe(["a", "total"]);
