@@ -34,6 +34,7 @@ public static class RuleCompiler
         }
 
         var templates = new List<TemplateSpec>();
+        var inherited = new Dictionary<RuleDiagnostic, RuleDiagnostic>();
         var classNames = new Dictionary<string, string>(System.StringComparer.Ordinal);
         var yearsAt = new Dictionary<TemplateSpec, SourceSpan>();
         foreach (var file in byName.Values.OrderBy(f => f.Template!.Value, System.StringComparer.Ordinal))
@@ -45,7 +46,7 @@ public static class RuleCompiler
             }
             var before = diagnostics.Count;
             var spec = new TemplateBinder(diagnostics).Bind(merged, file.Path);
-            NoteInheritedPlaces(diagnostics, before, file);
+            NoteInheritedPlaces(diagnostics, before, file, inherited);
             if (spec is null)
             {
                 continue;
@@ -61,6 +62,10 @@ public static class RuleCompiler
             yearsAt[spec] = file.Years?.Span ?? file.Template!.Span;
         }
         CheckYearsDoNotOverlap(templates, yearsAt, diagnostics);
+
+        // A mistake in a base file is reported there once: not again for each template that inherits it.
+        var reported = new HashSet<RuleDiagnostic>(diagnostics);
+        diagnostics.RemoveAll(d => inherited.TryGetValue(d, out var original) && reported.Contains(original));
 
         return new BoundRuleSet(templates.ToEquatableArray(), diagnostics.Distinct().ToEquatableArray());
     }
@@ -99,13 +104,14 @@ public static class RuleCompiler
     /// template removed). It is reported where that text is, saying which template inherits it, since the base file
     /// on its own is fine.
     /// </summary>
-    private static void NoteInheritedPlaces(List<RuleDiagnostic> diagnostics, int from, RuleFileSyntax file)
+    private static void NoteInheritedPlaces(List<RuleDiagnostic> diagnostics, int from, RuleFileSyntax file, Dictionary<RuleDiagnostic, RuleDiagnostic> inherited)
     {
         for (var i = from; i < diagnostics.Count; i++)
         {
             var diagnostic = diagnostics[i];
             if (diagnostic.Span.Path != file.Path)
             {
+                var original = diagnostic;
                 var zh = $"（模板“{file.Template!.Value}”继承此处，见 {file.Path}）";
                 var en = $" (inherited here by template '{file.Template.Value}', {file.Path})";
                 var split = diagnostic.Message.IndexOf(" / ", System.StringComparison.Ordinal);
@@ -115,6 +121,7 @@ public static class RuleCompiler
                         ? diagnostic.Message + zh + en
                         : diagnostic.Message.Substring(0, split) + zh + diagnostic.Message.Substring(split) + en,
                 };
+                inherited[diagnostics[i]] = original;
             }
         }
     }

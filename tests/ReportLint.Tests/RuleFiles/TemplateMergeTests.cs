@@ -36,6 +36,16 @@ public class TemplateMergeTests
     private static string Derived(string body) => "template: \"d\"\nextends: \"b\"\nyears: 1990-1999\n" + body;
 
     [Fact]
+    public void A_mistake_in_a_base_file_is_reported_once_not_again_for_the_template_that_inherits_it()
+    {
+        var broken = Base.Replace("check: x = sum(g)", "check: x = sum(g) + nope", StringComparison.Ordinal);
+        var set = RuleCompiler.Bind([RuleCompiler.Parse("rules/b.yaml", broken), RuleCompiler.Parse("rules/d.yaml", Derived(""))]);
+
+        // Was twice: once for b, once more with "（模板“d”继承此处…）".
+        set.Diagnostics.Select(d => d.ToString()).ShouldHaveSingleItem().ShouldStartWith("rules/b.yaml(");
+    }
+
+    [Fact]
     public void Ids_given_twice_in_a_derived_file_are_duplicates_not_merged()
     {
         // A second entry with an id already used in the same file was folded into the first, key by key, unseen.
