@@ -43,13 +43,17 @@ public static class LintRun
         var inputErrors = false;
         Validation.Severity? worst = null;
 
-        void Emit(FileResult result)
+        void Emit(FileResult result, bool record = true)
         {
+            if (record)
+            {
+                // Before the baseline applied: a baseline rewritten while one is in use keeps what that one suppressed.
+                options.Recorder?.Add(result.Findings);
+            }
             if (match is not null)
             {
                 result = result with { Findings = match.Keep(result.Findings) };
             }
-            options.Recorder?.Add(result.Findings);
             foreach (var finding in result.Findings)
             {
                 inputErrors |= finding.IsInputError;
@@ -157,7 +161,7 @@ public static class LintRun
             var display = InputFiles.Display(options.BaselinePath!);
             Emit(new FileResult(display, stale.Select(s => new Finding(display, InputRule.StaleBaseline.Id, InputRule.StaleBaseline.Severity,
                 $"基线记录“{s.Key}”（{s.Count} 条）已不再出现，问题已改正：请用 --write-baseline 更新基线，让它只减不增。",
-                $"Baseline entry '{s.Key}' ({s.Count}) no longer matches anything: regenerate the baseline with --write-baseline.", 1, 1)).ToList()));
+                $"Baseline entry '{s.Key}' ({s.Count}) no longer matches anything: regenerate the baseline with --write-baseline.", 1, 1)).ToList()), record: false);
         }
 
         var summary = counter.ToSummary((clock ?? TimeProvider.System).GetElapsedTime(started));
