@@ -23,6 +23,20 @@ try
     }
     return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
+catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+{
+    // Output that cannot be written — a folder that does not exist, no permission, a full disk, a closed pipe — is a
+    // problem of the machine, said as such, not an internal error.
+    try
+    {
+        Console.Error.WriteLine($"reportlint: 无法写入输出（目录不存在、不是文件、没有写入权限、磁盘已满或输出管道已关闭）。技术信息：{e.Message} / cannot write the output (no such folder, not a file, no permission, disk full or pipe closed): {e.Message}");
+    }
+    catch (IOException)
+    {
+        // Standard error is gone too: the exit code is all that can still be said.
+    }
+    return ExitCodes.InputError;
+}
 catch (Exception e)
 {
     Console.Error.WriteLine("reportlint 内部错误，请报告此问题 / internal error, please report it:");

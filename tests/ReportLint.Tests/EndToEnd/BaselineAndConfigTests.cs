@@ -34,6 +34,30 @@ public class BaselineAndConfigTests
     }
 
     [Fact]
+    public void A_baseline_rewritten_while_one_is_applied_keeps_what_it_suppressed()
+    {
+        // Used to write an empty baseline: the findings the old one suppressed were left out, and came back next run.
+        var directory = ReportLintProcess.Workspace("2023_hongzequ.json");
+        ReportLintProcess.Run(directory, "reports", "--write-baseline", "first.json").ExitCode.ShouldBe(0);
+        ReportLintProcess.Run(directory, "reports", "--baseline", "first.json", "--write-baseline", "second.json").ExitCode.ShouldBe(0);
+
+        File.ReadAllText(Path.Combine(directory, "second.json")).ShouldBe(File.ReadAllText(Path.Combine(directory, "first.json")));
+        ReportLintProcess.Run(directory, "reports", "--baseline", "second.json").ExitCode.ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("--write-baseline", "no/such/folder/baseline.json")]
+    [InlineData("--write-baseline", "reports")]
+    public void A_baseline_that_cannot_be_written_is_said_and_exits_2_not_3(string option, string path)
+    {
+        var directory = ReportLintProcess.Workspace();
+        var (exit, _, stderr) = ReportLintProcess.Run(directory, "reports", option, path);
+        exit.ShouldBe(2);
+        stderr.ShouldContain("无法写入输出");
+        stderr.ShouldNotContain("   at ");
+    }
+
+    [Fact]
     public void A_broken_baseline_file_is_an_input_error()
     {
         var directory = ReportLintProcess.Workspace();
