@@ -111,7 +111,11 @@ public static class InputFiles
 
     // One folder at a time (the listing below walks the tree itself), and a folder that cannot be read is an error,
     // not skipped: EnumerationOptions' own recursion with IgnoreInaccessible left such folders out without a word.
-    private static readonly EnumerationOptions OneFolder = new() { RecurseSubdirectories = false, IgnoreInaccessible = false };
+    // Hidden files and folders are listed too (the default skips them, and with them .github/reports/ without a word);
+    // only version control's own folders, which never hold reports, are not walked.
+    private static readonly EnumerationOptions OneFolder = new() { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = 0 };
+
+    private static bool IsVersionControl(ReadOnlySpan<char> name) => name is ".git" or ".hg" or ".svn";
 
     /// <summary>
     /// Every file below <paramref name="directory"/>, as <see cref="Directory.EnumerateFiles(string)"/> gives them, but
@@ -135,7 +139,8 @@ public static class InputFiles
                     ShouldIncludePredicate = (ref FileSystemEntry entry) =>
                     {
                         // Only links: on Windows other reparse points (OneDrive's files-on-demand folders) are ordinary folders.
-                        if (entry.IsDirectory && ((entry.Attributes & FileAttributes.ReparsePoint) == 0 || new DirectoryInfo(entry.ToFullPath()).LinkTarget is null))
+                        if (entry.IsDirectory && !IsVersionControl(entry.FileName)
+                            && ((entry.Attributes & FileAttributes.ReparsePoint) == 0 || new DirectoryInfo(entry.ToFullPath()).LinkTarget is null))
                         {
                             pending.Push(entry.ToSpecifiedFullPath());
                         }

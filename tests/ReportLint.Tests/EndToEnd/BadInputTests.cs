@@ -156,6 +156,24 @@ public class BadInputTests
     }
 
     [Fact]
+    public void Reports_in_hidden_folders_and_hidden_files_are_checked_but_not_version_control_folders()
+    {
+        // Hidden entries used to be skipped without a word: a folder holding only .report.json had "no .json files".
+        var directory = ReportLintProcess.Workspace("2023_hongzequ.json");
+        var reports = Path.Combine(directory, "reports");
+        Directory.CreateDirectory(Path.Combine(reports, ".github", "reports"));
+        File.Move(Path.Combine(reports, "2023_hongzequ.json"), Path.Combine(reports, ".github", "reports", ".hongzequ.json"));
+        Directory.CreateDirectory(Path.Combine(reports, ".git"));
+        File.WriteAllText(Path.Combine(reports, ".git", "broken.json"), "{");
+
+        var (exit, stdout, _) = ReportLintProcess.Run(directory, "reports", "--format", "msbuild");
+
+        exit.ShouldBe(1);
+        stdout.ShouldContain("reports/.github/reports/.hongzequ.json(");
+        stdout.ShouldNotContain(".git/broken.json");
+    }
+
+    [Fact]
     public void Glob_patterns_select_files()
     {
         var (exit, stdout, _) = ReportLintProcess.Run(Paths.RepoRoot, "examples/**/00?_*.json", "tests/fixtures/**/2023_*.json", "--format", "msbuild");
