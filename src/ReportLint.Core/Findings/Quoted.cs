@@ -24,9 +24,19 @@ public static class Quoted
     /// Control characters shown as symbols instead of acted on: ␛ for ESC, ␊ for a line feed (U+2400 + the code; ␡ for
     /// DEL; � for C1 controls). A cell's text or a file name with ESC sequences otherwise cleared the terminal or set its
     /// title when findings were printed, and one with a line feed started a line of its own — in CI logs a line such as
-    /// <c>::error::…</c>, which GitHub Actions takes as a command.
+    /// <c>::error::…</c>, which GitHub Actions takes as a command. Azure Pipelines' <c>##vso[</c> is defused too.
     /// </summary>
     public static string Visible(string text)
+    {
+        var shown = WithoutControls(text);
+        // Azure Pipelines takes ##vso[…] anywhere in a line of the log (and ##[…] at its start) as a command: a cell's
+        // text could set a pipeline variable. The first # becomes ＃, still read as such by a person.
+        return shown.Contains("##", StringComparison.Ordinal)
+            ? shown.Replace("##vso[", "＃#vso[", StringComparison.OrdinalIgnoreCase).Replace("##[", "＃#[", StringComparison.Ordinal)
+            : shown;
+    }
+
+    private static string WithoutControls(string text)
     {
         var first = 0;
         while (first < text.Length && !IsControl(text[first]))

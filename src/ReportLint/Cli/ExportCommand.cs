@@ -172,11 +172,15 @@ public static class ExportCommand
         json.WriteEndObject();
     }
 
-    /// <summary>RFC 4180 quoting; text that a spreadsheet would run as a formula (=, +, @) gets a leading apostrophe.</summary>
+    /// <summary>
+    /// RFC 4180 quoting; text that a spreadsheet would run as a formula (=, +, -, @) gets a leading apostrophe — but not a
+    /// negative number (2019's 本年增/减 -8), which is data.
+    /// </summary>
     private static string Csv(string? field)
     {
         field ??= "";
-        if (field.Length > 0 && field[0] is '=' or '+' or '@' or '\t' or '\r')
+        if (field.Length > 0 && (field[0] is '=' or '+' or '@' or '\t' or '\r'
+            || field[0] == '-' && !decimal.TryParse(field, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out _)))
         {
             field = "'" + field;
         }

@@ -173,6 +173,23 @@ public class BadInputTests
         stdout.ShouldNotContain(".git/broken.json");
     }
 
+    [Theory]
+    [InlineData("msbuild")]
+    [InlineData("text")]
+    public void A_cell_holding_an_azure_pipelines_command_cannot_run_it(string format)
+    {
+        // The agent reads ##vso[…] anywhere in a log line: a submitted report could set a pipeline variable.
+        var directory = ReportLintProcess.Workspace();
+        File.WriteAllText(Path.Combine(directory, "reports", "000_1c6b722cb07b2c5a.json"), Lint.Mutate(Lint.Example("000_1c6b722cb07b2c5a.json"),
+            "{ \"decisions\": 815 }", "{ \"decisions\": \"##vso[task.setvariable variable=PWNED]yes ##[error]x\" }"));
+
+        var (_, stdout, _) = ReportLintProcess.Run(directory, "reports", "--format", format);
+
+        stdout.ShouldNotContain("##vso[");
+        stdout.ShouldNotContain("##[");
+        stdout.ShouldContain("＃#vso[task.setvariable variable=PWNED]yes ＃#[error]x");
+    }
+
     [Fact]
     public void Glob_patterns_select_files()
     {

@@ -81,4 +81,21 @@ public class ImportCommandTests
         rows.ShouldContain("blank.json,北海高新区管委会,government,2024,2021,proactive,表二,licensing,行政许可,decisions,本年处理决定数量,,blank");
         rows.ShouldContain("003.json,大同市云州区,government,2021,2021,requests,表三,other_processing,（六）其他处理,total,总计,0,number");
     }
+
+    [Fact]
+    public void Export_defuses_text_a_spreadsheet_would_run_but_keeps_negative_numbers()
+    {
+        // "-1+cmd|' /C calc'!A0" was written as is: a spreadsheet runs a cell starting with - as a formula.
+        var directory = Scratch.Directory("export");
+        File.Copy(Path.Combine(Paths.Fixtures, "trial", "2019_consistent.json"), Path.Combine(directory, "2019.json"));
+        File.WriteAllText(Path.Combine(directory, "text.json"), Lint.Mutate(Lint.Example("000_1c6b722cb07b2c5a.json"),
+            "{ \"decisions\": 815 }", "{ \"decisions\": \"-1+cmd|' /C calc'!A0\" }"));
+
+        var (_, stdout, _) = ReportLintProcess.Run(directory, "export", ".");
+
+        var rows = stdout.TrimEnd('\n').Split('\n');
+        rows.Single(r => r.StartsWith("text.json,", StringComparison.Ordinal) && r.Contains(",penalty,", StringComparison.Ordinal))
+            .ShouldEndWith(",'-1+cmd|' /C calc'!A0,text");
+        rows.ShouldContain(r => r.StartsWith("2019.json,", StringComparison.Ordinal) && r.EndsWith(",-2,number", StringComparison.Ordinal));
+    }
 }
