@@ -27,7 +27,9 @@ public static class ConfigLoader
         return null;
     }
 
-    public static (LintConfig? Config, Finding? Error) Load(string path)
+    /// <param name="knownRules">The rule ids that exist; a setting for any other id is an error (a typo would otherwise
+    /// leave the rule it meant as it was, without a word). Null: not checked.</param>
+    public static (LintConfig? Config, Finding? Error) Load(string path, IReadOnlyCollection<string>? knownRules = null)
     {
         var display = Path.GetFullPath(path);
         string text;
@@ -59,9 +61,21 @@ public static class ConfigLoader
             return (null, Error(display, $"配置文件 YAML 格式错误：{e.Message}", $"Configuration YAML error: {e.Message}", (int)e.Start.Line, (int)e.Start.Column));
         }
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
             return (new LintConfig(display, directory, new Dictionary<string, RuleSetting>(), []), null);
+        }
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            var at = stream.Documents[0].RootNode.Start;
+            return (null, Error(display, "配置文件应是“项: 值”的映射，如 rules: { RL1005: warning }；这个文件不是。",
+                "The configuration must be a mapping of keys to values, such as rules: { RL1005: warning }; this file is not.", (int)at.Line, (int)at.Column));
+        }
+        if (stream.Documents.Count > 1)
+        {
+            var at = stream.Documents[1].RootNode.Start;
+            return (null, Error(display, "这里起的内容被一行 --- 或 ...（YAML 的文档分隔符）与前文隔开，不会被读取；请删去那一行。",
+                "Everything from here on is cut off by a line of --- or ... (a YAML document separator) and would not be read; delete that line.", (int)at.Line, (int)at.Column));
         }
 
         Dictionary<string, RuleSetting>? rules = new();
@@ -73,7 +87,7 @@ public static class ConfigLoader
             switch (key)
             {
                 case "rules":
-                    var (parsed, error) = Rules(display, value);
+                    var (parsed, error) = Rules(display, value, knownRules);
                     if (error is not null)
                     {
                         return (null, error);
@@ -103,7 +117,7 @@ public static class ConfigLoader
                         }
                         var patterns = files is YamlSequenceNode s ? s.Children.OfType<YamlScalarNode>().Select(n => n.Value!).ToList()
                             : files is YamlScalarNode one ? [one.Value!] : [];
-                        var (overrideRules, overrideError) = Rules(display, entryRules);
+                        var (overrideRules, overrideError) = Rules(display, entryRules, knownRules);
                         if (overrideError is not null)
                         {
                             return (null, overrideError);
@@ -119,7 +133,7 @@ public static class ConfigLoader
         return (new LintConfig(display, directory, rules!, overrides, failOn), null);
     }
 
-    private static (Dictionary<string, RuleSetting>? Rules, Finding? Error) Rules(string path, YamlNode node)
+    private static (Dictionary<string, RuleSetting>? Rules, Finding? Error) Rules(string path, YamlNode node, IReadOnlyCollection<string>? knownRules)
     {
         var result = new Dictionary<string, RuleSetting>(StringComparer.Ordinal);
         if (node is not YamlMappingNode mapping)
@@ -129,6 +143,14 @@ public static class ConfigLoader
         foreach (var (key, value) in mapping.Children)
         {
             var id = (key as YamlScalarNode)?.Value ?? "";
+            if (knownRules is not null && !knownRules.Contains(id))
+            {
+                var meant = knownRules.FirstOrDefault(k => string.Equals(k, id.Trim(), StringComparison.OrdinalIgnoreCase));
+                return (null, Error(path,
+                    $"没有编号为“{id}”的规则{(meant is null ? "" : $"，是否应为 {meant}？")}（规则编号形如 RL1004，全部规则见 reportlint rules）。",
+                    $"There is no rule '{id}'{(meant is null ? "" : $"; did you mean {meant}?")} (rule ids look like RL1004; reportlint rules lists them all).",
+                    (int)key.Start.Line, (int)key.Start.Column));
+            }
             var level = (value as YamlScalarNode)?.Value;
             RuleSetting? setting = level switch
             {

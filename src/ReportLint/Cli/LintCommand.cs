@@ -121,7 +121,7 @@ public static class LintCommand
         var config = LintConfig.None(Environment.CurrentDirectory);
         if (configPath is not null)
         {
-            var (loaded, error) = ConfigLoader.Load(configPath);
+            var (loaded, error) = ConfigLoader.Load(configPath, RuleCatalog.All(templates).Select(r => r.Id).ToHashSet(StringComparer.Ordinal));
             if (error is not null)
             {
                 return Fail(error, language);

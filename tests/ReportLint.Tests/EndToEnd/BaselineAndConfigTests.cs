@@ -57,6 +57,23 @@ public class BaselineAndConfigTests
         stderr.ShouldNotContain("   at ");
     }
 
+    [Theory]
+    [InlineData("rules:\n  RL9999: off\n", "2:3", "没有编号为“RL9999”的规则")]
+    [InlineData("rules:\n  RL1108: warning\noverrides:\n  - files: [\"a/*.json\"]\n    rules:\n      rl1004: off\n", "6:7", "是否应为 RL1004？")]
+    [InlineData("- RL1004\n", "1:1", "应是“项: 值”的映射")]
+    [InlineData("rules:\n  RL1004: warning\n---\nrules:\n  RL1004: off\n", "4:1", "文档分隔符")]
+    public void A_configuration_mistake_that_used_to_be_ignored_is_an_input_error(string yaml, string at, string says)
+    {
+        // A misspelt rule id left the rule it meant as it was; a list or a second document was read as no configuration.
+        var directory = ReportLintProcess.Workspace();
+        File.WriteAllText(Path.Combine(directory, ".reportlint.yaml"), yaml);
+        var (exit, _, stderr) = ReportLintProcess.Run(directory, "reports");
+        exit.ShouldBe(2);
+        var (line, column) = (at.Split(':')[0], at.Split(':')[1]);
+        stderr.ShouldContain($".reportlint.yaml({line},{column}): error RL0111: ");
+        stderr.ShouldContain(says);
+    }
+
     [Fact]
     public void A_broken_baseline_file_is_an_input_error()
     {
