@@ -228,7 +228,7 @@ public static class InputFiles
     private static Finding Unreadable(InputFile file, string reason, string reasonEn) =>
         new(file.DisplayPath, InputRule.Unreadable.Id, InputRule.Unreadable.Severity, $"无法读取文件：{reason}。", $"Cannot read the file: {reasonEn}.", 1, 1) { IsInputError = true };
 
-    private static Finding Problem(string path, string message, string messageEn) =>
+    internal static Finding Problem(string path, string message, string messageEn) =>
         new(path, InputRule.Unreadable.Id, InputRule.Unreadable.Severity, message, messageEn, 1, 1) { IsInputError = true };
 
     /// <summary>

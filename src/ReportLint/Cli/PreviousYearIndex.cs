@@ -46,6 +46,15 @@ public sealed class PreviousYearIndex
         // usual CI run) holds no name at any point, and keeps nothing per file once it knows.
         var year = new int[count];
         Parallel.For(0, count, i => year[i] = Sniff(files, extra, i) is { } identity ? identity.Year : 0);
+        // A report named with --previous whose year cannot be read is said, not passed over: the run would otherwise
+        // report that there is no last year's report at all.
+        var unusable = Enumerable.Range(files.Count, extra.Count).Where(i => year[i] == 0 && !Candidate(files, extra, i).IsStandardInput).ToList();
+        if (unusable.Count > 0)
+        {
+            problems = problems.Concat(unusable.Select(i => InputFiles.Problem(Candidate(files, extra, i).DisplayPath,
+                "--previous 给出的这个文件读不出报告年度（year），没有用于与上一年度的核对；请先单独检查它（reportlint 文件名）。",
+                "This file given with --previous has no readable report year; it was not used for the year-over-year checks. Check it on its own first."))).ToList();
+        }
         var years = year.Where(y => y != 0).ToHashSet();
         if (!years.Any(y => years.Contains(y - 1)))
         {
@@ -55,7 +64,9 @@ public sealed class PreviousYearIndex
         var reversedAgency = new string?[count];
         Parallel.For(0, count, i =>
         {
-            if (year[i] != 0 && (years.Contains(year[i] - 1) || years.Contains(year[i] + 1)) && Sniff(files, extra, i) is { } identity && identity.Year == year[i])
+            // A name of one character or none ("" ends every name) would pair the report with any agency's.
+            if (year[i] != 0 && (years.Contains(year[i] - 1) || years.Contains(year[i] + 1)) && Sniff(files, extra, i) is { } identity && identity.Year == year[i]
+                && identity.Agency.Trim().Length >= 2)
             {
                 reversedAgency[i] = Reverse(identity.Agency);
             }

@@ -115,4 +115,29 @@ public class YearOverYearTests
         exit.ShouldBe(2);
         stdout.ShouldContain("error RL0101: 找不到文件或目录：../2022");
     }
+
+    [Fact]
+    public void A_previous_report_whose_year_cannot_be_read_is_an_input_error_not_ignored()
+    {
+        // A truncated last year's report was passed over: the run said there was no last year's report at all.
+        var directory = Pair();
+        var previous = Path.Combine(directory, "2023", "hongzequ.json");
+        File.WriteAllText(previous, File.ReadAllText(previous)[..10]);
+        var (exit, stdout, _) = ReportLintProcess.Run(Path.Combine(directory, "2024"), "hongzequ.json", "--previous", "../2023", "--format", "msbuild");
+        exit.ShouldBe(2);
+        stdout.ShouldContain("2023/hongzequ.json(1,1): error RL0101: --previous 给出的这个文件读不出报告年度");
+    }
+
+    [Fact]
+    public void A_report_without_an_agency_name_is_paired_with_no_one()
+    {
+        // An empty name ends every name: it paired with whichever agency's report of last year came first.
+        var directory = Pair();
+        var current = Path.Combine(directory, "2024", "hongzequ.json");
+        File.WriteAllText(current, Lint.Mutate(File.ReadAllText(current), "\"name\": \"淮安市洪泽区人民政府\"", "\"name\": \"\""));
+        var (files, _) = ReportLint.Cli.InputFiles.Expand([directory]);
+        var index = ReportLint.Cli.PreviousYearIndex.Build(files, []);
+        var at = files.Select(f => f.DisplayPath).ToList().FindIndex(p => p.EndsWith("2024/hongzequ.json", StringComparison.Ordinal));
+        index.PreviousOf(at, new Linter(ReportLint.Reading.TemplateRegistry.Default)).ShouldBeNull();
+    }
 }
