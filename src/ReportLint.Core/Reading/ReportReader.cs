@@ -181,11 +181,23 @@ public sealed partial class ReportReader
     private static void ReadRoot(ref Utf8JsonReader reader, ReadContext context)
     {
         reader.Read();
+        var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var keyOffset = reader.TokenStartIndex;
             var field = KeyIndex(ref reader, FieldKeysUtf8);
             var key = field >= 0 ? Report.FieldKeys[field] : Name(ref reader);
+            if (field >= 0 && (seen & (1 << field)) != 0)
+            {
+                // JSON readers disagree on which one counts (here the year of one decided the template, the other the
+                // deadline): the file must say it once.
+                context.Add(InputRule.BadField, $"字段“{key}”写了两次，无法确定以哪一个为准；请删去多余的一个。",
+                    $"The field '{key}' is given twice; which one counts cannot be told. Remove one.", keyOffset);
+            }
+            if (field >= 0)
+            {
+                seen |= 1 << field;
+            }
             reader.Read();
             if (field >= 0)
             {

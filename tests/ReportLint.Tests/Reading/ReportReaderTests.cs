@@ -26,6 +26,8 @@ public class ReportReaderTests
         { "unknown_field", Lint.Mutate(Example, "\"year\": 2024,", "\"year\": 2024, \"yaer\": 2024,") },
         { "template_contradicts_year", Lint.Mutate(Example, "\"year\": 2024,", "\"year\": 2020,") },
         { "empty", "" },
+        // Accepted without a word before, the last one winning: checked as 2019 and "1772 days late".
+        { "field_given_twice", Lint.Mutate(Lint.Mutate(Example, "\"template\": \"2021\",", ""), "\"year\": 2024,", "\"year\": 2024, \"year\": 2019,") },
     };
 
     [Theory]
