@@ -9,10 +9,12 @@ public sealed partial class ReportReader
 {
     private static void ReadAgency(ref Utf8JsonReader reader, ReadContext context)
     {
+        var start = reader.TokenStartIndex;
         if (!ExpectObject(ref reader, context, "agency"))
         {
             return;
         }
+        var kindGiven = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var key = Name(ref reader);
@@ -21,9 +23,14 @@ public sealed partial class ReportReader
             if (key == "name" && reader.TokenType == JsonTokenType.String)
             {
                 context.Report.AgencyName = reader.GetString();
+                if (string.IsNullOrWhiteSpace(context.Report.AgencyName))
+                {
+                    context.Add(InputRule.BadField, "agency.name（报告机关名称）是空的。", "'agency.name' is empty.", offset);
+                }
             }
             else if (key == "kind" && reader.TokenType == JsonTokenType.String)
             {
+                kindGiven = true;
                 var kind = Name(ref reader);
                 context.Report.AgencyKind = kind switch
                 {
@@ -44,6 +51,12 @@ public sealed partial class ReportReader
                     $"'agency.{key}' is unknown or not text.", offset);
             }
             reader.Skip();
+        }
+        if (!kindGiven)
+        {
+            // The rules for a government's own report (RL1306, the 3月31日 deadline) would otherwise quietly not apply.
+            context.Add(InputRule.BadField, "缺少 agency.kind：government（人民政府）、department（政府部门）或 other；按机关类型的检查（如期限、考核评议）无法进行。",
+                "Missing 'agency.kind' (government, department or other); the checks that depend on it (deadline, RL1306) cannot run.", start);
         }
     }
 

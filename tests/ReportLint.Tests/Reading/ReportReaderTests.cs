@@ -27,6 +27,8 @@ public class ReportReaderTests
         { "template_contradicts_year", Lint.Mutate(Example, "\"year\": 2024,", "\"year\": 2020,") },
         { "empty", "" },
         // Accepted without a word before, the last one winning: checked as 2019 and "1772 days late".
+        // Both accepted without a word: the kind's rules quietly did not apply; an empty name paired with any agency.
+        { "agency_without_kind_or_name", Lint.Mutate(Example, "\"agency\": { \"name\": \"呼和浩特市新城区人民政府\", \"kind\": \"government\" }", "\"agency\": { \"name\": \" \" }") },
         { "field_given_twice", Lint.Mutate(Lint.Mutate(Example, "\"template\": \"2021\",", ""), "\"year\": 2024,", "\"year\": 2024, \"year\": 2019,") },
     };
 
