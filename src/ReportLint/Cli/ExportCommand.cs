@@ -79,6 +79,13 @@ public static class ExportCommand
                 failed = true;
                 continue;
             }
+            // What the reader could not take (a cell that is true or an object, a cell or row the template lacks) is
+            // not among the rows: said on standard error, and the exit code says the export is not whole.
+            foreach (var finding in findings.Where(f => f.Severity == Severity.Error))
+            {
+                LintCommand.WriteError(finding, language);
+                failed = true;
+            }
             foreach (var row in Rows(report))
             {
                 if (csv)

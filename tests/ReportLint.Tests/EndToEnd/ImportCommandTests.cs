@@ -98,4 +98,20 @@ public class ImportCommandTests
             .ShouldEndWith(",'-1+cmd|' /C calc'!A0,text");
         rows.ShouldContain(r => r.StartsWith("2019.json,", StringComparison.Ordinal) && r.EndsWith(",-2,number", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Export_names_the_cells_it_could_not_take_and_exits_2()
+    {
+        // A cell holding true and a column the template lacks were left out of the rows without a word, exit 0.
+        var directory = Scratch.Directory("export");
+        File.WriteAllText(Path.Combine(directory, "odd.json"), Lint.Mutate(Lint.Mutate(Lint.Example("000_1c6b722cb07b2c5a.json"),
+            "{ \"decisions\": 815 }", "{ \"decisions\": true }"), "{ \"decisions\": 128 }", "{ \"decisions\": 128, \"amount\": 1 }"));
+
+        var (exit, stdout, stderr) = ReportLintProcess.Run(directory, "export", "odd.json");
+
+        exit.ShouldBe(2);
+        stderr.ShouldContain("error RL0107:");
+        stderr.ShouldContain("error RL0105:");
+        stdout.TrimEnd('\n').Split('\n').Length.ShouldBe(1 + 199);
+    }
 }
