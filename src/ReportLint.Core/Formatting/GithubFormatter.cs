@@ -16,7 +16,7 @@ public sealed class GithubFormatter(Language language) : IFindingFormatter
                 Severity.Warning => "warning",
                 _ => "notice",
             };
-            output.WriteLine($"::{command} file={Property(finding.File)},line={finding.Line},col={finding.Column},title={Property(finding.RuleId)}::{Data(Quoted.Visible(finding.MessageIn(language)))}");
+            output.WriteLine($"::{command} file={Property(Quoted.Visible(finding.File))},line={finding.Line},col={finding.Column},title={Property(finding.RuleId)}::{Data(Quoted.Visible(finding.MessageIn(language)))}");
         }
     }
 

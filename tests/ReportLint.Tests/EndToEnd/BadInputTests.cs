@@ -134,7 +134,7 @@ public class BadInputTests
         var directory = ReportLintProcess.Workspace();
         var json = Lint.Mutate(Lint.Example("000_1c6b722cb07b2c5a.json"), "{ \"decisions\": 815 }",
             "{ \"decisions\": \"815\\u001b[2J\\u001b]0;title\\u0007\\n::error::injected\" }");
-        File.WriteAllText(Path.Combine(directory, "reports", "x\n::error::named.json"), json);
+        File.WriteAllText(Path.Combine(directory, "reports", "x\n::error::named\u001b[31m.json"), json);
 
         var (exit, stdout, stderr) = ReportLintProcess.Run(directory, "reports", "--format", format);
         exit.ShouldBe(1);
@@ -146,7 +146,7 @@ public class BadInputTests
         finding.ShouldContain("815␛[2J␛]0;title␇␊::error::injected");
         if (format == "msbuild")
         {
-            finding.ShouldStartWith("reports/x␊::error::named.json(22,45): error RL1006: ");
+            finding.ShouldStartWith("reports/x␊::error::named␛[31m.json(22,45): error RL1006: ");
             lines.ShouldAllBe(l => l.StartsWith("reports/", StringComparison.Ordinal));
         }
         if (format == "github")
