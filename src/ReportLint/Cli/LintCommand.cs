@@ -115,6 +115,22 @@ public static class LintCommand
     private static int Run(ParseResult parse)
     {
         var language = LanguageOf(parse);
+        // The paths take any word, so a misspelt option (--formatt json) arrived as two files "not found" and the run
+        // went on in text format. A word starting with - that names no file is an option that does not exist.
+        var options = parse.RootCommandResult.Command.Options.SelectMany(o => o.Aliases.Append(o.Name)).Distinct().ToList();
+        var unknown = (parse.GetValue(Paths) ?? []).Where(p => p.StartsWith('-') && p != InputFiles.StandardInput && !File.Exists(p) && !Directory.Exists(p)).ToList();
+        if (unknown.Count > 0)
+        {
+            foreach (var word in unknown)
+            {
+                var meant = options.Where(o => o.StartsWith("--", StringComparison.Ordinal)).OrderBy(o => EditDistance.Between(word, o)).First();
+                var close = EditDistance.Between(word, meant) <= 2;
+                Console.Error.WriteLine(language == Language.English
+                    ? $"reportlint: unknown option {word}{(close ? $"; did you mean {meant}?" : "")} (see 'reportlint --help')."
+                    : $"reportlint: 没有 {word} 这个选项{(close ? $"，是否应为 {meant}？" : "")}（用法见 reportlint --help）。");
+            }
+            return ExitCodes.InputError;
+        }
         var templates = TemplateRegistry.Default;
 
         var configPath = parse.GetValue(ConfigPath) ?? ConfigLoader.Find(Environment.CurrentDirectory);

@@ -237,22 +237,7 @@ public sealed class RuleFileParser
     }
 
     private static string? Suggest(string typed, string[] allowed) =>
-        allowed.Select(a => (a, d: Distance(typed, a))).Where(x => x.d <= 2).OrderBy(x => x.d).Select(x => x.a).FirstOrDefault();
-
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-        }
-        return d[a.Length, b.Length];
-    }
+        allowed.Select(a => (a, d: EditDistance.Between(typed, a))).Where(x => x.d <= 2).OrderBy(x => x.d).Select(x => x.a).FirstOrDefault();
 
     private Located<string>? RequiredId(Dictionary<string, (YamlScalarNode Key, YamlNode Value)> fields, YamlNode node, string what)
     {

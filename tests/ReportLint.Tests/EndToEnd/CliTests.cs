@@ -141,4 +141,14 @@ public class CliTests
         exit.ShouldBe(2);
         (stdout + stderr).ShouldNotContain("   at ");
     }
+
+    [Fact]
+    public void A_misspelt_option_is_named_with_the_one_meant_not_taken_for_two_missing_files()
+    {
+        // "--formatt json" was "找不到文件或目录：--formatt" and "…：json", and the run went on in text format.
+        var (exit, stdout, stderr) = Run(Paths.RepoRoot, "examples", "--formatt", "json");
+        exit.ShouldBe(2);
+        stdout.ShouldBeEmpty();
+        stderr.Trim().ShouldBe("reportlint: 没有 --formatt 这个选项，是否应为 --format？（用法见 reportlint --help）。");
+    }
 }

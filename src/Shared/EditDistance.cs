@@ -1,0 +1,35 @@
+using System;
+
+#if RULES_FRONT_END
+namespace ReportLint.Rules.Model;
+#else
+namespace ReportLint.Validation;
+#endif
+
+/// <summary>
+/// Levenshtein distance, for "did you mean …?" suggestions: rule-file keys in the generator, options and rule ids in
+/// the CLI. Shared as source (netstandard2.0 and net10.0 alike), like <see cref="ColumnUnits"/>.
+/// </summary>
+public static class EditDistance
+{
+    public static int Between(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+        }
+        return d[a.Length, b.Length];
+    }
+}
