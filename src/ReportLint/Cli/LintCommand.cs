@@ -140,7 +140,7 @@ public static class LintCommand
             var (loaded, error) = ConfigLoader.Load(configPath, RuleCatalog.All(templates).Select(r => r.Id).ToHashSet(StringComparer.Ordinal));
             if (error is not null)
             {
-                return Fail(error, language);
+                return Fail(error, language, parse, templates);
             }
             config = loaded!;
         }
@@ -152,7 +152,7 @@ public static class LintCommand
             var (loaded, error) = Baseline.Load(baselinePath);
             if (error is not null)
             {
-                return Fail(error, language);
+                return Fail(error, language, parse, templates);
             }
             baseline = loaded;
         }
@@ -201,9 +201,24 @@ public static class LintCommand
         _ => new TextFormatter(language, colour: !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null),
     };
 
-    private static int Fail(Finding error, Language language)
+    /// <summary>
+    /// A configuration or baseline error stops the run: said on standard error, and for the machine formats also as
+    /// their own output, so a SARIF upload or a JSON reader gets the error rather than an empty file.
+    /// </summary>
+    private static int Fail(Finding error, Language language, ParseResult parse, TemplateRegistry templates)
     {
         WriteError(error, language);
+        var format = parse.GetValue(Format)!;
+        if (format is "json" or "sarif" or "github")
+        {
+            var formatter = Formatter(format, language, templates);
+            var result = new FileResult(error.File, [error]);
+            var counter = new SummaryCounter();
+            counter.Add(result);
+            formatter.Begin(Console.Out);
+            formatter.WriteFile(Console.Out, result);
+            formatter.End(Console.Out, counter.ToSummary(TimeSpan.Zero));
+        }
         return ExitCodes.InputError;
     }
 

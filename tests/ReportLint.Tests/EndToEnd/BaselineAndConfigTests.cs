@@ -74,6 +74,24 @@ public class BaselineAndConfigTests
         stderr.ShouldContain(says);
     }
 
+    [Theory]
+    [InlineData("json", "\"ruleId\": \"RL0112\"")]
+    [InlineData("sarif", "\"ruleId\": \"RL0112\"")]
+    [InlineData("github", "::error file=")]
+    public void A_broken_baseline_is_in_the_machine_formats_own_output_too(string format, string expected)
+    {
+        // Only standard error had it: a SARIF upload got an empty file and no annotation showed.
+        var directory = ReportLintProcess.Workspace();
+        File.WriteAllText(Path.Combine(directory, "baseline.json"), "{ \"entries\": [ { \"rule\": 1 } ] }");
+        var (exit, stdout, _) = ReportLintProcess.Run(directory, "reports", "--baseline", "baseline.json", "--format", format);
+        exit.ShouldBe(2);
+        stdout.ShouldContain(expected);
+        if (format != "github")
+        {
+            System.Text.Json.JsonDocument.Parse(stdout).ShouldNotBeNull();
+        }
+    }
+
     [Fact]
     public void A_broken_baseline_file_is_an_input_error()
     {
