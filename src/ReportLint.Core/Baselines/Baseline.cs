@@ -106,8 +106,21 @@ public sealed class BaselineMatch(Dictionary<BaselineKey, int> remaining)
         return kept ?? findings;
     }
 
-    public List<(BaselineKey Key, int Count)> Stale() =>
-        remaining.Where(r => r.Value > 0).Select(r => (r.Key, r.Value)).OrderBy(r => r.Key.ToString(), StringComparer.Ordinal).ToList();
+    private readonly HashSet<(string Agency, int Year)> checkedReports = [];
+
+    /// <summary>Notes a report checked in this run (only its entries can be stale).</summary>
+    public void Checked((string Agency, int Year)? identity)
+    {
+        if (identity is { } id)
+        {
+            checkedReports.Add(id);
+        }
+    }
+
+    /// <summary>Entries left over for reports checked in this run, of the rules <paramref name="ran"/> accepts.</summary>
+    public List<(BaselineKey Key, int Count)> Stale(Func<string, bool> ran) =>
+        remaining.Where(r => r.Value > 0 && checkedReports.Contains((r.Key.Agency, r.Key.Year)) && ran(r.Key.Rule))
+            .Select(r => (r.Key, r.Value)).OrderBy(r => r.Key.ToString(), StringComparer.Ordinal).ToList();
 }
 
 /// <summary>Counts findings by baseline key as files stream past, for --write-baseline.</summary>

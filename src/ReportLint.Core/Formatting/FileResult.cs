@@ -7,6 +7,9 @@ public sealed record FileResult(string Path, IReadOnlyList<Finding> Findings)
 {
     /// <summary>Rules not judged for this file because last year's report was not available.</summary>
     public IReadOnlyList<string> Skipped { get; init; } = [];
+
+    /// <summary>The agency and year the file reports on; null when it could not be read.</summary>
+    public (string Agency, int Year)? Identity { get; init; }
 }
 
 /// <summary>Counts for the summary line.</summary>

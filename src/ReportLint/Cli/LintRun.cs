@@ -52,6 +52,7 @@ public static class LintRun
             }
             if (match is not null)
             {
+                match.Checked(result.Identity);
                 result = result with { Findings = match.Keep(result.Findings) };
             }
             foreach (var finding in result.Findings)
@@ -82,6 +83,7 @@ public static class LintRun
                     results[i - from] = new FileResult(file.DisplayPath, Configure(result.Findings, options.Config, file, options.WarningsAsErrors))
                     {
                         Skipped = result.Skipped.Select(r => r.Id).ToList(),
+                        Identity = result.Identity,
                     };
                 }
                 lock (gate)
@@ -156,7 +158,9 @@ public static class LintRun
             CheckAll(null);
         }
 
-        if (match is not null && match.Stale() is { Count: > 0 } stale)
+        // Stale: entries of the agencies and years checked in this run, for rules that ran — an entry for a report not
+        // among the files, or for a rule switched off, says nothing about whether its problem was fixed.
+        if (match is not null && match.Stale(rule => !options.Config.IsOffEverywhere(rule)) is { Count: > 0 } stale)
         {
             var display = InputFiles.Display(options.BaselinePath!);
             Emit(new FileResult(display, stale.Select(s => new Finding(display, InputRule.StaleBaseline.Id, InputRule.StaleBaseline.Severity,

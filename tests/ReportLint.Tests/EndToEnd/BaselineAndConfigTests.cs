@@ -93,6 +93,23 @@ public class BaselineAndConfigTests
     }
 
     [Fact]
+    public void Entries_for_reports_not_checked_or_rules_switched_off_are_not_called_fixed()
+    {
+        // Checking one file against a baseline of the whole folder said every other agency's entries were "已改正",
+        // and a rule switched off in the configuration had its entries called fixed too.
+        var directory = ReportLintProcess.Workspace("2023_hongzequ.json");
+        ReportLintProcess.Run(directory, "reports", "--write-baseline", "baseline.json").ExitCode.ShouldBe(0);
+        File.ReadAllText(Path.Combine(directory, "baseline.json")).ShouldContain("洪泽区人民政府");
+
+        var one = ReportLintProcess.Run(directory, "reports/000_1c6b722cb07b2c5a.json", "--baseline", "baseline.json", "--format", "msbuild");
+        one.Out.ShouldNotContain("RL0113");
+
+        File.WriteAllText(Path.Combine(directory, ".reportlint.yaml"), "rules:\n  RL1004: off\n");
+        var off = ReportLintProcess.Run(directory, "reports", "--baseline", "baseline.json", "--format", "msbuild");
+        off.Out.ShouldNotContain("RL0113");
+    }
+
+    [Fact]
     public void A_broken_baseline_file_is_an_input_error()
     {
         var directory = ReportLintProcess.Workspace();
