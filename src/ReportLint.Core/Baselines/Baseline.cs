@@ -33,29 +33,49 @@ public sealed class Baseline
                 return (null, Error(path, $"基线文件超过 {MaxBytes / 1024 / 1024} MB，未读取", $"the baseline is over {MaxBytes / 1024 / 1024} MB and was not read"));
             }
             using var document = JsonDocument.Parse(bytes);
-            var counts = new Dictionary<BaselineKey, int>();
-            foreach (var entry in document.RootElement.GetProperty("entries").EnumerateArray())
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("version", out var version)
+                || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var v) || v != 1)
             {
-                var key = new BaselineKey(
-                    entry.GetProperty("rule").GetString()!,
-                    entry.GetProperty("agency").GetString()!,
-                    entry.GetProperty("year").GetInt32(),
-                    entry.GetProperty("cell").GetString()!);
-                var count = entry.TryGetProperty("count", out var c) ? c.GetInt32() : 1;
-                counts[key] = counts.GetValueOrDefault(key) + count;
+                return (null, Error(path, "不是第 1 版的 reportlint 基线文件（应有 \"version\": 1）", "not a version 1 reportlint baseline (\"version\": 1 expected)"));
+            }
+            if (!root.TryGetProperty("entries", out var entries) || entries.ValueKind != JsonValueKind.Array)
+            {
+                return (null, Error(path, "缺少 entries 列表", "'entries' is missing or not a list"));
+            }
+            var counts = new Dictionary<BaselineKey, int>();
+            var number = 0;
+            foreach (var entry in entries.EnumerateArray())
+            {
+                number++;
+                string? Text(string name) => entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+                int? Whole(string name) => entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Number && p.TryGetInt32(out var n) ? n : null;
+                var (rule, agency, cell, year, count) = (Text("rule"), Text("agency"), Text("cell"), Whole("year"), entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("count", out _) ? Whole("count") : 1);
+                if (rule is null || agency is null || cell is null || year is null || count is null or < 1)
+                {
+                    return (null, Error(path,
+                        $"第 {number} 条记录应有文字 rule、agency、cell，整数 year，以及不小于 1 的整数 count",
+                        $"entry {number} needs text rule, agency and cell, a whole-number year, and a whole-number count of at least 1"));
+                }
+                var key = new BaselineKey(rule, agency, year.Value, cell);
+                counts[key] = counts.GetValueOrDefault(key) + count.Value;
             }
             return (new Baseline(counts), null);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (JsonException e)
+        {
+            return (null, Error(path, $"JSON 格式错误（第 {(e.LineNumber ?? 0) + 1} 行）", $"malformed JSON (line {(e.LineNumber ?? 0) + 1})", (int)(e.LineNumber ?? 0) + 1));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return (null, Error(path, e.Message.TrimEnd('.'), e.Message.TrimEnd('.')));
         }
     }
 
-    private static Finding Error(string path, string reason, string reasonEn) =>
+    private static Finding Error(string path, string reason, string reasonEn, int line = 1) =>
         new(Path.GetFullPath(path), InputRule.BadBaseline.Id, InputRule.BadBaseline.Severity,
             $"无法读取基线文件：{reason}。基线文件由 --write-baseline 生成，请勿手工修改其结构。",
-            $"Cannot read the baseline file: {reasonEn}. Baselines are written by --write-baseline.", 1, 1) { IsInputError = true };
+            $"Cannot read the baseline file: {reasonEn}. Baselines are written by --write-baseline.", line, 1) { IsInputError = true };
 
     /// <summary>Starts matching findings against the baseline, one file at a time.</summary>
     public BaselineMatch Match() => new(new Dictionary<BaselineKey, int>(counts));

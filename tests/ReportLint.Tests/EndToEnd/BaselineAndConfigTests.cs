@@ -109,6 +109,23 @@ public class BaselineAndConfigTests
         off.Out.ShouldNotContain("RL0113");
     }
 
+    [Theory]
+    [InlineData("{ \"version\": 2, \"entries\": [] }", "不是第 1 版的 reportlint 基线文件")]
+    [InlineData("{ \"entries\": [] }", "不是第 1 版的 reportlint 基线文件")]
+    [InlineData("{ \"version\": 1, \"entries\": [ { \"rule\": \"RL1004\", \"agency\": \"甲\", \"year\": 2023, \"cell\": \"\", \"count\": 0 } ] }", "第 1 条记录应有")]
+    [InlineData("{ \"version\": 1,\n \"entries\": [ { \"rule\": \"RL1004\" } ] }", "第 1 条记录应有")]
+    [InlineData("{ \"version\": 1,\n \"entries\": [ {", "JSON 格式错误（第 2 行）")]
+    public void A_baseline_that_is_not_one_is_said_in_words(string json, string says)
+    {
+        // These were accepted (a version 2 file, a count of 0 that was never stale) or said in .NET's English
+        // ("The given key was not present in the dictionary").
+        var directory = ReportLintProcess.Workspace();
+        File.WriteAllText(Path.Combine(directory, "baseline.json"), json);
+        var (exit, _, stderr) = ReportLintProcess.Run(directory, "reports", "--baseline", "baseline.json");
+        exit.ShouldBe(2);
+        stderr.ShouldContain("error RL0112: 无法读取基线文件：" + says);
+    }
+
     [Fact]
     public void A_broken_baseline_file_is_an_input_error()
     {
