@@ -67,6 +67,15 @@ public sealed partial class ReportReader
             }
             return new Selection(template, SelectedBy.Year);
         }
+        if (header.YearOffset > 0)
+        {
+            // The year is there but not a whole number ("2024" in quotes, 2024.5): say that, where it is.
+            var (line, column) = index.Value.Locate(header.YearOffset + start);
+            findings.Add(InputError(path, InputRule.UnknownTemplate,
+                "year（报告年度）应为不带引号的整数年份，如 \"year\": 2024；报告也没有写 template，所以无法确定按哪个格式检查。",
+                "'year' must be a whole year without quotes, such as \"year\": 2024; with no 'template' either, the format cannot be determined.", line, column));
+            return null;
+        }
         findings.Add(InputError(path, InputRule.UnknownTemplate,
             "报告既没有写 template（模板），也没有写 year（报告年度），无法确定按哪个格式检查。",
             "The report has neither 'template' nor 'year', so its format cannot be determined.", 1, 1));

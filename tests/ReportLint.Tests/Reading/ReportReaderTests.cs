@@ -29,6 +29,8 @@ public class ReportReaderTests
         // Accepted without a word before, the last one winning: checked as 2019 and "1772 days late".
         // Both accepted without a word: the kind's rules quietly did not apply; an empty name paired with any agency.
         { "agency_without_kind_or_name", Lint.Mutate(Example, "\"agency\": { \"name\": \"呼和浩特市新城区人民政府\", \"kind\": \"government\" }", "\"agency\": { \"name\": \" \" }") },
+        // Was "neither template nor year" at 1:1, though the year is there, only in quotes.
+        { "year_in_quotes_without_template", Lint.Mutate(Lint.Mutate(Example, "\"template\": \"2021\",", ""), "\"year\": 2024,", "\"year\": \"2024\",") },
         { "field_given_twice", Lint.Mutate(Lint.Mutate(Example, "\"template\": \"2021\",", ""), "\"year\": 2024,", "\"year\": 2024, \"year\": 2019,") },
     };
 
