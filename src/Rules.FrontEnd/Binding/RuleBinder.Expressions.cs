@@ -96,6 +96,13 @@ internal sealed partial class RuleBinder
         };
         var left = Typed(Bind(binary.Left, context), operandKind, binary.Left, context, binary.Operator);
         var right = Typed(Bind(binary.Right, context), operandKind, binary.Right, context, binary.Operator);
+        if (binary.Operator == "/" && right is BoundNumber { Text: var divisor }
+            && decimal.TryParse(divisor, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) && d == 0)
+        {
+            // A division by zero is never judged, so the rule would never fire — and not be listed as skipped either.
+            context.Report(RuleFileDiagnostics.TypeMismatch.At(binary.Right.Span, "不能除以 0：这条规则永远不会得出结果 / division by zero: the rule could never be judged"));
+            return null;
+        }
         return left is null || right is null ? null : new BoundBinary(binary.Operator, left, right, resultKind);
     }
 
