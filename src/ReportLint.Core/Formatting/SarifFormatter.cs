@@ -60,6 +60,8 @@ public sealed class SarifFormatter(IReadOnlyList<RuleDescription> rules, Languag
         w.WriteEndObject();
         w.WriteEndObject();
 
+        // Columns count UTF-16 code units, as editors do (an emoji is two); SARIF's default would be code points.
+        w.WriteString("columnKind", "utf16CodeUnits");
         w.WriteStartArray("results");
     }
 
