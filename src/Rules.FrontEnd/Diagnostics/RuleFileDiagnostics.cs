@@ -21,7 +21,7 @@ public static class RuleFileDiagnostics
 
     public static readonly DiagnosticKind YamlSyntax = new(
         "RL0001", "YAML syntax error",
-        "YAML 格式错误：{0} / YAML syntax error: {0}");
+        "YAML 格式错误：{0}（技术信息：{1}） / YAML syntax error: {1}");
 
     public static readonly DiagnosticKind Structure = new(
         "RL0002", "Rule file structure",

@@ -56,7 +56,13 @@ public sealed class RuleFileParser
         {
             var inner = e.InnerException?.Message;
             var message = e.Message + (inner is null ? "" : " " + inner);
-            diagnostics.Add(RuleFileDiagnostics.YamlSyntax.At(map.Span(e.Start, e.End), message));
+            var span = map.Span(e.Start, e.End);
+            if (message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 && text.IndexOf('\t', (int)e.Start.Index) is var tab and >= 0)
+            {
+                // The parser names where the broken value starts; the tab itself is often on the next line.
+                span = map.Span(tab, tab + 1);
+            }
+            diagnostics.Add(RuleFileDiagnostics.YamlSyntax.At(span, YamlHint(message), message));
             return empty with { Diagnostics = diagnostics.ToEquatableArray() };
         }
 
@@ -200,6 +206,15 @@ public sealed class RuleFileParser
             Scalar(fields, "example-pass")?.Value,
             Scalar(fields, "example-fail")?.Value);
     }
+
+    /// <summary>What YamlDotNet's message means for someone editing a rule file, in the words they would use.</summary>
+    private static string YamlHint(string message) =>
+        message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 ? "这里用了制表符（Tab）；YAML 只能用空格缩进，请把 Tab 换成空格"
+        : message.Contains("mapping values are not allowed") || message.Contains("invalid mapping") ? "值中有“冒号加空格”（: ），会被当作新的一项；请把整个值用双引号括起来"
+        : message.Contains("quoted scalar") ? "引号没有闭合：以引号开头的值要以同样的引号结束（值中的双引号写作 \\\"）"
+        : message.Contains("did not find expected key") ? "缩进与上下文不一致，或一个以 {、[ 开头的值没有加引号（以 { 开头的消息请整个用双引号括起来）"
+        : message.Contains("did not find expected node content") || message.Contains("end of stream") ? "这里缺少内容：列表或映射没有写完（如缺少 ] 或 }）"
+        : "请检查这里的缩进、冒号和引号";
 
     private Dictionary<string, (YamlScalarNode Key, YamlNode Value)> Fields(YamlMappingNode node, string what, string[] allowed)
     {

@@ -32,6 +32,11 @@ public class RuleFileDiagnosticsTests
     public static TheoryData<string, string> Cases => new()
     {
         { "yaml_syntax", "template: \"t\"\ntables: [\n  - id: x\n" },
+        // YamlDotNet's English alone, and a tab placed on the line before it: now said in the editor's words, where it is.
+        { "yaml_tab_for_indentation", Rule("  - id: RL1001\n    table: requests\n    each: column\n\tcheck: x = y\n    title: t\n    why: w\n    message: m") },
+        { "yaml_colon_in_a_value", Rule("  - id: RL1001\n    table: requests\n    each: column\n    check: x = y\n    title: 注意: 两者应相等\n    why: w\n    message: m") },
+        { "yaml_unclosed_quote", Rule("  - id: RL1001\n    table: requests\n    each: column\n    check: x = y\n    title: t\n    why: w\n    message: \"{x} 与 {y} 不等\n") },
+        { "yaml_message_starting_with_a_brace", Rule("  - id: RL1001\n    table: requests\n    each: column\n    check: x = y\n    title: t\n    why: w\n    message: {x} 与 {y} 不等") },
         { "unknown_row", Rule("  - { id: RL1001, table: requests, each: column, check: x = nothing, title: t, why: w, message: m }") },
         { "unknown_column_in_full_reference", Rule("  - { id: RL1001, check: requests.x.nope >= 0, title: t, why: w, message: m }") },
         { "unknown_key_typo", Rule("  - { id: RL1001, table: requests, each: column, chek: x = y, title: t, why: w, message: m }") },
