@@ -264,6 +264,16 @@ internal sealed partial class RuleBinder
                 "check 没有引用任何单元格，结果与报告内容无关", "'check' refers to no cell, so its result never depends on a report"));
             return null;
         }
+        if (scope is RuleScope.Column or RuleScope.Row && instances.Count > 1
+            && instances.All(i => Equals(i.Check, instances[0].Check) && Equals(i.When, instances[0].When)))
+        {
+            // Every column (row) would check the same cells, and report the same problem once per column.
+            var (what, whatEn) = scope == RuleScope.Column ? ("列", "column") : ("行", "row");
+            diagnostics.Add(RuleFileDiagnostics.Structure.At(rule.Check.Span,
+                $"规则 {rule.Id.Value} 是 each: {whatEn}，但 check 只用到固定的单元格，每一{what}检查的都是同一个条件，同一个问题会报告 {instances.Count} 次；请去掉 each:，或在 check 中用逐{what}的名称 / " +
+                $"rule {rule.Id.Value} is each: {whatEn}, but its check names fixed cells only: every {whatEn} would check the same thing and report it {instances.Count} times; remove 'each:' or use the per-{whatEn} names"));
+            return null;
+        }
         if (instances[0].When is { } constantWhen && !ReferencesCells(constantWhen) && IsConstantFalse(constantWhen))
         {
             diagnostics.Add(RuleFileDiagnostics.NeverApplies.At(rule.When!.Span, rule.Id.Value, "when 条件恒为假", "its 'when' is always false"));

@@ -61,6 +61,8 @@ public class RuleFileDiagnosticsTests
         { "blank_of_last_years_cell", Rule("  - { id: RL1001, table: requests, each: column, check: not blank(previous.x), title: t, why: w, message: m }\n  - { id: RL1002, check: blank(report.year), title: t, why: w, message: m }") },
         { "empty_texts", Rule("  - { id: RL1001, table: requests, each: column, check: x = y, title: \"\", why: \" \", message: \"\", message-en: '' }") },
         { "row_with_an_empty_column_list", Rule("  - { id: RL1001, table: requests, each: column, check: y >= 0, title: t, why: w, message: m }").Replace("- { id: x, label: 行X }", "- { id: x, label: 行X, columns: [] }", StringComparison.Ordinal) },
+        // Built, and then reported the same finding once per column.
+        { "each_column_with_fixed_cells_only", Rule("  - { id: RL1001, table: requests, each: column, check: requests.x.total > 100000, title: t, why: w, message: m }") },
         { "division_by_zero", Rule("  - { id: RL1001, table: requests, each: column, check: x / 0 = 1, title: t, why: w, message: m }") },
         // These read this year's value where last year's was written, and so never fired.
         { "previous_of_what_is_not_a_cell", Rule(Block("RL1001", "report.year = previous.report.year + 1", each: false) + Block("RL1002", "x <= 2 * previous.value") + Block("RL1003", "x >= previous.previous.x")) },
