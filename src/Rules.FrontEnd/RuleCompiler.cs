@@ -36,7 +36,8 @@ public static class RuleCompiler
         var templates = new List<TemplateSpec>();
         var inherited = new Dictionary<RuleDiagnostic, RuleDiagnostic>();
         var classNames = new Dictionary<string, string>(System.StringComparer.Ordinal);
-        var yearsAt = new Dictionary<TemplateSpec, SourceSpan>();
+        // Where each template's years are written, to point at the second of two that overlap.
+        var yearsAt = new List<SourceSpan>();
         foreach (var file in byName.Values.OrderBy(f => f.Template!.Value, System.StringComparer.Ordinal))
         {
             var merged = TemplateMerger.Resolve(file, byName, diagnostics);
@@ -59,7 +60,7 @@ public static class RuleCompiler
             }
             classNames[spec.ClassName] = spec.Name;
             templates.Add(spec);
-            yearsAt[spec] = file.Years?.Span ?? file.Template!.Span;
+            yearsAt.Add(file.Years?.Span ?? file.Template!.Span);
         }
         CheckYearsDoNotOverlap(templates, yearsAt, diagnostics);
 
@@ -74,7 +75,7 @@ public static class RuleCompiler
     /// A report's year chooses its template, so no year may belong to two: a copied file whose years were not changed
     /// (or a derived file that inherits its base's) would otherwise silently take the other template's reports.
     /// </summary>
-    private static void CheckYearsDoNotOverlap(List<TemplateSpec> templates, Dictionary<TemplateSpec, SourceSpan> yearsAt, List<RuleDiagnostic> diagnostics)
+    private static void CheckYearsDoNotOverlap(List<TemplateSpec> templates, List<SourceSpan> yearsAt, List<RuleDiagnostic> diagnostics)
     {
         for (var i = 0; i < templates.Count; i++)
         {
@@ -83,7 +84,7 @@ public static class RuleCompiler
                 var (a, b) = (templates[i], templates[j]);
                 if (a.FirstYear <= b.LastYear && b.FirstYear <= a.LastYear)
                 {
-                    diagnostics.Add(RuleFileDiagnostics.Structure.At(yearsAt[b],
+                    diagnostics.Add(RuleFileDiagnostics.Structure.At(yearsAt[j],
                         $"模板“{b.Name}”适用于{Years(b, true)}，与模板“{a.Name}”的{Years(a, true)}重叠：同一年度的报告只能按一个模板检查。请用 years 写出互不重叠的年度，如 years: 2019-2020 和 years: 2021- / " +
                         $"template '{b.Name}' applies to {Years(b, false)}, which overlaps template '{a.Name}' ({Years(a, false)}): a report year must choose one template. Give them years that do not overlap, such as years: 2019-2020 and years: 2021-"));
                 }
@@ -111,7 +112,6 @@ public static class RuleCompiler
             var diagnostic = diagnostics[i];
             if (diagnostic.Span.Path != file.Path)
             {
-                var original = diagnostic;
                 var zh = $"（模板“{file.Template!.Value}”继承此处，见 {file.Path}）";
                 var en = $" (inherited here by template '{file.Template.Value}', {file.Path})";
                 var split = diagnostic.Message.IndexOf(" / ", System.StringComparison.Ordinal);
@@ -121,7 +121,7 @@ public static class RuleCompiler
                         ? diagnostic.Message + zh + en
                         : diagnostic.Message.Substring(0, split) + zh + diagnostic.Message.Substring(split) + en,
                 };
-                inherited[diagnostics[i]] = original;
+                inherited[diagnostics[i]] = diagnostic;
             }
         }
     }

@@ -48,9 +48,12 @@ public sealed class Baseline
             foreach (var entry in entries.EnumerateArray())
             {
                 number++;
-                string? Text(string name) => entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
-                int? Whole(string name) => entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Number && p.TryGetInt32(out var n) ? n : null;
-                var (rule, agency, cell, year, count) = (Text("rule"), Text("agency"), Text("cell"), Whole("year"), entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("count", out _) ? Whole("count") : 1);
+                var isObject = entry.ValueKind == JsonValueKind.Object;
+                string? Text(string name) => entry.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+                int? Whole(string name) => entry.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Number && p.TryGetInt32(out var n) ? n : null;
+                var (rule, agency, cell, year, count) = isObject
+                    ? (Text("rule"), Text("agency"), Text("cell"), Whole("year"), entry.TryGetProperty("count", out _) ? Whole("count") : 1)
+                    : default;
                 if (rule is null || agency is null || cell is null || year is null || count is null or < 1)
                 {
                     return (null, Error(path,

@@ -59,14 +59,14 @@ public sealed partial class ReportImporter(TemplateRegistry templates)
                 throw diagnostics.Stop(ImportRules.Unreadable, 1, 1, "文件是空的。", "The file is empty.");
             }
             var document = SourceLoader.Load(path, bytes, diagnostics);
-            if (document.Lines.All(l => l.Text.Trim().Length == 0))
+            var lines = document.Lines.Count(l => l.Text.Trim().Length > 0);
+            if (lines == 0)
             {
                 throw diagnostics.Stop(ImportRules.Unreadable, 1, 1, "文件中没有文字（只有空白）。", "The file holds no text, only blank space.");
             }
             // A report has dozens of lines (six headings, a line or more per table row). A few very long lines are a
             // report whose line breaks were lost in copying: without them neither headings nor rows can be told apart,
             // and reading on would only report every row of every table as missing.
-            var lines = document.Lines.Count(l => l.IsCellRow || l.Text.Trim().Length > 0);
             var length = document.Lines.Sum(l => l.Text.Length);
             if (lines < FewestLines && length > LongestShortText)
             {

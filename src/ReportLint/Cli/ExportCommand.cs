@@ -187,7 +187,7 @@ public static class ExportCommand
     {
         field ??= "";
         if (field.Length > 0 && (field[0] is '=' or '+' or '@' or '\t' or '\r'
-            || field[0] == '-' && !decimal.TryParse(field, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out _)))
+            || field[0] == '-' && !decimal.TryParse(field, NumberStyles.Number, CultureInfo.InvariantCulture, out _)))
         {
             field = "'" + field;
         }

@@ -117,10 +117,10 @@ public static class LintCommand
         var language = LanguageOf(parse);
         // The paths take any word, so a misspelt option (--formatt json) arrived as two files "not found" and the run
         // went on in text format. A word starting with - that names no file is an option that does not exist.
-        var options = parse.RootCommandResult.Command.Options.SelectMany(o => o.Aliases.Append(o.Name)).Distinct().ToList();
         var unknown = (parse.GetValue(Paths) ?? []).Where(p => p.StartsWith('-') && p != InputFiles.StandardInput && !File.Exists(p) && !Directory.Exists(p)).ToList();
         if (unknown.Count > 0)
         {
+            var options = parse.RootCommandResult.Command.Options.SelectMany(o => o.Aliases.Append(o.Name)).Distinct().ToList();
             foreach (var word in unknown)
             {
                 var meant = options.Where(o => o.StartsWith("--", StringComparison.Ordinal)).OrderBy(o => EditDistance.Between(word, o)).First();
