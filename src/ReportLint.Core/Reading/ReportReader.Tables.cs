@@ -38,6 +38,7 @@ public sealed partial class ReportReader
             {
                 continue;
             }
+            context.TableOffsets[table] = (int)tableOffset;
             var tableInfo = template.Tables[table];
             var expectedRow = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -189,6 +190,7 @@ public sealed partial class ReportReader
     {
         var report = context.Report;
         var template = report.Template;
+        List<int>? wholeTables = null;
         for (var t = 0; t < template.Tables.Count; t++)
         {
             var table = template.Tables[t];
@@ -226,6 +228,11 @@ public sealed partial class ReportReader
                 }
             }
 
+            if (!AnyRowGiven(context, t))
+            {
+                (wholeTables ??= []).Add(t);
+                continue;
+            }
             for (var r = 0; r < table.Rows.Length; r++)
             {
                 List<CellInfo>? missing = null;
@@ -253,6 +260,52 @@ public sealed partial class ReportReader
                           : $"Row tables.{table.Id}.{row.Id} lacks column(s) {string.Join(", ", missing.Select(m => m.Column))}.",
                     Math.Max(0, at), $"{table.Id}.{row.Id}");
             }
+        }
+        if (wholeTables is not null)
+        {
+            ReportWholeTables(context, wholeTables);
+        }
+    }
+
+    private static bool AnyRowGiven(ReadContext context, int table)
+    {
+        var info = context.Report.Template.Tables[table];
+        for (var r = 0; r < info.Rows.Length + info.Groups.Length; r++)
+        {
+            if (context.RowOffset(table, r) >= 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A table without a single row is one finding, not one per row: a report that left out 表三 is told so once, and a
+    /// report without <c>tables</c> once for all of them.
+    /// </summary>
+    private static void ReportWholeTables(ReadContext context, List<int> tables)
+    {
+        var report = context.Report;
+        var template = report.Template;
+        var at = Math.Max(0, report.TablesOffset - context.Start);
+        if (report.FieldOffset("tables") is null && tables.Count == template.Tables.Count)
+        {
+            context.Add(InputRule.MissingCell,
+                $"缺少 tables（统计表）：{string.Join("、", template.Tables.Select(t => t.Short))}都没有填报。请按 docs/report-json.md 填写各表的全部单元格。",
+                "The report has no 'tables'; every table is missing. See docs/report-json.md.", 0);
+            return;
+        }
+        foreach (var t in tables)
+        {
+            var table = template.Tables[t];
+            var given = context.TableOffsets[t] >= 0;
+            context.Add(InputRule.MissingCell,
+                given ? $"{table.Short}（tables.{table.Id}）一行也没有填写。没有数据也要逐格填 0；空白请填 null。"
+                      : $"缺少 {table.Short}（tables.{table.Id}）整张表。没有数据也要逐格填 0；空白请填 null。",
+                given ? $"Table tables.{table.Id} has no rows. Write 0 for nothing, null for a blank cell."
+                      : $"Table tables.{table.Id} is missing. Write 0 for nothing, null for a blank cell.",
+                given ? context.TableOffsets[t] : at, table.Id);
         }
     }
 

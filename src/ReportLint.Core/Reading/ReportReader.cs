@@ -157,6 +157,16 @@ public sealed partial class ReportReader
 
         public int RowOffset(int table, int row) => RowOffsets[Report.Template.RowSlot(table, row)];
 
+        /// <summary>Offset of each table's key under <c>tables</c>; -1 when not given.</summary>
+        public int[] TableOffsets { get; } = NewTableOffsets(report.Template);
+
+        private static int[] NewTableOffsets(TemplateDefinition template)
+        {
+            var offsets = new int[template.Tables.Count];
+            Array.Fill(offsets, -1);
+            return offsets;
+        }
+
         private static int[] NewRowOffsets(TemplateDefinition template)
         {
             var offsets = new int[template.RowSlotCount];

@@ -19,6 +19,10 @@ public class ReportReaderTests
         { "unknown_row", Lint.Mutate(Example, "\"petition\":", "\"petitions\":") },
         { "unknown_column", Lint.Mutate(Example, "{ \"decisions\": 815 }", "{ \"decisions\": 815, \"amount\": 1 }") },
         { "missing_row", Lint.Mutate(Example, "\"enforcement\":         { \"decisions\": 128 },", "") },
+        // A missing table was one finding per row (25 for 表三), a report without tables 34 findings at 1:1.
+        { "missing_table", Example[..Example.LastIndexOf(",\n    \"appeals\"", StringComparison.Ordinal)] + "\n  }\n}\n" },
+        { "empty_table", Example[..Example.LastIndexOf("\"appeals\"", StringComparison.Ordinal)] + "\"appeals\": {}\n  }\n}\n" },
+        { "no_tables", Example[..Example.IndexOf(",\n  \"tables\"", StringComparison.Ordinal)] + "\n}\n" },
         { "missing_column", Lint.Mutate(Example, "\"upheld\": 0, \"corrected\": 0, \"other_result\": 0, \"pending\": 0, \"total\": 0 },", "\"upheld\": 0, \"corrected\": 0, \"total\": 0 },") },
         { "wrong_value_type", Lint.Mutate(Example, "{ \"decisions\": 815 }", "{ \"decisions\": [815] }") },
         { "group_given_twice", Lint.Mutate(Example, "\"results_total\":", "\"other_processing\": { \"natural_person\": 0, \"commercial\": 0, \"research\": 0, \"nonprofit\": 0, \"legal_services\": 0, \"other_org\": 0, \"total\": 0 },\n      \"results_total\":") },
