@@ -58,7 +58,8 @@ public static partial class FileBytes
     /// <summary>
     /// A whole file — a report, a configuration, a baseline, a source to import — or null when it is over
     /// <paramref name="limit"/> bytes. A regular file over the limit is not read at all (<c>Length</c> says how large it
-    /// is); a pipe is read no further than just past it (<c>Length</c> null: it has none). Opened with
+    /// is); a pipe is read no further than just past it (<c>Length</c> null: it has none), and so is a file that says it
+    /// has no bytes (a device such as /dev/zero, a file under /proc). Opened with
     /// <see cref="Open"/>, so a named pipe nothing writes to never makes this wait.
     /// </summary>
     public static FileContent ReadAll(string path, int limit)
@@ -68,7 +69,9 @@ public static partial class FileBytes
         {
             return new([], 0);
         }
-        if (LengthOf(handle) is not { } length)
+        // Length 0 is an empty file, or a device or /proc file, which has bytes all the same (/dev/zero without end): both
+        // are read as they come, which for an empty file is one read of nothing.
+        if (LengthOf(handle) is not { } length || length == 0)
         {
             using var pipe = new FileStream(handle, FileAccess.Read, bufferSize: 0);
             return new(ReadUpTo(pipe, limit), null);

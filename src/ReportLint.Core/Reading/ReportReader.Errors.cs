@@ -56,7 +56,7 @@ public sealed partial class ReportReader
             (_, var d) when d.Contains("Expected either ','", StringComparison.Ordinal) || d.Contains("Expected a delimiter", StringComparison.Ordinal)
                 => ("前一项后面缺少逗号“,”（或括号不配对）。", "A comma ',' is missing after the previous item (or a bracket does not match)."),
             (_, var d) when d.Contains("Expected end of data", StringComparison.Ordinal) => ("报告在这里之前已经结束，后面多出了内容（多余的 } 或 ]？）。", "The report ended before this; there is more after it (an extra } or ]?)."),
-            (_, var d) when d.Contains("end of data", StringComparison.Ordinal)
+            (_, var d) when d.Contains("end of data", StringComparison.Ordinal) || d.Contains("depth to be zero", StringComparison.Ordinal)
                 => ("文件在中途就结束了：缺少结尾的 } 或 ]，或有引号没有闭合。", "The file ends too early: a closing } or ] is missing, or a quote is not closed."),
             (_, var d) when d.Contains("escapable character", StringComparison.Ordinal) => ("文字中的反斜杠“\\”须写作“\\\\”。", "A backslash in text must be written \\\\."),
             (_, var d) when d.Contains("within a JSON string", StringComparison.Ordinal) => ("文字中不能直接换行或含控制字符；换行请写作 \\n。", "Text cannot hold a raw line break or control character; write a line break as \\n."),

@@ -53,6 +53,10 @@ public sealed partial class ReportReader
                 "The file is not UTF-8 (perhaps GBK/GB2312). Save it as UTF-8 and submit again.", line, column);
         }
         var start = span.StartsWith("\uFEFF"u8) ? 3 : 0;
+        if (span[start..].IndexOfAnyExcept(" \t\r\n"u8) < 0)
+        {
+            return Fatal(path, InputRule.Unreadable, "文件中只有空格或空行，没有任何内容。", "The file holds nothing but white space.", 1, 1);
+        }
 
         // Pass 1: the template decides which cells exist, and it may be declared after the tables.
         Header header;

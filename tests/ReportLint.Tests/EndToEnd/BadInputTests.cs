@@ -79,6 +79,16 @@ public class BadInputTests
     }
 
     [Fact]
+    public void A_device_that_says_it_is_empty_is_read_as_it_comes()
+    {
+        // /dev/zero has length 0 like an empty file, and was reported as "empty"; it gives bytes without end.
+        var (exit, stdout, stderr) = ReportLintProcess.Run(Paths.RepoRoot, "/dev/zero", "--format", "msbuild");
+        (stdout + stderr).ShouldNotContain("   at ");
+        exit.ShouldBe(2);
+        stdout.Split('\n').Where(l => l.Contains("RL0101")).ShouldHaveSingleItem().ShouldBe("/dev/zero(1,1): error RL0101: 输入超过上限 16 MB，未再读取；年度报告文件不应如此之大。");
+    }
+
+    [Fact]
     public void A_pipe_given_as_a_path_is_read_like_standard_input_and_not_by_the_pairing_pass()
     {
         // /dev/stdin here is a pipe, as `reportlint <(curl …)` gives one. Before, it ended the run with a stack trace

@@ -30,6 +30,10 @@ public class ReportReaderTests
         { "unknown_field", Lint.Mutate(Example, "\"year\": 2024,", "\"year\": 2024, \"yaer\": 2024,") },
         { "template_contradicts_year", Lint.Mutate(Example, "\"year\": 2024,", "\"year\": 2020,") },
         { "empty", "" },
+        // Was "missing comma or quote" with the reader's English "does not contain any JSON tokens".
+        { "white_space_only", "  \n\n\t  \n" },
+        // A file cut short after its last row: was the catch-all "missing comma or quote" hint.
+        { "cut_short", Example.TrimEnd()[..^1] },
         // Accepted without a word before, the last one winning: checked as 2019 and "1772 days late".
         // Both accepted without a word: the kind's rules quietly did not apply; an empty name paired with any agency.
         { "agency_without_kind_or_name", Lint.Mutate(Example, "\"agency\": { \"name\": \"呼和浩特市新城区人民政府\", \"kind\": \"government\" }", "\"agency\": { \"name\": \" \" }") },
