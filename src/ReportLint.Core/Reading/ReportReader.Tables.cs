@@ -149,10 +149,13 @@ public sealed partial class ReportReader
                     }
                     else
                     {
+                        // Reported here once, like a value of the wrong type below: as text it was "not a number" too.
                         var info = template.Cells[cell];
-                        cells[cell] = CellValue.Text;
-                        context.Report.Texts[cell] = Encoding.UTF8.GetString(reader.ValueSpan);
-                        context.Add(InputRule.BadCellValue, $"{info.Label(Language.Chinese)} 的数值超出范围。", $"{info.Label(Language.English)} is out of range.", offset, info.Key);
+                        cells[cell] = CellValue.NotReported;
+                        var written = Quoted.Brief(Encoding.UTF8.GetString(reader.ValueSpan));
+                        context.Report.Texts[cell] = written;
+                        context.Add(InputRule.BadCellValue, $"{info.Label(Language.Chinese)} 的数值“{written}”超出范围，无法核对。请填写实际的数字。",
+                            $"{info.Label(Language.English)}: {written} is out of range.", offset, info.Key);
                     }
                     break;
                 case JsonTokenType.Null:

@@ -24,6 +24,8 @@ public class ReportReaderTests
         { "empty_table", Example[..Example.LastIndexOf("\"appeals\"", StringComparison.Ordinal)] + "\"appeals\": {}\n  }\n}\n" },
         { "no_tables", Example[..Example.IndexOf(",\n  \"tables\"", StringComparison.Ordinal)] + "\n}\n" },
         { "missing_column", Lint.Mutate(Example, "\"upheld\": 0, \"corrected\": 0, \"other_result\": 0, \"pending\": 0, \"total\": 0 },", "\"upheld\": 0, \"corrected\": 0, \"total\": 0 },") },
+        // Was two findings for one cell: out of range (RL0107), and "not a number" (RL1006) for the same text.
+        { "number_out_of_range", Lint.Mutate(Example, "{ \"decisions\": 815 }", "{ \"decisions\": 1e400 }") },
         { "wrong_value_type", Lint.Mutate(Example, "{ \"decisions\": 815 }", "{ \"decisions\": [815] }") },
         { "group_given_twice", Lint.Mutate(Example, "\"results_total\":", "\"other_processing\": { \"natural_person\": 0, \"commercial\": 0, \"research\": 0, \"nonprofit\": 0, \"legal_services\": 0, \"other_org\": 0, \"total\": 0 },\n      \"results_total\":") },
         { "bad_metadata", Lint.Mutate(Lint.Mutate(Example, "\"kind\": \"government\"", "\"kind\": \"county\""), "\"published\": \"2025-02-05\"", "\"published\": \"2025年2月5日\"") },
