@@ -50,8 +50,12 @@ public sealed partial class ReportReader
                     ? ("报告声明的是", "the report declares")
                     : ("命令行 --template 指定的是", "--template gives");
                 findings.Add(new Finding(path, InputRule.TemplateYear.Id, InputRule.TemplateYear.Severity,
-                    $"报告年度 {y} 应使用模板“{fitting?.Name ?? "（无）"}”，但{given}“{template.Name}”（适用于 {Years(template)} 年度）。",
-                    $"Report year {y} calls for template '{fitting?.Name ?? "(none)"}', but {givenEn} '{template.Name}' (for report years {Years(template)}).", line, column));
+                    fitting is null
+                        ? $"报告年度 {y} 不在任何模板的适用范围内（{templates.Coverage(Language.Chinese)}），{given}“{template.Name}”。请核对报告年度。"
+                        : $"报告年度 {y} 应使用模板“{fitting.Name}”，但{given}“{template.Name}”（适用于 {Years(template)} 年度）。",
+                    fitting is null
+                        ? $"No template covers report year {y} ({templates.Coverage(Language.English)}); {givenEn} '{template.Name}'. Check the year."
+                        : $"Report year {y} calls for template '{fitting.Name}', but {givenEn} '{template.Name}' (for report years {Years(template)}).", line, column));
             }
             return new Selection(template, templateOverride is null ? SelectedBy.Declared : SelectedBy.Option);
         }
@@ -62,7 +66,8 @@ public sealed partial class ReportReader
             {
                 var (line, column) = index.Value.Locate(header.YearOffset + start);
                 findings.Add(InputError(path, InputRule.UnknownTemplate,
-                    $"没有适用于 {reportYear} 年度的模板（2019 年起才有统一格式）。", $"No template covers report year {reportYear}.", line, column));
+                    $"没有适用于 {reportYear} 年度的模板（{templates.Coverage(Language.Chinese)}）。请核对报告年度。",
+                    $"No template covers report year {reportYear} ({templates.Coverage(Language.English)}).", line, column));
                 return null;
             }
             return new Selection(template, SelectedBy.Year);
@@ -172,8 +177,7 @@ public sealed partial class ReportReader
         return row >= 0 && column >= 0 && template.CellIndex(table, row, column) >= 0;
     }
 
-    private static string Years(TemplateDefinition template) =>
-        $"{template.FirstYear}–{(template.LastYear == 9999 ? "" : template.LastYear.ToString(System.Globalization.CultureInfo.InvariantCulture))}";
+    private static string Years(TemplateDefinition template) => TemplateRegistry.Years(template);
 
     private static Header ScanHeader(ReadOnlySpan<byte> json)
     {

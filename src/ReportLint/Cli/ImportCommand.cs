@@ -62,6 +62,11 @@ public static class ImportCommand
     private static int Run(ParseResult parse)
     {
         var language = LintCommand.LanguageOf(parse);
+        if (TemplateOption.Problem("reportlint import", parse.GetValue(Template), parse.GetValue(Year), language, TemplateRegistry.Default) is { } usage)
+        {
+            Console.Error.WriteLine(usage);
+            return ExitCodes.InputError;
+        }
         var (files, problems) = InputFiles.Expand(parse.GetValue(Paths) ?? [], Extensions);
         var output = parse.GetValue(Output);
         var toDirectory = output is not null && (files.Count > 1 || Directory.Exists(output) || output.EndsWith('/') || output.EndsWith('\\'));

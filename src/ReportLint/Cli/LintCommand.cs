@@ -132,6 +132,11 @@ public static class LintCommand
             return ExitCodes.InputError;
         }
         var templates = TemplateRegistry.Default;
+        if (TemplateOption.Problem("reportlint", parse.GetValue(Template), null, language, templates) is { } problem)
+        {
+            Console.Error.WriteLine(problem);
+            return ExitCodes.InputError;
+        }
 
         var configPath = parse.GetValue(ConfigPath) ?? ConfigLoader.Find(Environment.CurrentDirectory);
         var config = LintConfig.None(Environment.CurrentDirectory);

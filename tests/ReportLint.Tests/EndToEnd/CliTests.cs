@@ -151,4 +151,17 @@ public class CliTests
         stdout.ShouldBeEmpty();
         stderr.Trim().ShouldBe("reportlint: 没有 --formatt 这个选项，是否应为 --format？（用法见 reportlint --help）。");
     }
+
+    [Fact]
+    public void An_unknown_template_on_the_command_line_is_one_usage_error_naming_the_one_for_that_year()
+    {
+        // --template 2020 (a year, not a template) was reported as "unknown template" against every file checked.
+        var (exit, stdout, stderr) = Run(Paths.RepoRoot, "examples", "--template", "2020");
+        exit.ShouldBe(2);
+        stdout.ShouldBeEmpty();
+        stderr.Trim().ShouldBe("reportlint: --template 2020：没有这个模板。可用的模板：2019（2019–2020 年度）、2021（2021– 年度）。2020 年度的报告适用模板 2019。");
+        (exit, _, stderr) = Run(Paths.RepoRoot, "examples", "--template", "x", "--lang", "en");
+        exit.ShouldBe(2);
+        stderr.Trim().ShouldBe("reportlint: --template x: there is no such template; templates: 2019 (report years 2019–2020), 2021 (report years 2021–).");
+    }
 }

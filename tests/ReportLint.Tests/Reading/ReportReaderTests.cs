@@ -31,6 +31,8 @@ public class ReportReaderTests
         { "bad_metadata", Lint.Mutate(Lint.Mutate(Example, "\"kind\": \"government\"", "\"kind\": \"county\""), "\"published\": \"2025-02-05\"", "\"published\": \"2025年2月5日\"") },
         { "unknown_field", Lint.Mutate(Example, "\"year\": 2024,", "\"year\": 2024, \"yaer\": 2024,") },
         { "template_contradicts_year", Lint.Mutate(Example, "\"year\": 2024,", "\"year\": 2020,") },
+        // Was "报告年度 1800 应使用模板“（无）”".
+        { "year_no_template_covers", Lint.Mutate(Example, "\"year\": 2024,", "\"year\": 1800,") },
         { "empty", "" },
         // Was "missing comma or quote" with the reader's English "does not contain any JSON tokens".
         { "white_space_only", "  \n\n\t  \n" },
