@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ReportLint.Findings;
 using ReportLint.Reading;
+using ReportLint.Validation;
 
 namespace ReportLint.Baselines;
 
@@ -11,8 +12,13 @@ namespace ReportLint.Baselines;
 public sealed class Baseline
 {
     private readonly Dictionary<BaselineKey, int> counts;
+    private readonly Dictionary<BaselineKey, (int Line, int Column)> places;
 
-    private Baseline(Dictionary<BaselineKey, int> counts) => this.counts = counts;
+    private Baseline(Dictionary<BaselineKey, int> counts, Dictionary<BaselineKey, (int Line, int Column)> places)
+    {
+        this.counts = counts;
+        this.places = places;
+    }
 
     public static BaselineKey KeyOf(Finding finding) =>
         new(finding.RuleId, finding.Agency ?? "", finding.Year ?? 0, finding.CellKey ?? "");
@@ -44,9 +50,13 @@ public sealed class Baseline
                 return (null, Error(path, "缺少 entries 列表", "'entries' is missing or not a list"));
             }
             var counts = new Dictionary<BaselineKey, int>();
+            var places = new Dictionary<BaselineKey, (int Line, int Column)>();
+            var starts = EntryOffsets(bytes);
+            var lines = new LineIndex(bytes);
             var number = 0;
             foreach (var entry in entries.EnumerateArray())
             {
+                var (line, column) = number < starts.Count ? lines.Locate(starts[number]) : (1, 1);
                 number++;
                 var isObject = entry.ValueKind == JsonValueKind.Object;
                 string? Text(string name) => entry.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
@@ -58,12 +68,13 @@ public sealed class Baseline
                 {
                     return (null, Error(path,
                         $"第 {number} 条记录应有文字 rule、agency、cell，整数 year，以及不小于 1 的整数 count",
-                        $"entry {number} needs text rule, agency and cell, a whole-number year, and a whole-number count of at least 1"));
+                        $"entry {number} needs text rule, agency and cell, a whole-number year, and a whole-number count of at least 1", line, column));
                 }
                 var key = new BaselineKey(rule, agency, year.Value, cell);
                 counts[key] = counts.GetValueOrDefault(key) + count.Value;
+                places.TryAdd(key, (line, column));
             }
-            return (new Baseline(counts), null);
+            return (new Baseline(counts, places), null);
         }
         catch (JsonException e)
         {
@@ -75,13 +86,35 @@ public sealed class Baseline
         }
     }
 
-    private static Finding Error(string path, string reason, string reasonEn, int line = 1) =>
+    private static Finding Error(string path, string reason, string reasonEn, int line = 1, int column = 1) =>
         new(Path.GetFullPath(path), InputRule.BadBaseline.Id, InputRule.BadBaseline.Severity,
             $"无法读取基线文件：{reason}。基线文件由 --write-baseline 生成，请勿手工修改其结构。",
-            $"Cannot read the baseline file: {reasonEn}. Baselines are written by --write-baseline.", line, 1) { IsInputError = true };
+            $"Cannot read the baseline file: {reasonEn}. Baselines are written by --write-baseline.", line, column) { IsInputError = true };
+
+    /// <summary>Where each element of the top-level <c>entries</c> list starts (JsonDocument keeps no positions), in order.</summary>
+    private static List<int> EntryOffsets(byte[] bytes)
+    {
+        var offsets = new List<int>();
+        var start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        var reader = new Utf8JsonReader(bytes.AsSpan(start));
+        var inEntries = false;
+        while (reader.Read())
+        {
+            if (reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                inEntries = reader.ValueTextEquals("entries"u8);
+            }
+            else if (inEntries && reader.CurrentDepth == 2 && reader.TokenType is not (JsonTokenType.EndObject or JsonTokenType.EndArray))
+            {
+                offsets.Add((int)reader.TokenStartIndex + start);
+                reader.Skip();
+            }
+        }
+        return offsets;
+    }
 
     /// <summary>Starts matching findings against the baseline, one file at a time.</summary>
-    public BaselineMatch Match() => new(new Dictionary<BaselineKey, int>(counts));
+    public BaselineMatch Match() => new(new Dictionary<BaselineKey, int>(counts), places);
 
     /// <summary>Writes a baseline with these entries and counts (see <see cref="BaselineRecorder"/>).</summary>
     public static void Write(string path, IReadOnlyDictionary<BaselineKey, int> entries)
@@ -109,7 +142,7 @@ public sealed class Baseline
 }
 
 /// <summary>Suppresses baselined findings as files stream past; what is left over at the end is stale.</summary>
-public sealed class BaselineMatch(Dictionary<BaselineKey, int> remaining)
+public sealed class BaselineMatch(Dictionary<BaselineKey, int> remaining, IReadOnlyDictionary<BaselineKey, (int Line, int Column)> places)
 {
     public IReadOnlyList<Finding> Keep(IReadOnlyList<Finding> findings)
     {
@@ -140,10 +173,22 @@ public sealed class BaselineMatch(Dictionary<BaselineKey, int> remaining)
         }
     }
 
-    /// <summary>Entries left over for reports checked in this run, of the rules <paramref name="ran"/> accepts.</summary>
-    public List<(BaselineKey Key, int Count)> Stale(Func<string, bool> ran) =>
+    /// <summary>
+    /// Entries left over for reports checked in this run, of the rules <paramref name="ran"/> accepts, in the order of
+    /// the baseline file, each where it is in that file.
+    /// </summary>
+    public List<StaleEntry> Stale(Func<string, bool> ran) =>
         remaining.Where(r => r.Value > 0 && checkedReports.Contains((r.Key.Agency, r.Key.Year)) && ran(r.Key.Rule))
-            .Select(r => (r.Key, r.Value)).OrderBy(r => r.Key.ToString(), StringComparer.Ordinal).ToList();
+            .Select(r => new StaleEntry(r.Key, r.Value, places.TryGetValue(r.Key, out var place) ? place : (1, 1)))
+            .OrderBy(r => r.Place.Line).ThenBy(r => r.Key.ToString(), StringComparer.Ordinal).ToList();
+}
+
+/// <summary>A baseline entry nothing matched any more: how many of its findings are gone, and where it is in the file.</summary>
+public sealed record StaleEntry(BaselineKey Key, int Count, (int Line, int Column) Place)
+{
+    public string Describe(Language language) => language == Language.English
+        ? $"{Key.Rule} ({Key.Agency}, {Key.Year}{(Key.Cell.Length == 0 ? "" : ", " + Key.Cell)})"
+        : $"{Key.Rule}（{Key.Agency}，{Key.Year} 年度{(Key.Cell.Length == 0 ? "" : "，" + Key.Cell)}）";
 }
 
 /// <summary>Counts findings by baseline key as files stream past, for --write-baseline.</summary>

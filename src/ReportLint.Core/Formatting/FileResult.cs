@@ -10,6 +10,9 @@ public sealed record FileResult(string Path, IReadOnlyList<Finding> Findings)
 
     /// <summary>The agency and year the file reports on; null when it could not be read.</summary>
     public (string Agency, int Year)? Identity { get; init; }
+
+    /// <summary>False for findings about a file that is not a report (the baseline's stale entries): not counted as a checked file.</summary>
+    public bool IsReport { get; init; } = true;
 }
 
 /// <summary>Counts for the summary line.</summary>
@@ -37,7 +40,10 @@ public sealed class SummaryCounter
 
     public void Add(FileResult result)
     {
-        files++;
+        if (result.IsReport)
+        {
+            files++;
+        }
         foreach (var finding in result.Findings)
         {
             switch (finding.Severity)

@@ -4,6 +4,7 @@ using ReportLint.Configuration;
 using ReportLint.Findings;
 using ReportLint.Formatting;
 using ReportLint.Reading;
+using ReportLint.Validation;
 using Spectre.Console;
 
 namespace ReportLint.Cli;
@@ -164,8 +165,9 @@ public static class LintRun
         {
             var display = InputFiles.Display(options.BaselinePath!);
             Emit(new FileResult(display, stale.Select(s => new Finding(display, InputRule.StaleBaseline.Id, InputRule.StaleBaseline.Severity,
-                $"基线记录“{s.Key}”（{s.Count} 条）已不再出现，问题已改正：请用 --write-baseline 更新基线，让它只减不增。",
-                $"Baseline entry '{s.Key}' ({s.Count}) no longer matches anything: regenerate the baseline with --write-baseline.", 1, 1)).ToList()), record: false);
+                $"基线记录 {s.Describe(Language.Chinese)}中有 {s.Count} 条已不再出现，问题已改正：请用 --write-baseline 更新基线，让它只减不增。",
+                $"Baseline entry {s.Describe(Language.English)}: {s.Count} no longer found, fixed. Regenerate the baseline with --write-baseline.",
+                s.Place.Line, s.Place.Column)).ToList()) { IsReport = false }, record: false);
         }
 
         var summary = counter.ToSummary((clock ?? TimeProvider.System).GetElapsedTime(started));

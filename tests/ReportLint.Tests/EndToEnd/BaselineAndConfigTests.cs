@@ -29,8 +29,14 @@ public class BaselineAndConfigTests
         var hongze = Path.Combine(directory, "reports", "2023_hongzequ.json");
         File.WriteAllText(hongze, Lint.Mutate(File.ReadAllText(hongze), "\"other_result\": 0, \"pending\": 0, \"total\": 0 },\n      \"direct_suit\"", "\"other_result\": 0, \"pending\": 0, \"total\": 11 },\n      \"direct_suit\""));
         var stale = ReportLintProcess.Run(directory, "reports", "--baseline", "baseline.json", "--format", "msbuild");
-        stale.Out.ShouldContain("warning RL0113:");
-        stale.Out.ShouldContain("RL1004 洪泽区人民政府 2023 appeals.review.total");
+        // Located at its entry in the baseline (was 1:1), and the baseline is not counted as a checked file.
+        var baselineLines = File.ReadAllLines(Path.Combine(directory, "baseline.json"));
+        var cellLine = Array.FindIndex(baselineLines, l => l.Contains("\"cell\": \"appeals.review.total\"", StringComparison.Ordinal));
+        var entryLine = Array.FindLastIndex(baselineLines, cellLine, l => l.Trim() == "{") + 1;
+        stale.Out.Split('\n').Where(l => l.Contains("RL0113", StringComparison.Ordinal)).ShouldHaveSingleItem().ShouldBe(
+            $"baseline.json({entryLine},5): warning RL0113: 基线记录 RL1004（洪泽区人民政府，2023 年度，appeals.review.total）中有 1 条已不再出现，问题已改正：请用 --write-baseline 更新基线，让它只减不增。");
+        var summary = ReportLintProcess.Run(directory, "reports", "--baseline", "baseline.json");
+        summary.Out.ShouldContain($"共检查 {Directory.GetFiles(Path.Combine(directory, "reports")).Length} 个文件");
     }
 
     [Fact]
