@@ -24,6 +24,8 @@ public sealed record InputRule(string Id, string Name, Severity Severity, string
     public static readonly InputRule OtherTemplateTable = new("RL0114", "table-of-another-template", Severity.Error, "表格是按另一模板填写的", "Table is laid out for another template", false, "表格的行列属于另一版格式（如 2021 年度报告用了 2019 年的表二），逐格核对没有意义；请改正 template 或按正确格式重填。");
     public static readonly InputRule UnitNotStated = new("RL0115", "amount-without-unit", Severity.Warning, "金额未注明单位", "Amount without a stated unit", false, "格式没有规定单位的金额（2019 年采购总金额）不为 0 时，报告须在 units 中注明元或万元，否则无法比较和汇总。");
 
+    public static readonly InputRule PreviousAmbiguous = new("RL0116", "previous-year-ambiguous", Severity.Warning, "上一年度有多份同一机关的报告", "More than one report of last year for the agency", false, "跨年度核对（上年结转等于上一年度的结转下年度）只能与一份上一年度报告比较；同一机关有两份时用的是排在前面的一份，结果可能不对。");
+
     public static readonly IReadOnlyList<InputRule> All =
-        [Unreadable, MalformedJson, UnknownTemplate, BadField, UnknownCell, MissingCell, BadCellValue, GroupTwice, TemplateYear, UnknownField, BadConfig, BadBaseline, StaleBaseline, OtherTemplateTable, UnitNotStated];
+        [Unreadable, MalformedJson, UnknownTemplate, BadField, UnknownCell, MissingCell, BadCellValue, GroupTwice, TemplateYear, UnknownField, BadConfig, BadBaseline, StaleBaseline, OtherTemplateTable, UnitNotStated, PreviousAmbiguous];
 }

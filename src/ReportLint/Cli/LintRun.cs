@@ -80,8 +80,9 @@ public static class LintRun
                 {
                     var file = files[i];
                     var previous = pairs.PreviousOf(i, linter);
-                    var result = Lint(file, linter, options.Template, previous);
-                    results[i - from] = new FileResult(file.DisplayPath, Configure(result.Findings, options.Config, file, options.WarningsAsErrors))
+                    var result = Lint(file, linter, options.Template, previous.Report);
+                    var findings = previous.Others.Count == 0 ? result.Findings : [Ambiguous(file, previous, result), .. result.Findings];
+                    results[i - from] = new FileResult(file.DisplayPath, Configure(findings, options.Config, file, options.WarningsAsErrors))
                     {
                         Skipped = result.Skipped.Select(r => r.Id).ToList(),
                         Identity = result.Identity,
@@ -174,6 +175,17 @@ public static class LintRun
         formatter.End(output, summary);
         return new LintOutcome(summary, inputErrors, worst);
     }
+
+    /// <summary>RL0116: more than one of last year's files matched this report's agency; which one the year-over-year rules used.</summary>
+    private static Finding Ambiguous(InputFile file, PreviousYear previous, LintResult result) =>
+        new(file.DisplayPath, InputRule.PreviousAmbiguous.Id, InputRule.PreviousAmbiguous.Severity,
+            $"{previous.Year} 年度有 {previous.Others.Count + 1} 份报告与本报告的机关名称相符：{previous.Path}、{string.Join("、", previous.Others)}。跨年度核对用的是 {previous.Path}；请确认，并只保留该机关上一年度的一份报告。",
+            $"{previous.Others.Count + 1} reports of {previous.Year} match this report's agency: {previous.Path}, {string.Join(", ", previous.Others)}. The year-over-year rules used {previous.Path}; keep one report of last year per agency.",
+            1, 1)
+        {
+            Agency = result.Identity?.Agency,
+            Year = result.Identity?.Year,
+        };
 
     private static LintResult Lint(InputFile file, Linter linter, string? template, Report? previous)
     {

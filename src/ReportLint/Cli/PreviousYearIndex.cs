@@ -85,25 +85,30 @@ public sealed class PreviousYearIndex
 
     /// <summary>
     /// Last year's report for the checked file at <paramref name="fileIndex"/>, read when asked (each is usually needed
-    /// once). When several match, the first in input order, as the files are listed.
+    /// once). When several files match, the first in input order, as the files are listed, and the others are named in
+    /// <see cref="PreviousYear.Others"/> so the run can say which one was used.
     /// </summary>
-    public Report? PreviousOf(int fileIndex, Linter linter)
+    public PreviousYear PreviousOf(int fileIndex, Linter linter)
     {
         if (fileIndex >= reversedAgency.Length || reversedAgency[fileIndex] is not { } agency
             || !byYear.TryGetValue(year[fileIndex] - 1, out var names))
         {
-            return null;
+            return PreviousYear.None;
         }
-        var match = names.FirstMatch(agency);
-        if (match < 0)
+        var matches = names.Matches(agency);
+        if (matches.Count == 0)
         {
-            return null;
+            return PreviousYear.None;
         }
         // Through the same door as every report file (size limit, a file gone since it was listed): when last year's
         // report cannot be read, the year-over-year rules are listed as not judged, as when there is none.
-        var candidate = Candidate(files, extra, match);
+        var candidate = Candidate(files, extra, matches[0]);
         var (bytes, _) = InputFiles.ReadAll(candidate);
-        return bytes is null ? null : linter.Read(candidate.DisplayPath, bytes).Report;
+        // The same file listed twice (among the checked files and with --previous) is one report, not two.
+        var others = matches.Skip(1).Select(i => Candidate(files, extra, i))
+            .Where(c => !string.Equals(c.FullPath, candidate.FullPath, StringComparison.Ordinal))
+            .Select(c => c.DisplayPath).Distinct(StringComparer.Ordinal).ToList();
+        return new PreviousYear(bytes is null ? null : linter.Read(candidate.DisplayPath, bytes).Report, candidate.DisplayPath, year[matches[0]], others);
     }
 
     private static string Reverse(string text)
@@ -136,14 +141,14 @@ public sealed class PreviousYearIndex
             return new YearNames(names, indices);
         }
 
-        /// <summary>The first input (lowest index) whose name equals <paramref name="agency"/>, ends with it, or is its end; -1 if none.</summary>
-        public int FirstMatch(string agency)
+        /// <summary>The inputs whose name equals <paramref name="agency"/>, ends with it, or is its end, in input order.</summary>
+        public List<int> Matches(string agency)
         {
-            var best = int.MaxValue;
+            var found = new List<int>();
             // Names ending with this one (itself included): reversed, they start with it.
             for (var k = LowerBound(agency); k < reversed.Length && reversed[k].StartsWith(agency, StringComparison.Ordinal); k++)
             {
-                best = Math.Min(best, index[k]);
+                found.Add(index[k]);
             }
             // Names this one ends with: its reversed prefixes.
             for (var length = 1; length < agency.Length; length++)
@@ -151,10 +156,11 @@ public sealed class PreviousYearIndex
                 var prefix = agency.AsSpan(0, length);
                 for (var k = LowerBound(prefix); k < reversed.Length && reversed[k].AsSpan().SequenceEqual(prefix); k++)
                 {
-                    best = Math.Min(best, index[k]);
+                    found.Add(index[k]);
                 }
             }
-            return best == int.MaxValue ? -1 : best;
+            found.Sort();
+            return found;
         }
 
         private int LowerBound(ReadOnlySpan<char> key)
@@ -175,4 +181,10 @@ public sealed class PreviousYearIndex
             return low;
         }
     }
+}
+
+/// <summary>What pairing found for one report: last year's (null when none, or unreadable), its file, and other files that matched too.</summary>
+public sealed record PreviousYear(Report? Report, string? Path, int Year, IReadOnlyList<string> Others)
+{
+    public static readonly PreviousYear None = new(null, null, 0, []);
 }

@@ -47,11 +47,11 @@ public class YearOverYearTests
         var linter = new Linter(ReportLint.Reading.TemplateRegistry.Default);
 
         // 洪泽区人民政府 (2024): both 2023 names end with it; b comes first.
-        index.PreviousOf(0, linter)!.AgencyName.ShouldBe("淮安市洪泽区人民政府");
-        index.PreviousOf(1, linter).ShouldBeNull("b is a 2023 report and there is no 2022 one");
-        index.PreviousOf(2, linter).ShouldBeNull("no 2023 report of 泗洪县");
+        index.PreviousOf(0, linter).Report!.AgencyName.ShouldBe("淮安市洪泽区人民政府");
+        index.PreviousOf(1, linter).Report.ShouldBeNull("b is a 2023 report and there is no 2022 one");
+        index.PreviousOf(2, linter).Report.ShouldBeNull("no 2023 report of 泗洪县");
         // 江苏省淮安市洪泽区人民政府 (2024) ends with b's name and equals d's: b still comes first.
-        index.PreviousOf(4, linter)!.AgencyName.ShouldBe("淮安市洪泽区人民政府");
+        index.PreviousOf(4, linter).Report!.AgencyName.ShouldBe("淮安市洪泽区人民政府");
     }
 
     [Fact]
@@ -62,11 +62,11 @@ public class YearOverYearTests
         var index = ReportLint.Cli.PreviousYearIndex.Build(files, []);
         var linter = new Linter(ReportLint.Reading.TemplateRegistry.Default);
         var current = files.Select(f => f.DisplayPath).ToList().FindIndex(p => p.EndsWith("2024/hongzequ.json", StringComparison.Ordinal));
-        index.PreviousOf(current, linter).ShouldNotBeNull();
+        index.PreviousOf(current, linter).Report.ShouldNotBeNull();
 
         File.Delete(Path.Combine(directory, "2023", "hongzequ.json"));
 
-        index.PreviousOf(current, linter).ShouldBeNull();
+        index.PreviousOf(current, linter).Report.ShouldBeNull();
     }
 
     [Fact]
@@ -108,6 +108,22 @@ public class YearOverYearTests
     }
 
     [Fact]
+    public void Two_reports_of_last_year_for_one_agency_are_named_with_the_one_used()
+    {
+        // The first by path order was used and the other passed over without a word.
+        var directory = Pair();
+        File.Copy(Path.Combine(directory, "2023", "hongzequ.json"), Path.Combine(directory, "2023", "hongzequ-revised.json"));
+        var (exit, stdout, _) = ReportLintProcess.Run(directory, ".", "--format", "msbuild");
+        exit.ShouldBe(1);
+        stdout.Split('\n').Where(l => l.Contains("RL0116", StringComparison.Ordinal)).ShouldHaveSingleItem().ShouldBe(
+            "2024/hongzequ.json(1,1): warning RL0116: 2023 年度有 2 份报告与本报告的机关名称相符：2023/hongzequ-revised.json、2023/hongzequ.json。跨年度核对用的是 2023/hongzequ-revised.json；请确认，并只保留该机关上一年度的一份报告。");
+
+        // The same file named twice (checked and with --previous) is one report.
+        File.Delete(Path.Combine(directory, "2023", "hongzequ-revised.json"));
+        ReportLintProcess.Run(directory, ".", "--previous", "2023/hongzequ.json", "--format", "msbuild").Out.ShouldNotContain("RL0116");
+    }
+
+    [Fact]
     public void A_previous_path_that_does_not_exist_is_an_input_error_not_ignored()
     {
         var directory = Pair();
@@ -138,6 +154,6 @@ public class YearOverYearTests
         var (files, _) = ReportLint.Cli.InputFiles.Expand([directory]);
         var index = ReportLint.Cli.PreviousYearIndex.Build(files, []);
         var at = files.Select(f => f.DisplayPath).ToList().FindIndex(p => p.EndsWith("2024/hongzequ.json", StringComparison.Ordinal));
-        index.PreviousOf(at, new Linter(ReportLint.Reading.TemplateRegistry.Default)).ShouldBeNull();
+        index.PreviousOf(at, new Linter(ReportLint.Reading.TemplateRegistry.Default)).Report.ShouldBeNull();
     }
 }
