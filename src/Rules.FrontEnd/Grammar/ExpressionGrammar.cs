@@ -129,6 +129,10 @@ public static class ExpressionGrammar
 
     private static readonly string[] Operators = { "==", "!=", "<>", "<=", ">=", "=", "<", ">", "+", "-", "*", "/", "and", "or" };
 
+    private static readonly string[] Comparisons = { "==", "!=", "<>", "<=", ">=", "=", "<", ">" };
+
+    private static bool IsFullWidth(char c) => c == '\u3000' || (c >= '\uFF01' && c <= '\uFF5E');
+
     private static readonly Parser<Expr> Operand = Not;
 
     /// <summary>Parses an expression. On failure the error says what was found and what was expected, and where.</summary>
@@ -139,11 +143,60 @@ public static class ExpressionGrammar
         {
             return new ParseOutcome(result.Value, null, 0);
         }
+        var stop = SkipSpace(text, result.Remainder.Position);
+        if (stop < text.Length && Comparisons.Any(o => string.CompareOrdinal(text, stop, o, 0, o.Length) == 0)
+            && Root.TryParse(text.Substring(0, stop)) is { WasSuccessful: true, Value: Binary { Operator: var op } } && Comparisons.Contains(op))
+        {
+            // "0 <= x <= 10": a comparison already made, then another comparison operator.
+            return new ParseOutcome(null,
+                "比较不能连写：a <= x <= b 要写成 a <= x and x <= b (comparisons cannot be chained: write a <= x and x <= b)", stop);
+        }
         var (offset, current, expectations) = Refine(text, result);
-        var found = offset >= text.Length ? "end of expression" : $"'{text[offset]}'";
-        var foundZh = offset >= text.Length ? "表达式在此结束" : $"意外出现“{text[offset]}”";
+        if (offset < text.Length && IsFullWidth(text[offset]))
+        {
+            // Typed with a Chinese input method: （ ） ， ＋ ＝ and the full-width space look like the ASCII ones.
+            var ascii = text[offset] == '\u3000' ? ' ' : (char)(text[offset] - 0xFEE0);
+            return new ParseOutcome(null,
+                $"“{text[offset]}”是中文（全角）字符，表达式中请改用英文（半角）的“{ascii}” (full-width '{text[offset]}': use the ASCII '{ascii}')", offset);
+        }
+        // A word is shown whole ("and", not "a").
+        var end = offset;
+        while (end < text.Length && IsNamePart(text[end]))
+        {
+            end++;
+        }
+        var token = offset >= text.Length ? "" : text.Substring(offset, System.Math.Max(1, end - offset));
+        var found = offset >= text.Length ? "end of expression" : $"'{token}'";
+        var foundZh = offset >= text.Length ? "表达式在此结束" : $"意外出现“{token}”";
         var expected = expectations.Count > 0 ? string.Join(", ", expectations) : "end of expression";
-        return new ParseOutcome(null, $"{foundZh}，应为 {expected} (unexpected {found}, expected {expected})", offset);
+        var expectedZh = expectations.Count > 0 ? InChinese(expectations) : "表达式到此结束";
+        return new ParseOutcome(null, $"{foundZh}，这里应为{expectedZh} (unexpected {found}, expected {expected})", offset);
+    }
+
+    /// <summary>
+    /// What the parser expected, for the policy staff who write rules: the names given with <c>Named</c> above in
+    /// Chinese, symbols in Chinese quotes, the list joined as Chinese lists are (a、b或c).
+    /// </summary>
+    private static string InChinese(List<string> expectations)
+    {
+        var words = expectations.SelectMany(e => e.Split(new[] { ", ", " or " }, System.StringSplitOptions.RemoveEmptyEntries))
+            .Select(e => e switch
+            {
+                "number" => "数字",
+                "name" => "名称",
+                "cell reference" => "单元格（如 requests.new_received.total）",
+                "text in double quotes" => "双引号中的文字",
+                "closing quote" => "右引号“\"”",
+                "range" => "范围",
+                "function call" => "函数调用",
+                "comparison" => "比较（=、!=、<、<=、>、>=）",
+                "end of expression" => "表达式结束",
+                "end of input" => "运算符（如 +、=、and）或表达式结束",
+                _ when e.Length >= 3 && e[0] == '\'' && e[e.Length - 1] == '\'' => $"“{e.Substring(1, e.Length - 2)}”",
+                _ => $"“{e}”",
+            })
+            .Distinct().ToList();
+        return words.Count == 1 ? words[0] : string.Join("、", words.Take(words.Count - 1)) + "或" + words[words.Count - 1];
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using ReportLint.Tests.Support;
 using ReportLint.Rules.Grammar;
 
 namespace ReportLint.Tests.Grammar;
@@ -54,9 +55,16 @@ public class ExpressionGrammarTests
         var outcome = ExpressionGrammar.ParseExpression(text);
         outcome.Expression.ShouldBeNull();
         outcome.Error.ShouldNotBeNull();
-        outcome.Error.ShouldContain("unexpected");
-        outcome.Error.ShouldContain("expected");
         outcome.ErrorOffset.ShouldBe(offset);
+    }
+
+    [Fact]
+    public void Errors_say_in_Chinese_what_was_expected_for_the_staff_who_write_rules()
+    {
+        // The "expected" part was Sprache's English (number, cell reference or '(') inside the Chinese sentence.
+        string[] texts = ["a + ", "a = = b", "total = (a + b", "a ＋ b", "and = 1", "sum(a,)", "a = b c", "\"unclosed", "0 <= x <= 10"];
+        var errors = texts.Select(t => $"{t} → {ExpressionGrammar.ParseExpression(t).Error}");
+        Snapshot.Match(this, string.Join("\n", errors));
     }
 
     [Fact]
