@@ -280,6 +280,15 @@ internal sealed partial class RuleBinder
             return null;
         }
 
+        if (rule.Tolerance is { } given && !ContainsComparison(instances[0].Check))
+        {
+            // It was accepted and did nothing: the rule's author believed small differences were allowed.
+            diagnostics.Add(RuleFileDiagnostics.Structure.At(given.Span,
+                $"规则 {rule.Id.Value} 的 tolerance 不起作用：容差只用于 check 中的比较（=、!=、<、<=、>、>=），而这个 check 中没有比较；请删去 tolerance / " +
+                $"rule {rule.Id.Value}: 'tolerance' applies to comparisons (=, !=, <, <=, >, >=) and its check has none; remove it"));
+            return null;
+        }
+
         var isComparison = instances[0].Check is BoundBinary { Operator: "=" or "!=" or "<" or "<=" or ">" or ">=" };
         var message = BindMessage(rule.Message!, scope, isComparison, usesNarrative, operandNames);
         var messageEn = rule.MessageEn is null ? message : BindMessage(rule.MessageEn, scope, isComparison, usesNarrative, operandNames);
@@ -330,6 +339,16 @@ internal sealed partial class RuleBinder
         BoundUnary u => ReferencesCells(u.Operand),
         BoundBinary b => ReferencesCells(b.Left) || ReferencesCells(b.Right),
         BoundCall c => c.Arguments.Any(ReferencesCells),
+        _ => false,
+    };
+
+    private static bool ContainsComparison(BoundExpr expr) => expr switch
+    {
+        BoundBinary { Operator: "=" or "!=" or "<" or "<=" or ">" or ">=" } => true,
+        BoundSum s => s.Items.Any(ContainsComparison),
+        BoundUnary u => ContainsComparison(u.Operand),
+        BoundBinary b => ContainsComparison(b.Left) || ContainsComparison(b.Right),
+        BoundCall c => c.Arguments.Any(ContainsComparison),
         _ => false,
     };
 

@@ -45,6 +45,8 @@ public class RuleFileDiagnosticsTests
         { "condition_in_arithmetic", Rule("  - { id: RL1001, table: requests, each: column, check: (x = y) + 1 = 2, title: t, why: w, message: m }") },
         { "duplicate_rule_id", Rule("  - { id: RL1001, table: requests, each: column, check: x = y, title: t, why: w, message: m }\n  - { id: RL1001, table: requests, each: column, check: x >= y, title: t, why: w, message: m }") },
         { "placeholder_names_nothing", Rule("  - { id: RL1001, table: requests, each: column, check: x = y, title: t, why: w, message: \"{column}: {x} vs {z}\" }") },
+        // Accepted before and ignored: no comparison for the tolerance to apply to.
+        { "tolerance_without_a_comparison", Rule("  - { id: RL1001, table: requests, each: column, check: not blank(x), tolerance: 0.5, title: t, why: w, message: m }") },
         { "never_applies_constant", Rule("  - { id: RL1001, check: 1 = 2, title: t, why: w, message: m }") },
         { "never_applies_types", Rule("  - { id: RL1001, each: cell, types: [money], check: value >= 0, title: t, why: w, message: m }") },
         { "invalid_rule_id", Rule("  - { id: R1, table: requests, each: column, check: x = y, title: t, why: w, message: m }") },
