@@ -379,8 +379,8 @@ internal sealed partial class RuleBinder
         var group = table.Groups.FirstOrDefault(g => g.Id == rowId);
         if (row is null && group is null)
         {
-            context.Report(RuleFileDiagnostics.UnknownReference.At(reference.Span, "行", rowId!, $"（表 {table.Id}）；可用：{Suggestions(table.Rows.Select(r => r.Id), rowId!)}",
-                "row", $" in table '{table.Id}'"));
+            var (zh, en) = Suggestions(table.Rows.Select(r => r.Id).Concat(table.Groups.Select(g => g.Id)), rowId!);
+            context.Report(RuleFileDiagnostics.UnknownReference.At(reference.Span, "行", rowId!, $"（表 {table.Id}）；{zh}", "row", $" in table '{table.Id}'{en}"));
             return null;
         }
         if (group is not null && row is null && context.Scope == RuleScope.Column && parts.Count == 1)
@@ -392,8 +392,8 @@ internal sealed partial class RuleBinder
         var column = table.Columns.FirstOrDefault(c => c.Id == columnId);
         if (column is null)
         {
-            context.Report(RuleFileDiagnostics.UnknownReference.At(reference.Span, "列", columnId!, $"（表 {table.Id}）；可用：{Suggestions(table.Columns.Select(c => c.Id), columnId!)}",
-                "column", $" in table '{table.Id}'"));
+            var (zh, en) = Suggestions(table.Columns.Select(c => c.Id), columnId!);
+            context.Report(RuleFileDiagnostics.UnknownReference.At(reference.Span, "列", columnId!, $"（表 {table.Id}）；{zh}", "column", $" in table '{table.Id}'{en}"));
             return null;
         }
         if (!cellIndex.TryGetValue((table.Id, rowId!, columnId!), out var index))
@@ -434,10 +434,18 @@ internal sealed partial class RuleBinder
         return new BoundReportValue(match.Name, match.Kind);
     }
 
-    private static string Suggestions(IEnumerable<string> ids, string typed)
+    /// <summary>
+    /// The id most likely meant, when one is close (a typo, or one contains the other), then every id there is: the
+    /// list was cut at 12 before, and 表三 has 29 rows and groups.
+    /// </summary>
+    private static (string Zh, string En) Suggestions(IEnumerable<string> ids, string typed)
     {
         var list = ids.ToList();
-        var close = list.Where(id => id.Contains(typed) || typed.Contains(id)).ToList();
-        return string.Join("、", (close.Count > 0 ? close : list).Take(12));
+        var nearest = list.OrderBy(id => EditDistance.Between(typed, id)).ThenBy(id => id, System.StringComparer.Ordinal).FirstOrDefault();
+        var close = nearest is not null
+            && (EditDistance.Between(typed, nearest) <= System.Math.Max(1, typed.Length / 3)
+                || (System.Math.Min(typed.Length, nearest.Length) >= 3 && (nearest.Contains(typed) || typed.Contains(nearest))));
+        return ((close ? $"是否应为“{nearest}”？" : "") + "可用：" + string.Join("、", list),
+            close ? $"; did you mean '{nearest}'?" : "");
     }
 }

@@ -38,6 +38,8 @@ public class RuleFileDiagnosticsTests
         { "yaml_unclosed_quote", Rule("  - id: RL1001\n    table: requests\n    each: column\n    check: x = y\n    title: t\n    why: w\n    message: \"{x} 与 {y} 不等\n") },
         { "yaml_message_starting_with_a_brace", Rule("  - id: RL1001\n    table: requests\n    each: column\n    check: x = y\n    title: t\n    why: w\n    message: {x} 与 {y} 不等") },
         { "unknown_row", Rule("  - { id: RL1001, table: requests, each: column, check: x = nothing, title: t, why: w, message: m }") },
+        // A typo got no suggestion.
+        { "row_typo", Rule("  - { id: RL1001, table: requests, each: column, check: x = yy, title: t, why: w, message: m }") },
         { "unknown_column_in_full_reference", Rule("  - { id: RL1001, check: requests.x.nope >= 0, title: t, why: w, message: m }") },
         { "unknown_key_typo", Rule("  - { id: RL1001, table: requests, each: column, chek: x = y, title: t, why: w, message: m }") },
         { "expression_syntax", Rule("  - { id: RL1001, table: requests, each: column, check: x = + y, title: t, why: w, message: m }") },
@@ -98,6 +100,19 @@ public class RuleFileDiagnosticsTests
         var bound = RuleCompiler.Bind(files);
         files.SelectMany(f => f.Diagnostics).Concat(bound.Diagnostics).Select(d => d.ToString()).ShouldBeEmpty();
         bound.Templates.Select(t => t.Name).ShouldBe(["2019", "2021"]);
+    }
+
+    [Fact]
+    public void A_misspelt_row_of_the_real_2021_template_is_named_and_every_row_listed()
+    {
+        // The list stopped at the 12th of 表三's 29 rows and groups without a word, and no row was suggested.
+        var yaml = File.ReadAllText(Path.Combine(Paths.Rules, "2021.yaml")).TrimEnd()
+            + "\n  - { id: RL1999, table: requests, each: column, check: disclosd >= 0, title: t, why: w, message: m }\n";
+        var bound = RuleCompiler.Bind([RuleCompiler.Parse("rules/2021.yaml", yaml)]);
+        var message = bound.Diagnostics.ShouldHaveSingleItem().ToString();
+        message.ShouldContain("找不到 行“disclosd”（表 requests）；是否应为“disclosed”？可用：new_received、carried_over、disclosed、");
+        message.ShouldContain("、carried_forward、");
+        message.ShouldEndWith("did you mean 'disclosed'?");
     }
 
     [Fact]
