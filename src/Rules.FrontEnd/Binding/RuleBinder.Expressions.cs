@@ -443,7 +443,8 @@ internal sealed partial class RuleBinder
         var list = ids.ToList();
         var nearest = list.OrderBy(id => EditDistance.Between(typed, id)).ThenBy(id => id, System.StringComparer.Ordinal).FirstOrDefault();
         var close = nearest is not null
-            && (EditDistance.Between(typed, nearest) <= System.Math.Max(1, typed.Length / 3)
+            && ((EditDistance.Between(typed, nearest) is var distance && distance <= System.Math.Max(1, typed.Length / 3)
+                    && distance < System.Math.Max(typed.Length, nearest.Length))
                 || (System.Math.Min(typed.Length, nearest.Length) >= 3 && (nearest.Contains(typed) || typed.Contains(nearest))));
         return ((close ? $"是否应为“{nearest}”？" : "") + "可用：" + string.Join("、", list),
             close ? $"; did you mean '{nearest}'?" : "");
