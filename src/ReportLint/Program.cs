@@ -14,11 +14,12 @@ try
     var parse = root.Parse(args);
     if (parse.Errors.Count > 0)
     {
+        var english = UsageErrors.AskForEnglish(args);
         foreach (var error in parse.Errors)
         {
-            Console.Error.WriteLine($"reportlint: {error.Message}");
+            Console.Error.WriteLine($"reportlint: {(english ? error.Message : UsageErrors.InChinese(error.Message))}");
         }
-        Console.Error.WriteLine("用法见 reportlint --help / see 'reportlint --help'.");
+        Console.Error.WriteLine(english ? "See 'reportlint --help'." : "用法见 reportlint --help。");
         return ExitCodes.InputError;
     }
     return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

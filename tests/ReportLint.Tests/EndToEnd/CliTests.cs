@@ -164,4 +164,28 @@ public class CliTests
         exit.ShouldBe(2);
         stderr.Trim().ShouldBe("reportlint: --template x: there is no such template; templates: 2019 (report years 2019–2020), 2021 (report years 2021–).");
     }
+
+    [Theory]
+    // System.CommandLine's own messages were English whatever --lang said; its Chinese resources cannot load under
+    // invariant globalization, so the CLI says them again.
+    [InlineData(new[] { "examples", "--format", "xml" }, "reportlint: “xml”不是可用的值；可用：text、json、sarif、msbuild、github。")]
+    [InlineData(new string[0], "reportlint: 没有给出要检查的报告：请写出文件、目录或通配模式，如 reportlint reports/。")]
+    [InlineData(new[] { "examples", "--fail-on" }, "reportlint: 选项 --fail-on 后面缺少它的值。")]
+    [InlineData(new[] { "examples", "--format", "json", "--format", "sarif" }, "reportlint: 选项 --format 只能给一个值，这里给了 2 个。")]
+    [InlineData(new[] { "import", "examples", "--year", "abc" }, "reportlint: 选项 --year 的值“abc”不是整数。")]
+    public void Command_line_mistakes_are_explained_in_Chinese(string[] args, string says)
+    {
+        var (exit, stdout, stderr) = Run(Paths.RepoRoot, args);
+        exit.ShouldBe(2);
+        stdout.ShouldBeEmpty();
+        stderr.Trim().ShouldBe(says + "\n用法见 reportlint --help。");
+    }
+
+    [Fact]
+    public void Command_line_mistakes_stay_in_English_with_lang_en()
+    {
+        var (exit, _, stderr) = Run(Paths.RepoRoot, "examples", "--lang=en", "--fail-on");
+        exit.ShouldBe(2);
+        stderr.Trim().ShouldBe("reportlint: Required argument missing for option: '--fail-on'.\nSee 'reportlint --help'.");
+    }
 }
