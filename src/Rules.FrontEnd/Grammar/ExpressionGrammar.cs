@@ -159,6 +159,10 @@ public static class ExpressionGrammar
             return new ParseOutcome(null,
                 $"“{text[offset]}”是中文（全角）字符，表达式中请改用英文（半角）的“{ascii}” (full-width '{text[offset]}': use the ASCII '{ascii}')", offset);
         }
+        if (offset < text.Length && text[offset] == '\'')
+        {
+            return new ParseOutcome(null, "表达式中的文字要用英文双引号括起来，如 mentions(\"overview\", \"均已办结\")，不能用单引号 (text takes double quotes, not single quotes)", offset);
+        }
         // A word is shown whole ("and", not "a").
         var end = offset;
         while (end < text.Length && IsNamePart(text[end]))

@@ -84,7 +84,15 @@ internal sealed class SourceMap
 
         while (j < rawEnd)
         {
-            if (!char.IsWhiteSpace(text[j]))
+            // One character of the value may be written with several in the file: an escape in double quotes (\" \u0031),
+            // a doubled quote in single quotes ('').
+            var (length, blank) = node.Style switch
+            {
+                ScalarStyle.DoubleQuoted when text[j] == '\\' && j + 1 < rawEnd => Escape(j + 1, rawEnd),
+                ScalarStyle.SingleQuoted when text[j] == '\'' && j + 1 < rawEnd && text[j + 1] == '\'' => (2, false),
+                _ => (1, char.IsWhiteSpace(text[j])),
+            };
+            if (!blank)
             {
                 if (nonBlank == 0)
                 {
@@ -92,9 +100,37 @@ internal sealed class SourceMap
                 }
                 nonBlank--;
             }
-            j++;
+            j += length;
         }
         return rawEnd;
+    }
+
+    /// <summary>
+    /// A double-quoted YAML escape whose letter is at <paramref name="at"/> (after the backslash): how many characters it
+    /// takes in the file, and whether the character it stands for is blank. An escaped line break stands for none.
+    /// </summary>
+    private (int Length, bool Blank) Escape(int at, int end)
+    {
+        var letter = text[at];
+        var digits = letter switch { 'x' => 2, 'u' => 4, 'U' => 8, _ => 0 };
+        if (digits > 0)
+        {
+            var code = 0;
+            var i = 0;
+            for (; i < digits && at + 1 + i < end && Uri.IsHexDigit(text[at + 1 + i]); i++)
+            {
+                code = code * 16 + Convert.ToInt32(text[at + 1 + i].ToString(), 16);
+            }
+            var blank = code <= 0xFFFF && char.IsWhiteSpace((char)code);
+            return (2 + i, blank);
+        }
+        return letter switch
+        {
+            '\r' when at + 1 < end && text[at + 1] == '\n' => (3, true),
+            '\n' or '\r' => (2, true),
+            ' ' or 't' or '\t' or 'n' or 'r' or 'f' or 'v' or 'N' or '_' or 'L' or 'P' => (2, true),
+            _ => (2, false),
+        };
     }
 
     public SourceSpan ScalarSpan(YamlScalarNode node, int valueStart, int valueEnd)

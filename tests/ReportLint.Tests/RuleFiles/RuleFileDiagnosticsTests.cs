@@ -74,6 +74,9 @@ public class RuleFileDiagnosticsTests
         { "phrase_alternatives_without_parentheses", Rule(Block("RL1001", "stated(\"overview\", \"收到|受理申请{n}件\") = requests.x.total", each: false)) },
         { "phrase_parentheses_in_wrong_order", Rule(Block("RL1001", "mentions(\"overview\", \"收到)申请(件\")", each: false)) },
         { "phrase_number_inside_alternatives", Rule(Block("RL1001", "stated(\"overview\", \"(收到|受理{n})件\") = requests.x.total", each: false)) },
+        // Each escape (\u0031 is "1", \" a quote) counted as several characters: the column pointed 5 and 1 too far left.
+        { "double_quoted_escapes_position", Rule("  - id: RL1001\n    table: requests\n    each: column\n    check: \"x = y + \\u0031 + nope\"\n    title: t\n    why: w\n    message: m") },
+        { "single_quoted_doubled_quote_position", Rule("  - id: RL1001\n    table: requests\n    each: column\n    check: 'mentions(''收到'') and nope > 0'\n    title: t\n    why: w\n    message: m") },
         { "multiline_expression_position", Rule("  - id: RL1001\n    table: requests\n    each: column\n    check: >-\n      x + y =\n      x + nope\n    title: t\n    why: w\n    message: m") },
     };
 
