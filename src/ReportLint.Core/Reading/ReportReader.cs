@@ -53,7 +53,7 @@ public sealed partial class ReportReader
                 "The file is not UTF-8 (perhaps GBK/GB2312). Save it as UTF-8 and submit again.", line, column);
         }
         var start = span.StartsWith("\uFEFF"u8) ? 3 : 0;
-        if (span[start..].IndexOfAnyExcept(" \t\r\n"u8) < 0)
+        if (IsBlank(span[start..]))
         {
             return Fatal(path, InputRule.Unreadable, "文件中只有空格或空行，没有任何内容。", "The file holds nothing but white space.", 1, 1);
         }
@@ -110,6 +110,20 @@ public sealed partial class ReportReader
         CompleteCells(context);
         CheckUnits(context);
         return new ReadResult(report, findings);
+    }
+
+    // A loop rather than IndexOfAnyExcept: that generic is JIT-compiled at every start (ReadyToRun does not cover it),
+    // and every file's first byte ends this one.
+    private static bool IsBlank(ReadOnlySpan<byte> bytes)
+    {
+        foreach (var b in bytes)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Forgets what pass 2 read of a table that is not checked: its cells, and the findings about its cells.</summary>
