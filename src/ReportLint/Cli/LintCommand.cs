@@ -18,7 +18,12 @@ public static class LintCommand
     private static readonly Argument<string[]> Paths = new("paths")
     {
         Description = "Report files (.json), directories (searched recursively), glob patterns such as 'reports/**/*.json', or - for standard input. 报告文件、目录或通配模式。",
-        Arity = ArgumentArity.OneOrMore,
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    private static readonly Option<string?> FilesFrom = new("--files-from")
+    {
+        Description = "Also check the paths listed in this file, one per line, taken exactly as written: no shell, no quoting. The MSBuild package passes its report files this way. 从列表文件读取要检查的路径，每行一个。",
     };
 
     private static readonly Option<string> Format = new("--format", "-f")
@@ -88,7 +93,7 @@ public static class LintCommand
             "Exit codes / 退出码: 0 no findings at or above --fail-on; 1 findings at or above it; 2 usage, configuration or " +
             "input errors (unreadable file, malformed JSON, unknown template); 3 internal error.")
         {
-            Paths, Format, Lang, Template, FailOn, ConfigPath, BaselinePath, WriteBaseline, Previous, WarningsAsErrors, NoProgress,
+            Paths, FilesFrom, Format, Lang, Template, FailOn, ConfigPath, BaselinePath, WriteBaseline, Previous, WarningsAsErrors, NoProgress,
         };
         root.SetAction(Run);
         // A subcommand's help shows its own arguments only: by default System.CommandLine prints the root's <paths> in
@@ -137,6 +142,22 @@ public static class LintCommand
             Console.Error.WriteLine(problem);
             return ExitCodes.InputError;
         }
+        var paths = (parse.GetValue(Paths) ?? []).ToList();
+        if (parse.GetValue(FilesFrom) is { } list)
+        {
+            if (ListedPaths(list, language) is not { } listed)
+            {
+                return ExitCodes.InputError;
+            }
+            paths.AddRange(listed);
+        }
+        if (paths.Count == 0 && parse.GetValue(FilesFrom) is null)
+        {
+            Console.Error.WriteLine(language == Language.English
+                ? "reportlint: no reports to check: name files, folders or patterns, such as reportlint reports/.\nSee 'reportlint --help'."
+                : "reportlint: 没有给出要检查的报告：请写出文件、目录或通配模式，如 reportlint reports/。\n用法见 reportlint --help。");
+            return ExitCodes.InputError;
+        }
 
         var configPath = parse.GetValue(ConfigPath) ?? ConfigLoader.Find(Environment.CurrentDirectory);
         var config = LintConfig.None(Environment.CurrentDirectory);
@@ -171,7 +192,7 @@ public static class LintCommand
         LintOutcome outcome;
         try
         {
-            outcome = LintRun.Execute(new LintOptions(parse.GetValue(Paths) ?? [], parse.GetValue(Template), config, baseline, baselinePath, interactive,
+            outcome = LintRun.Execute(new LintOptions(paths, parse.GetValue(Template), config, baseline, baselinePath, interactive,
                 parse.GetValue(WarningsAsErrors), parse.GetValue(Previous), recorder), new Linter(templates, config.RulesToRun()), formatter, output);
         }
         finally
@@ -195,6 +216,37 @@ public static class LintCommand
         }
         var threshold = (parse.GetValue(FailOn) ?? (config.FailOn == Severity.Warning ? "warning" : "error")) == "warning" ? Severity.Warning : Severity.Error;
         return outcome.Worst is { } worst && worst >= threshold ? ExitCodes.Findings : ExitCodes.Clean;
+    }
+
+    /// <summary>
+    /// The paths in a --files-from list: one per line, as written (a file name holding $(…), quotes or spaces is a
+    /// name, never a command), blank lines skipped. Null, said on standard error, when the list cannot be read.
+    /// </summary>
+    private static List<string>? ListedPaths(string list, Language language)
+    {
+        const int limit = 64 * 1024 * 1024;
+        string? error = null;
+        try
+        {
+            if (FileBytes.ReadAll(list, limit).Bytes is { } bytes)
+            {
+                var text = new UTF8Encoding(false, true).GetString(bytes).TrimStart('\uFEFF');
+                return [.. text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0)];
+            }
+            error = language == Language.English ? "over 64 MB" : "超过 64 MB";
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            error = language == Language.English ? "no such file" : "找不到这个文件";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)
+        {
+            error = e is DecoderFallbackException ? (language == Language.English ? "not UTF-8" : "不是 UTF-8 编码") : e.Message;
+        }
+        Console.Error.WriteLine(language == Language.English
+            ? $"reportlint: --files-from {list}: cannot read the list ({error})."
+            : $"reportlint: --files-from {list}：无法读取路径列表（{error}）。");
+        return null;
     }
 
     internal static IFindingFormatter Formatter(string format, Language language, TemplateRegistry templates) => format switch

@@ -13,7 +13,6 @@ internal static class UsageErrors
     private static readonly (Regex English, Func<Match, string> Chinese)[] Messages =
     [
         (Pattern("Argument '{0}' not recognized. Must be one of:{1}"), m => $"“{m.Groups[1].Value}”不是可用的值；可用：{Values(m.Groups[2].Value)}。"),
-        (Pattern("Required argument 'paths' missing for command: '{1}'."), _ => "没有给出要检查的报告：请写出文件、目录或通配模式，如 reportlint reports/。"),
         (Pattern("Required argument '{0}' missing for command: '{1}'."), m => $"命令 {m.Groups[2].Value} 缺少参数 <{m.Groups[1].Value}>。"),
         (Pattern("Required argument missing for option: '{0}'."), m => $"选项 {m.Groups[1].Value} 后面缺少它的值。"),
         (Pattern("Unrecognized command or argument '{0}'."), m => $"无法识别的命令或参数“{m.Groups[1].Value}”。"),

@@ -27,7 +27,7 @@ public class CliTests
     [InlineData("import", "reportlint import <paths>... [options]")]
     [InlineData("explain", "reportlint explain <rule> [options]")]
     [InlineData("export", "reportlint export <paths>... [options]")]
-    [InlineData(null, "reportlint <paths>... [command] [options]")]
+    [InlineData(null, "reportlint [<paths>...] [command] [options]")]
     public void Each_command_s_help_shows_its_own_arguments_only(string? command, string usage)
     {
         // Before, every subcommand's help began "reportlint <paths>... rules" and listed the report paths the check
@@ -187,5 +187,24 @@ public class CliTests
         var (exit, _, stderr) = Run(Paths.RepoRoot, "examples", "--lang=en", "--fail-on");
         exit.ShouldBe(2);
         stderr.Trim().ShouldBe("reportlint: Required argument missing for option: '--fail-on'.\nSee 'reportlint --help'.");
+    }
+
+    [Fact]
+    public void Files_from_a_list_are_taken_as_written_and_a_missing_list_is_a_usage_error()
+    {
+        // The MSBuild package passes report files this way, so that no file name reaches a shell.
+        var directory = ReportLintProcess.Workspace();
+        var odd = Path.Combine(directory, "reports", "a \"quoted\" $(name).json");
+        File.Copy(Path.Combine(directory, "reports", "000_1c6b722cb07b2c5a.json"), odd);
+        File.WriteAllText(Path.Combine(directory, "list.txt"), odd + "\r\n\nreports/002_d7e6bacd7eea9ab0.json\n");
+        var (exit, stdout, _) = Run(directory, "--files-from", "list.txt", "--format", "msbuild");
+        exit.ShouldBe(0);
+        stdout.ShouldContain("reports/a \"quoted\" $(name).json(10,873): warning RL1108:");
+        stdout.ShouldNotContain("reports/000_");
+
+        (exit, stdout, var stderr) = Run(directory, "--files-from", "nope.txt");
+        exit.ShouldBe(2);
+        stdout.ShouldBeEmpty();
+        stderr.Trim().ShouldBe("reportlint: --files-from nope.txt：无法读取路径列表（找不到这个文件）。");
     }
 }
