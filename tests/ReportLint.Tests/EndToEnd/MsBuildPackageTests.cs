@@ -141,4 +141,51 @@ public class MsBuildPackageTests(PackedPackage package) : IClassFixture<PackedPa
         baselined.Exit.ShouldBe(0, baselined.Output);
         baselined.Output.ShouldNotContain("RL1004");
     }
+
+    [Fact]
+    public void Report_names_never_reach_a_shell_and_old_dates_removed_items_hidden_files_and_fail_on_are_honoured()
+    {
+        var project = Consumer("net10.0");
+        File.WriteAllText(Path.Combine(project, ".reportlint.yaml"), "fail-on: warning\n");
+        var csproj = Path.Combine(project, "Submissions.csproj");
+        File.WriteAllText(csproj, File.ReadAllText(csproj).Replace("</Project>", "  <ItemGroup><ReportLintFile Remove=\"reports/old/**\" /></ItemGroup>\n</Project>"));
+
+        // A file name the shell would have run as a command ($(…)), a report in a folder the project removes, and
+        // hidden files (a macOS ._ file, an editor's .history/) that are not reports.
+        var reports = Path.Combine(project, "reports");
+        File.Copy(Path.Combine(reports, "000_1c6b722cb07b2c5a.json"), Path.Combine(reports, "$(touch PWNED).json"));
+        Directory.CreateDirectory(Path.Combine(reports, "old"));
+        File.WriteAllText(Path.Combine(reports, "old", "broken.json"), "{");
+        File.WriteAllBytes(Path.Combine(reports, "._002_d7e6bacd7eea9ab0.json"), [0, 5, 22, 7, 0, 2, 0, 0]);
+        Directory.CreateDirectory(Path.Combine(reports, ".history"));
+        File.WriteAllText(Path.Combine(reports, ".history", "draft.json"), "{");
+
+        // fail-on: warning makes the examples' one warning (RL1108) fail the build, and the project is not compiled.
+        var failed = Dotnet(project, "build", "--nologo");
+        failed.Exit.ShouldNotBe(0, failed.Output);
+        File.Exists(Path.Combine(project, "PWNED")).ShouldBeFalse("a report's file name was run as a shell command");
+        failed.Output.ShouldContain("reportlint: 检查 6 个报告文件");
+        failed.Output.ShouldContain("reports/$(touch PWNED).json(10,873): warning RL1108:");
+        failed.Output.ShouldContain("warning RL1108:");
+        failed.Output.ShouldContain("error RL0000: 报告文件有问题（见上方），构建失败");
+        failed.Output.ShouldNotContain("broken.json");
+        failed.Output.ShouldNotContain("._002");
+        File.Exists(Path.Combine(project, "bin", "Debug", "net10.0", "Submissions.dll")).ShouldBeFalse();
+
+        // Passing now; then a faulty report copied in with an older date than the last check is still checked.
+        File.Delete(Path.Combine(project, ".reportlint.yaml"));
+        Dotnet(project, "build", "--nologo").Exit.ShouldBe(0);
+        var target = Path.Combine(reports, "000_1c6b722cb07b2c5a.json");
+        File.WriteAllText(target, Lint.Mutate(File.ReadAllText(target), Correct, Faulty));
+        File.SetLastWriteTimeUtc(target, new DateTime(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc));
+        var old = Dotnet(project, "build", "--nologo");
+        old.Exit.ShouldNotBe(0, old.Output);
+        old.Output.ShouldContain("error RL1004:");
+
+        // `dotnet clean` forgets the last check: the next build checks again.
+        File.WriteAllText(target, Lint.Mutate(File.ReadAllText(target), Faulty, Correct));
+        Dotnet(project, "build", "--nologo").Exit.ShouldBe(0);
+        Dotnet(project, "clean", "--nologo").Exit.ShouldBe(0);
+        Dotnet(project, "build", "--nologo").Output.ShouldContain(Checking);
+    }
 }
