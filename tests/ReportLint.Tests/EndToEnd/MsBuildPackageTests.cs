@@ -88,6 +88,21 @@ public class MsBuildPackageTests(PackedPackage package) : IClassFixture<PackedPa
     }
 
     [Fact]
+    public void The_packaged_cli_is_precompiled_for_the_packing_machine()
+    {
+        // It was IL only: every check in a build JIT-compiled the CLI (about 0.3 s instead of 0.1 s to start).
+        var linuxX64 = OperatingSystem.IsLinux() && System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64;
+        using var zip = System.IO.Compression.ZipFile.OpenRead(Path.Combine(package.Feed, "ReportLint.MSBuild.1.0.0.nupkg"));
+        using var dll = new MemoryStream();
+        using (var entry = zip.GetEntry("tools/reportlint.dll").ShouldNotBeNull().Open())
+        {
+            entry.CopyTo(dll);
+        }
+        dll.Position = 0;
+        ReadyToRun.IsPrecompiled(dll).ShouldBe(linuxX64);
+    }
+
+    [Fact]
     public void A_faulty_report_fails_the_build_a_fixed_one_passes_and_unchanged_builds_skip_linting()
     {
         var project = Consumer("net10.0");
