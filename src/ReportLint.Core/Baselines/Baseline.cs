@@ -82,7 +82,8 @@ public sealed class Baseline
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return (null, Error(path, e.Message.TrimEnd('.'), e.Message.TrimEnd('.')));
+            var (why, whyEn) = FileBytes.Why(e, path);
+            return (null, Error(path, why, whyEn));
         }
     }
 

@@ -48,7 +48,8 @@ public static class ConfigLoader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return (null, Error(display, $"无法读取配置文件：{e.Message}", $"Cannot read the configuration file: {e.Message}", 1, 1));
+            var (why, whyEn) = FileBytes.Why(e, path);
+            return (null, Error(display, $"无法读取配置文件：{why}。", $"Cannot read the configuration file: {whyEn}.", 1, 1));
         }
 
         var stream = new YamlStream();

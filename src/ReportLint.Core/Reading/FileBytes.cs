@@ -124,6 +124,19 @@ public static partial class FileBytes
         _ => new IOException($"{Marshal.GetPInvokeErrorMessage(errno)} : '{path}'"),
     };
 
+    /// <summary>
+    /// Why a file could not be read, in words for the message (Chinese, English): .NET's own text ("Could not find file
+    /// '…'") is English only. Other I/O errors keep the system's text.
+    /// </summary>
+    public static (string Chinese, string English) Why(Exception error, string path) => error switch
+    {
+        FileNotFoundException or DirectoryNotFoundException => ("找不到这个文件", "no such file"),
+        UnauthorizedAccessException when Directory.Exists(path) => ("这是一个目录，不是文件", "it is a folder, not a file"),
+        UnauthorizedAccessException => ("没有读取权限", "permission denied"),
+        IOException when Directory.Exists(path) => ("这是一个目录，不是文件", "it is a folder, not a file"),
+        _ => (error.Message.TrimEnd('.'), error.Message.TrimEnd('.')),
+    };
+
     /// <summary>Reads from the start of the file until <paramref name="buffer"/> is full or the file ends; how many bytes came.</summary>
     public static int Fill(SafeFileHandle handle, Span<byte> buffer)
     {

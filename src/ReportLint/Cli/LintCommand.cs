@@ -235,13 +235,14 @@ public static class LintCommand
             }
             error = language == Language.English ? "over 64 MB" : "超过 64 MB";
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error = language == Language.English ? "no such file" : "找不到这个文件";
+            var (why, whyEn) = FileBytes.Why(e, list);
+            error = language == Language.English ? whyEn : why;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)
+        catch (DecoderFallbackException)
         {
-            error = e is DecoderFallbackException ? (language == Language.English ? "not UTF-8" : "不是 UTF-8 编码") : e.Message;
+            error = language == Language.English ? "not UTF-8" : "不是 UTF-8 编码";
         }
         Console.Error.WriteLine(language == Language.English
             ? $"reportlint: --files-from {list}: cannot read the list ({error})."

@@ -39,6 +39,19 @@ public class BaselineAndConfigTests
         summary.Out.ShouldContain($"共检查 {Directory.GetFiles(Path.Combine(directory, "reports")).Length} 个文件");
     }
 
+    [Theory]
+    [InlineData("--config", "nope.yaml", "error RL0111: 无法读取配置文件：找不到这个文件。")]
+    [InlineData("--baseline", "nope.json", "error RL0112: 无法读取基线文件：找不到这个文件。")]
+    [InlineData("--config", "reports", "error RL0111: 无法读取配置文件：这是一个目录，不是文件。")]
+    public void A_configuration_or_baseline_that_cannot_be_read_is_said_in_Chinese(string option, string path, string says)
+    {
+        // Was .NET's English inside the Chinese sentence: 无法读取配置文件：Could not find file '…/nope.yaml'.
+        var directory = ReportLintProcess.Workspace();
+        var (exit, _, stderr) = ReportLintProcess.Run(directory, "reports", option, path);
+        exit.ShouldBe(2);
+        stderr.ShouldContain(says);
+    }
+
     [Fact]
     public void A_baseline_rewritten_while_one_is_applied_keeps_what_it_suppressed()
     {
