@@ -8,6 +8,11 @@ public sealed partial class ReportReader
 {
     private static ReadResult Malformed(string path, ReadOnlyMemory<byte> bytes, int start, JsonException e)
     {
+        // Asked only here and for text that is not UTF-8 (the two ways a binary file fails), not of every file.
+        if (IsBinary(bytes.Span))
+        {
+            return Binary(path);
+        }
         var lines = new LineIndex(bytes);
         var line = (int)(e.LineNumber ?? 0);
         var bytePosition = (int)(e.BytePositionInLine ?? 0);
@@ -88,12 +93,22 @@ public sealed partial class ReportReader
     }
 
     /// <summary>
-    /// UTF-16, by its byte order mark (FF FE or FE FF) or by a zero byte among the first two: a zero byte is never part
-    /// of a JSON text in UTF-8, and UTF-16 puts one beside every ASCII character such as the opening brace.
+    /// UTF-16, by its byte order mark (FF FE or FE FF) or by a zero byte beside a first character that is text (the
+    /// opening brace, a blank): a zero byte is never part of a JSON text in UTF-8, and UTF-16 puts one beside every
+    /// ASCII character. Zero bytes next to anything else are a binary file (<see cref="IsBinary"/>).
     /// </summary>
     private static bool IsUtf16(ReadOnlySpan<byte> bytes) =>
         bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])
-        || (bytes.Length >= 2 && (bytes[0] == 0 || bytes[1] == 0));
+        || (bytes.Length >= 2 && ((bytes[0] == 0 && IsTextByte(bytes[1])) || (bytes[1] == 0 && IsTextByte(bytes[0]))));
+
+    private static bool IsTextByte(byte b) => b is (>= 0x20 and < 0x7F) or (byte)'\t' or (byte)'\r' or (byte)'\n';
+
+    private static ReadResult Binary(string path) => Fatal(path, InputRule.Unreadable,
+        "这不是文本文件（是二进制文件，例如 macOS 生成的 ._ 文件、压缩包或图片），不是报告。请删去它，或换成报告的 JSON 文件。",
+        "This is not a text file (a binary file such as a macOS ._ file, an archive or a picture), so not a report.", 1, 1);
+
+    /// <summary>A zero byte in the first 8 KB: no text file has one (a macOS ._ file, an archive, a picture).</summary>
+    private static bool IsBinary(ReadOnlySpan<byte> bytes) => bytes[..Math.Min(bytes.Length, 8192)].Contains((byte)0);
 
     private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
     {

@@ -46,6 +46,10 @@ public sealed partial class ReportReader
         }
         if (!Utf8.IsValid(span))
         {
+            if (IsBinary(span))
+            {
+                return Binary(path);
+            }
             var bad = FirstInvalidUtf8(span);
             var (line, column) = new LineIndex(bytes[..bad]).Locate(bad);
             return Fatal(path, InputRule.Unreadable,

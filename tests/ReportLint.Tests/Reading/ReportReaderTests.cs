@@ -65,6 +65,22 @@ public class ReportReaderTests
     }
 
     [Fact]
+    public void A_binary_file_is_called_binary_not_utf16()
+    {
+        // A macOS AppleDouble file (._report.json, made on network shares and USB drives) starts 00 05 16 07 and was
+        // reported as UTF-16 with the advice to save it as UTF-8.
+        byte[] appleDouble = [0, 5, 22, 7, 0, 2, 0, 0, .. Encoding.ASCII.GetBytes("Mac OS X        "), 0, 2];
+        var finding = Lint.Linter.Lint("._report.json", appleDouble).ShouldHaveSingleItem();
+        finding.RuleId.ShouldBe("RL0101");
+        finding.Message.ShouldStartWith("这不是文本文件（是二进制文件");
+
+        // UTF-16 without a byte order mark is still UTF-16.
+        var utf16 = Encoding.Unicode.GetBytes(Example);
+        Lint.Linter.Lint("utf16.json", utf16).ShouldHaveSingleItem().Message.ShouldContain("UTF-16");
+        Lint.Linter.Lint("utf16be.json", Encoding.BigEndianUnicode.GetBytes(Example)).ShouldHaveSingleItem().Message.ShouldContain("UTF-16");
+    }
+
+    [Fact]
     public void A_gbk_encoded_file_is_refused_with_advice()
     {
         var bytes = Encoding.UTF8.GetBytes("{\"agency\": {\"name\": \"").Concat(new byte[] { 0xBA, 0xF4, 0xBA, 0xCD }).Concat(Encoding.UTF8.GetBytes("\"}}")).ToArray();
