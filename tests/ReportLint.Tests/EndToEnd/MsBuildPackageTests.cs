@@ -149,6 +149,11 @@ public class MsBuildPackageTests(PackedPackage package) : IClassFixture<PackedPa
         strict.Exit.ShouldNotBe(0);
         strict.Output.ShouldContain("error RL1004:");
 
+        // The project's own TreatWarningsAsErrors counts too (it did not: a .NET user's first try).
+        var dotnetStrict = Dotnet(project, "build", "--nologo", "-p:TreatWarningsAsErrors=true");
+        dotnetStrict.Exit.ShouldNotBe(0);
+        dotnetStrict.Output.ShouldContain("error RL1004:");
+
         File.Delete(Path.Combine(project, ".reportlint.yaml"));
         var reportlint = Path.Combine(AppContext.BaseDirectory, "reportlint.dll");
         Dotnet(project, reportlint, "reports", "--write-baseline", "baseline.json").Exit.ShouldBe(0);
