@@ -17,6 +17,7 @@ public sealed partial class ReportReader
         var kindGiven = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            var keyOffset = reader.TokenStartIndex;
             var key = Name(ref reader);
             reader.Read();
             var offset = reader.TokenStartIndex;
@@ -45,10 +46,15 @@ public sealed partial class ReportReader
                         $"'agency.kind' must be government, department or other, not '{kind}'.", offset);
                 }
             }
+            else if (key is "name" or "kind")
+            {
+                context.Add(InputRule.BadField, $"agency.{key} 应为文字。", $"'agency.{key}' must be text.", offset);
+            }
             else
             {
-                context.Add(InputRule.BadField, $"agency 中的“{key}”无法识别或类型不对（name 和 kind 都应为文字）。",
-                    $"'agency.{key}' is unknown or not text.", offset);
+                // An unknown field, as at the top level: ignored and said (it was an error here, a warning there).
+                context.Add(InputRule.UnknownField, $"agency 中的“{key}”不是报告格式中的字段，已忽略（agency 只有 name 和 kind）。",
+                    $"Unknown field 'agency.{key}' was ignored (agency has name and kind).", keyOffset);
             }
             reader.Skip();
         }
@@ -68,8 +74,17 @@ public sealed partial class ReportReader
         }
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            var keyOffset = reader.TokenStartIndex;
             var key = Name(ref reader);
             reader.Read();
+            if (key is not ("start" or "end"))
+            {
+                // Was read as a date: "period.note 应为日期" for what is simply not a field of the format.
+                context.Add(InputRule.UnknownField, $"period 中的“{key}”不是报告格式中的字段，已忽略（period 只有 start 和 end）。",
+                    $"Unknown field 'period.{key}' was ignored (period has start and end).", keyOffset);
+                reader.Skip();
+                continue;
+            }
             var date = ReadDate(ref reader, context, "period." + key);
             if (key == "start")
             {

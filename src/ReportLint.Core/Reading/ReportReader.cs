@@ -279,6 +279,18 @@ public sealed partial class ReportReader
         {
             context.Add(InputRule.BadField, "缺少 agency.name（报告机关名称）。", "Missing 'agency.name'.", 0);
         }
+        // Both required by the format (docs/report-json.md, the schema); without them the deadline, period and
+        // year-over-year rules, or every narrative rule, quietly did not apply and the file passed.
+        if (context.Report.FieldOffset("year") is null)
+        {
+            context.Add(InputRule.BadField, "缺少 year（报告年度，如 \"year\": 2024）；按年度的检查（报送期限、统计期限、跨年度核对）无法进行。",
+                "Missing 'year' (the report year, e.g. \"year\": 2024); the checks that depend on it (deadline, period, year over year) cannot run.", 0);
+        }
+        if (context.Report.FieldOffset("sections") is null)
+        {
+            context.Add(InputRule.BadField, "缺少 sections（报告正文的各部分）；正文与表格的核对无法进行。没有内容的部分写 \"\"。",
+                "Missing 'sections' (the report's text); the checks of the text against the tables cannot run. Write \"\" for an empty part.", 0);
+        }
     }
 
     /// <summary>

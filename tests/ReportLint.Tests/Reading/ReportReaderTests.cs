@@ -33,6 +33,11 @@ public class ReportReaderTests
         { "template_contradicts_year", Lint.Mutate(Example, "\"year\": 2024,", "\"year\": 2020,") },
         // Was "报告年度 1800 应使用模板“（无）”".
         { "year_no_template_covers", Lint.Mutate(Example, "\"year\": 2024,", "\"year\": 1800,") },
+        // Passed without a word: the year-dependent rules (deadline, period) and every narrative rule quietly did not apply.
+        { "no_year", Lint.Mutate(Example, "\"year\": 2024,", "") },
+        { "no_sections", Example[..Example.IndexOf("  \"sections\"", StringComparison.Ordinal)] + Example[Example.IndexOf("  \"tables\"", StringComparison.Ordinal)..] },
+        // Were errors ("unknown or not text"; "period.note must be a date") where an unknown top-level field is a warning.
+        { "unknown_agency_and_period_fields", Lint.Mutate(Lint.Mutate(Example, "\"kind\": \"government\" }", "\"kind\": \"government\", \"code\": \"150102\" }"), "\"end\": \"2024-12-31\" }", "\"end\": \"2024-12-31\", \"note\": \"自然年\" }") },
         { "empty", "" },
         // Was "missing comma or quote" with the reader's English "does not contain any JSON tokens".
         { "white_space_only", "  \n\n\t  \n" },
