@@ -103,7 +103,8 @@ public static class ImportCommand
         formatter.Begin(diagnosticsOut);
         foreach (var problem in problems)
         {
-            Emit(new FileResult(problem.File, [problem]));
+            // A source that is not there is the importer's RL0201, as `explain RL0201` says, not the checker's RL0101.
+            Emit(new FileResult(problem.File, [problem with { RuleId = ImportRules.Unreadable.Id }]));
         }
         // Files are imported in parallel (PDF conversion dominates) and written in path order.
         var results = files.AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount)

@@ -40,6 +40,15 @@ public class ImportCommandTests
     }
 
     [Fact]
+    public void A_source_that_is_not_there_is_RL0201()
+    {
+        // Was the checker's RL0101, though docs/importing.md and `explain RL0201` say RL0201.
+        var (exit, stdout, stderr) = ReportLintProcess.Run(Paths.RepoRoot, "import", "no/such/report.txt", "--format", "msbuild");
+        exit.ShouldBe(2);
+        (stdout + stderr).ShouldContain("no/such/report.txt(1,1): error RL0201: 找不到文件或目录：no/such/report.txt");
+    }
+
+    [Fact]
     public void Several_files_without_an_output_directory_is_a_usage_error()
     {
         var (exit, _, stderr) = ReportLintProcess.Run(Paths.RepoRoot, "import", Shared("seeds"));
