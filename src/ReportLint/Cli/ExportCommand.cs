@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ReportLint.Findings;
 using ReportLint.Reading;
 using ReportLint.Validation;
 
@@ -79,9 +80,11 @@ public static class ExportCommand
                 failed = true;
                 continue;
             }
-            // What the reader could not take (a cell that is true or an object, a cell or row the template lacks) is
-            // not among the rows: said on standard error, and the exit code says the export is not whole.
-            foreach (var finding in findings.Where(f => f.Severity == Severity.Error))
+            // What the reader could not take (a cell that is true or an object, a cell or row the template lacks, a
+            // table laid out for another template) is not among the rows: said on standard error, and the exit code says
+            // the export is not whole. A missing cell is exported (value_kind "missing"), as an importer leaves cells
+            // it could not read: not a failure of the export.
+            foreach (var finding in findings.Where(f => f.RuleId == InputRule.UnknownCell.Id || f.RuleId == InputRule.BadCellValue.Id || f.RuleId == InputRule.OtherTemplateTable.Id))
             {
                 LintCommand.WriteError(finding, language);
                 failed = true;

@@ -105,6 +105,19 @@ public class ImportCommandTests
     }
 
     [Fact]
+    public void Export_writes_a_missing_cell_as_missing_and_succeeds()
+    {
+        // Exited 2 with RL0106 on standard error: every partly imported report failed its export.
+        var directory = ReportLintProcess.Workspace();
+        var report = Path.Combine(directory, "reports", "000_1c6b722cb07b2c5a.json");
+        File.WriteAllText(report, Lint.Mutate(File.ReadAllText(report), "\"other_result\": 0, \"pending\": 5,", "\"pending\": 5,"));
+        var (exit, stdout, stderr) = ReportLintProcess.Run(directory, "export", "reports/000_1c6b722cb07b2c5a.json");
+        exit.ShouldBe(0, stderr);
+        stderr.ShouldBeEmpty();
+        stdout.Split('\n').ShouldContain(l => l.Contains(",appeals,", StringComparison.Ordinal) && l.Contains(",review,", StringComparison.Ordinal) && l.Contains(",other_result,", StringComparison.Ordinal) && l.EndsWith(",missing", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Export_defuses_text_a_spreadsheet_would_run_but_keeps_negative_numbers()
     {
         // "-1+cmd|' /C calc'!A0" was written as is: a spreadsheet runs a cell starting with - as a formula.
