@@ -152,6 +152,14 @@ public static class ConfigLoader
                     $"There is no rule '{id}'{(meant is null ? "" : $"; did you mean {meant}?")} (rule ids look like RL1004; reportlint rules lists them all).",
                     (int)key.Start.Line, (int)key.Start.Column));
             }
+            if (InputRule.All.FirstOrDefault(r => r.Id == id) is { StopsChecking: true } stopping)
+            {
+                // Accepted without a word before, and ignored: such a file cannot be checked at all, whatever is set.
+                return (null, Error(path,
+                    $"{id}（{stopping.Title}）不能在配置中设置：文件无法读取时任何检查都无法进行，这个错误总会报告。请删去这一行。",
+                    $"{id} ({stopping.TitleEn}) cannot be configured: a file that cannot be read cannot be checked, so it is always reported. Remove the line.",
+                    (int)key.Start.Line, (int)key.Start.Column));
+            }
             var level = (value as YamlScalarNode)?.Value;
             RuleSetting? setting = level switch
             {

@@ -81,6 +81,7 @@ public class BaselineAndConfigTests
     [InlineData("rules:\n  RL1108: warning\noverrides:\n  - files: [\"a/*.json\"]\n    rules:\n      rl1004: off\n", "6:7", "是否应为 RL1004？")]
     [InlineData("- RL1004\n", "1:1", "应是“项: 值”的映射")]
     [InlineData("rules:\n  RL1004: warning\n---\nrules:\n  RL1004: off\n", "4:1", "文档分隔符")]
+    [InlineData("rules:\n  RL0101: off\n", "2:3", "RL0101（无法读取文件）不能在配置中设置")]
     public void A_configuration_mistake_that_used_to_be_ignored_is_an_input_error(string yaml, string at, string says)
     {
         // A misspelt rule id left the rule it meant as it was; a list or a second document was read as no configuration.
