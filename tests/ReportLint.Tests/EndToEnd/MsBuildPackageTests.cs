@@ -163,6 +163,23 @@ public class MsBuildPackageTests(PackedPackage package) : IClassFixture<PackedPa
     }
 
     [Fact]
+    public void One_framework_of_a_multi_targeting_project_built_alone_is_checked()
+    {
+        // `dotnet build -f` runs only that framework's build, not the outer one that checked: it passed unchecked.
+        var project = Consumer("net10.0;netstandard2.0");
+        Edit(project, Correct, Faulty);
+        var one = Dotnet(project, "build", "--nologo", "-f", "netstandard2.0");
+        one.Exit.ShouldNotBe(0, one.Output);
+        one.Output.ShouldContain("error RL1004:");
+
+        Edit(project, Faulty, Correct);
+        var all = Dotnet(project, "build", "--nologo");
+        all.Exit.ShouldBe(0, all.Output);
+        all.Output.Split('\n').Count(l => l.Contains(Checking)).ShouldBe(1);
+        Dotnet(project, "build", "--nologo", "-f", "net10.0").Output.ShouldNotContain(Checking);
+    }
+
+    [Fact]
     public void Report_names_never_reach_a_shell_and_old_dates_removed_items_hidden_files_and_fail_on_are_honoured()
     {
         var project = Consumer("net10.0");
