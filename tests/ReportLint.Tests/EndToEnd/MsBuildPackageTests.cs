@@ -111,6 +111,8 @@ public class MsBuildPackageTests(PackedPackage package) : IClassFixture<PackedPa
         var failed = Dotnet(project, "build", "--nologo");
         failed.Exit.ShouldNotBe(0);
         failed.Output.ShouldContain("reports/000_1c6b722cb07b2c5a.json(54,101): error RL1004: 【行政复议】总计填 9");
+        // Infos are shown too (they were only at -v d), as messages: MSBuild has no info category.
+        failed.Output.ShouldContain("reports/002_d7e6bacd7eea9ab0.json(15,14): message RL1305:");
 
         Edit(project, Faulty, Correct);
         var fixedBuild = Dotnet(project, "build", "--nologo");
