@@ -26,6 +26,8 @@ public sealed record InputRule(string Id, string Name, Severity Severity, string
 
     public static readonly InputRule PreviousAmbiguous = new("RL0116", "previous-year-ambiguous", Severity.Warning, "上一年度有多份同一机关的报告", "More than one report of last year for the agency", false, "跨年度核对（上年结转等于上一年度的结转下年度）只能与一份上一年度报告比较；同一机关有两份时用的是排在前面的一份，结果可能不对。");
 
+    public static readonly InputRule PreviousUnused = new("RL0117", "previous-year-unused", Severity.Warning, "--previous 给出的报告没有用上", "A report given with --previous was not used", false, "--previous 给出的报告只与同一机关下一年度的报告核对；没有这样的报告时它被忽略，跨年度规则也就没有核对。");
+
     public static readonly IReadOnlyList<InputRule> All =
-        [Unreadable, MalformedJson, UnknownTemplate, BadField, UnknownCell, MissingCell, BadCellValue, GroupTwice, TemplateYear, UnknownField, BadConfig, BadBaseline, StaleBaseline, OtherTemplateTable, UnitNotStated, PreviousAmbiguous];
+        [Unreadable, MalformedJson, UnknownTemplate, BadField, UnknownCell, MissingCell, BadCellValue, GroupTwice, TemplateYear, UnknownField, BadConfig, BadBaseline, StaleBaseline, OtherTemplateTable, UnitNotStated, PreviousAmbiguous, PreviousUnused];
 }

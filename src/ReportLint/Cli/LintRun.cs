@@ -160,6 +160,16 @@ public static class LintRun
             CheckAll(null);
         }
 
+        // A report given with --previous that no checked report was paired with was given for nothing: said, at that file
+        // (before, the run only listed the year-over-year rules as not judged, "use --previous", which the user had done).
+        foreach (var (file, (agency, year)) in pairs.UnusedPrevious())
+        {
+            Finding unused = new(file.DisplayPath, InputRule.PreviousUnused.Id, InputRule.PreviousUnused.Severity,
+                $"--previous 给出的这份报告（{agency}，{year} 年度）没有用上：被检查的报告中没有这个机关 {year + 1} 年度的报告。",
+                $"This report given with --previous ({agency}, {year}) was not used: no report of that agency for {year + 1} was checked.", 1, 1);
+            Emit(new FileResult(file.DisplayPath, Configure([unused], options.Config, file, options.WarningsAsErrors)) { IsReport = false }, record: false);
+        }
+
         // Stale: entries of the agencies and years checked in this run, for rules that ran — an entry for a report not
         // among the files, or for a rule switched off, says nothing about whether its problem was fixed.
         if (match is not null && match.Stale(rule => !options.Config.IsOffEverywhere(rule)) is { Count: > 0 } stale)

@@ -19,6 +19,9 @@ public sealed class PreviousYearIndex
     private readonly int[] year;
     private readonly Dictionary<int, YearNames> byYear;
 
+    // Which --previous files last year's report was taken from: one never used was given for nothing, and is said so.
+    private readonly bool[] extraUsed;
+
     private PreviousYearIndex(InputFileList files, InputFileList? extra, string?[] reversedAgency, int[] year,
         Dictionary<int, YearNames> byYear, IReadOnlyList<Finding> problems)
     {
@@ -28,6 +31,7 @@ public sealed class PreviousYearIndex
         this.year = year;
         this.byYear = byYear;
         Problems = problems;
+        extraUsed = new bool[extra?.Count ?? 0];
     }
 
     /// <summary>What could not be used of --previous (missing paths, empty folders), reported like any input problem.</summary>
@@ -40,7 +44,7 @@ public sealed class PreviousYearIndex
         // With one file and no --previous there is nothing to pair with: skip reading identities at all.
         if (count - (files.HasStandardInput ? 1 : 0) - (extra.HasStandardInput ? 1 : 0) < 2)
         {
-            return None(files, problems);
+            return None(files, extra, problems);
         }
         // Years first, names only when two consecutive years are among the inputs: a run over one year's reports (the
         // usual CI run) holds no name at any point, and keeps nothing per file once it knows.
@@ -58,7 +62,7 @@ public sealed class PreviousYearIndex
         var years = year.Where(y => y != 0).ToHashSet();
         if (!years.Any(y => years.Contains(y - 1)))
         {
-            return None(files, problems);
+            return None(files, extra, problems);
         }
         // A second look at the files that can pair (a year next to theirs is present), for their agency's name.
         var reversedAgency = new string?[count];
@@ -76,7 +80,23 @@ public sealed class PreviousYearIndex
         return new PreviousYearIndex(files, extra, reversedAgency, year, byYear, problems);
     }
 
-    private static PreviousYearIndex None(InputFileList files, IReadOnlyList<Finding> problems) => new(files, null, [], [], [], problems);
+    private static PreviousYearIndex None(InputFileList files, InputFileList extra, IReadOnlyList<Finding> problems) => new(files, extra, [], [], [], problems);
+
+    /// <summary>
+    /// The files given with --previous that no checked report was paired with (not last year's report of any of them),
+    /// with the agency and year read from each; those whose year could not be read are among <see cref="Problems"/> already.
+    /// </summary>
+    public IEnumerable<(InputFile File, (string Agency, int Year) Identity)> UnusedPrevious()
+    {
+        for (var i = 0; i < extraUsed.Length; i++)
+        {
+            var file = extra![i];
+            if (!extraUsed[i] && !file.IsStandardInput && file.FullPath is { } path && ReportIdentity.Sniff(path) is { } identity)
+            {
+                yield return (file, identity);
+            }
+        }
+    }
 
     private static InputFile Candidate(InputFileList files, InputFileList? extra, int index) => index < files.Count ? files[index] : extra![index - files.Count];
 
@@ -103,6 +123,10 @@ public sealed class PreviousYearIndex
         // Through the same door as every report file (size limit, a file gone since it was listed): when last year's
         // report cannot be read, the year-over-year rules are listed as not judged, as when there is none.
         var candidate = Candidate(files, extra, matches[0]);
+        if (matches[0] >= files.Count)
+        {
+            extraUsed[matches[0] - files.Count] = true;
+        }
         var (bytes, _) = InputFiles.ReadAll(candidate);
         // The same file listed twice (among the checked files and with --previous) is one report, not two.
         var others = matches.Skip(1).Select(i => Candidate(files, extra, i))

@@ -124,6 +124,19 @@ public class YearOverYearTests
     }
 
     [Fact]
+    public void A_report_given_with_previous_that_pairs_with_nothing_is_said_to_be_unused()
+    {
+        // The run said only "no report of last year; use --previous", which the user had done, with the wrong file.
+        var directory = Pair();
+        var (_, stdout, _) = ReportLintProcess.Run(Path.Combine(directory, "2024"), "hongzequ.json", "--previous", "hongzequ.json", "--format", "msbuild");
+        stdout.Split('\n').Where(l => l.Contains("RL0117", StringComparison.Ordinal)).ShouldHaveSingleItem()
+            .ShouldBe("hongzequ.json(1,1): warning RL0117: --previous 给出的这份报告（淮安市洪泽区人民政府，2024 年度）没有用上：被检查的报告中没有这个机关 2025 年度的报告。");
+
+        // Used, it is not mentioned.
+        ReportLintProcess.Run(Path.Combine(directory, "2024"), "hongzequ.json", "--previous", "../2023", "--format", "msbuild").Out.ShouldNotContain("RL0117");
+    }
+
+    [Fact]
     public void A_previous_path_that_does_not_exist_is_an_input_error_not_ignored()
     {
         var directory = Pair();
