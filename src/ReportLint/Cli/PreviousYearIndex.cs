@@ -123,9 +123,10 @@ public sealed class PreviousYearIndex
         // Through the same door as every report file (size limit, a file gone since it was listed): when last year's
         // report cannot be read, the year-over-year rules are listed as not judged, as when there is none.
         var candidate = Candidate(files, extra, matches[0]);
-        if (matches[0] >= files.Count)
+        // Every match counts as paired: the ones not used are named by RL0116, not called unpaired by RL0117.
+        foreach (var match in matches.Where(m => m >= files.Count))
         {
-            extraUsed[matches[0] - files.Count] = true;
+            extraUsed[match - files.Count] = true;
         }
         var (bytes, _) = InputFiles.ReadAll(candidate);
         // The same file listed twice (among the checked files and with --previous) is one report, not two.

@@ -118,6 +118,11 @@ public class YearOverYearTests
         stdout.Split('\n').Where(l => l.Contains("RL0116", StringComparison.Ordinal)).ShouldHaveSingleItem().ShouldBe(
             "2024/hongzequ.json(1,1): warning RL0116: 2023 年度有 2 份报告与本报告的机关名称相符：2023/hongzequ-revised.json、2023/hongzequ.json。跨年度核对用的是 2023/hongzequ-revised.json；请确认，并只保留该机关上一年度的一份报告。");
 
+        // Given with --previous, both are paired (RL0116), neither is "unused" (RL0117).
+        var given = ReportLintProcess.Run(Path.Combine(directory, "2024"), "hongzequ.json", "--previous", "../2023", "--format", "msbuild").Out;
+        given.ShouldContain("RL0116");
+        given.ShouldNotContain("RL0117");
+
         // The same file named twice (checked and with --previous) is one report.
         File.Delete(Path.Combine(directory, "2023", "hongzequ-revised.json"));
         ReportLintProcess.Run(directory, ".", "--previous", "2023/hongzequ.json", "--format", "msbuild").Out.ShouldNotContain("RL0116");
