@@ -1,4 +1,5 @@
 using ReportLint.Findings;
+using ReportLint.Validation;
 
 namespace ReportLint.Formatting;
 
@@ -20,6 +21,20 @@ public sealed record RunSummary(int Files, int Errors, int Warnings, int Infos, 
 {
     /// <summary>For each rule that needs last year's report: in how many files it could not be judged.</summary>
     public IReadOnlyDictionary<string, int> Skipped { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>The rules not judged and why, as one sentence for people (text, msbuild and github formats); null when none.</summary>
+    public string? SkippedSentence(Language language)
+    {
+        if (Skipped.Count == 0)
+        {
+            return null;
+        }
+        var english = language == Language.English;
+        var rules = string.Join(english ? ", " : "、", Skipped.Select(s => $"{s.Key}×{s.Value}"));
+        return english
+            ? $"Skipped (no report of the previous year for the same agency; give it with --previous or check both years together): {rules}"
+            : $"未检查的跨年度规则（没有同一机关上一年度的报告；可用 --previous 指定，或把两年的报告一起检查）：{rules}";
+    }
 
     public static RunSummary Of(IReadOnlyList<FileResult> results, TimeSpan elapsed)
     {

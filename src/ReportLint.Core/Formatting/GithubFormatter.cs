@@ -20,6 +20,15 @@ public sealed class GithubFormatter(Language language) : IFindingFormatter
         }
     }
 
+    /// <summary>Rules that could not be judged, as a notice on the run (the text format lists them; here they went unsaid).</summary>
+    public void End(TextWriter output, RunSummary summary)
+    {
+        if (summary.SkippedSentence(language) is { } skipped)
+        {
+            output.WriteLine($"::notice title=reportlint::{Data(skipped)}");
+        }
+    }
+
     // Escaping as GitHub's toolkit does it (core/command.ts): data escapes % CR LF; properties also : and ,.
     private static string Data(string text) => text.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
 

@@ -21,4 +21,16 @@ public sealed class MsBuildFormatter(Language language) : IFindingFormatter
             output.WriteLine($"{path}({finding.Line},{finding.Column}): {severity} {finding.RuleId}: {Quoted.Visible(finding.MessageIn(language))}");
         }
     }
+
+    /// <summary>
+    /// Rules that could not be judged, as a plain line (no file, so no canonical form): in a build they were otherwise
+    /// passed over in silence, where the text format lists them.
+    /// </summary>
+    public void End(TextWriter output, RunSummary summary)
+    {
+        if (summary.SkippedSentence(language) is { } skipped)
+        {
+            output.WriteLine($"reportlint: {skipped}");
+        }
+    }
 }

@@ -44,12 +44,9 @@ public sealed class TextFormatter(Language language, bool colour, bool showTime 
 
     public void End(TextWriter output, RunSummary summary)
     {
-        if (summary.Skipped.Count > 0)
+        if (summary.SkippedSentence(En ? Language.English : Language.Chinese) is { } skipped)
         {
-            var rules = string.Join(En ? ", " : "、", summary.Skipped.Select(s => $"{s.Key}×{s.Value}"));
-            output.WriteLine(En
-                ? $"Skipped (no report of the previous year for the same agency; give it with --previous or check both years together): {rules}"
-                : $"未检查的跨年度规则（没有同一机关上一年度的报告；可用 --previous 指定，或把两年的报告一起检查）：{rules}");
+            output.WriteLine(skipped);
         }
         var time = showTime ? (En ? $" ({summary.Elapsed.TotalSeconds:0.00} s)" : $"（{summary.Elapsed.TotalSeconds:0.00} 秒）") : "";
         output.WriteLine(En

@@ -121,7 +121,7 @@ public class CliTests
         stderr.ShouldBeEmpty();
         exit.ShouldBe(1);
         // The trial fixtures are table-only; their info-level narrative findings are not what this test is about.
-        var lines = stdout.Trim().Split('\n').Where(l => !l.Contains(": message ")).ToList();
+        var lines = stdout.Trim().Split('\n').Where(l => !l.Contains(": message ") && !l.StartsWith("reportlint: ", StringComparison.Ordinal)).ToList();
         lines.ShouldAllBe(l => l.StartsWith("tests/fixtures/trial/2020_with_errors.json("));
         lines.Count.ShouldBe(10);
         stdout.ShouldContain("error RL1401: 【行政许可】上一年项目数量 10 + 本年增/减 -12 = -2");

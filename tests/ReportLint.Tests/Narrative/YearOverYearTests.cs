@@ -97,13 +97,13 @@ public class YearOverYearTests
     {
         // Published: 2023 in force 5; 2024 issued 3, repealed 0, in force 8 = 5 + 3 − 0.
         var directory = Pair();
-        ReportLintProcess.Run(directory, ".", "--format", "msbuild").Out.ShouldNotContain("RL1202");
+        ReportLintProcess.Run(directory, ".", "--format", "msbuild").Out.ShouldNotContain("warning RL1202");
 
         var current = Path.Combine(directory, "2024", "hongzequ.json");
         File.WriteAllText(current, Lint.Mutate(File.ReadAllText(current),
             "\"normative_documents\": { \"issued\": 3, \"repealed\": 0, \"in_force\": 8 }",
             "\"normative_documents\": { \"issued\": 3, \"repealed\": 0, \"in_force\": 9 }"));
-        var line = ReportLintProcess.Run(directory, ".", "--format", "msbuild").Out.Split('\n').Single(l => l.Contains("RL1202"));
+        var line = ReportLintProcess.Run(directory, ".", "--format", "msbuild").Out.Split('\n').Single(l => l.Contains("warning RL1202"));
         line.ShouldBe("2024/hongzequ.json(20,72): warning RL1202: 【行政规范性文件】现行有效 9，但上年现行有效 5 + 本年制发 3 − 本年废止 0 = 8。");
     }
 
