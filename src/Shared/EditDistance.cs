@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 #if RULES_FRONT_END
 namespace ReportLint.Rules.Model;
@@ -12,6 +13,25 @@ namespace ReportLint.Validation;
 /// </summary>
 public static class EditDistance
 {
+    /// <summary>
+    /// The candidate nearest to <paramref name="typed"/> within <paramref name="within"/> edits, the first in the given
+    /// order on a tie; null when none is that near.
+    /// </summary>
+    public static string? Nearest(string typed, IEnumerable<string> candidates, int within)
+    {
+        string? best = null;
+        var bestDistance = 0;
+        foreach (var candidate in candidates)
+        {
+            var distance = Between(typed, candidate);
+            if (distance <= within && (best is null || distance < bestDistance))
+            {
+                (best, bestDistance) = (candidate, distance);
+            }
+        }
+        return best;
+    }
+
     public static int Between(string a, string b)
     {
         var d = new int[a.Length + 1, b.Length + 1];

@@ -52,10 +52,10 @@ public sealed partial class ReportReader
                 findings.Add(new Finding(path, InputRule.TemplateYear.Id, InputRule.TemplateYear.Severity,
                     fitting is null
                         ? $"报告年度 {y} 不在任何模板的适用范围内（{templates.Coverage(Language.Chinese)}），{given}“{template.Name}”。请核对报告年度。"
-                        : $"报告年度 {y} 应使用模板“{fitting.Name}”，但{given}“{template.Name}”（适用于 {Years(template)} 年度）。",
+                        : $"报告年度 {y} 应使用模板“{fitting.Name}”，但{given}“{template.Name}”（适用于 {TemplateRegistry.Years(template)} 年度）。",
                     fitting is null
                         ? $"No template covers report year {y} ({templates.Coverage(Language.English)}); {givenEn} '{template.Name}'. Check the year."
-                        : $"Report year {y} calls for template '{fitting.Name}', but {givenEn} '{template.Name}' (for report years {Years(template)}).", line, column));
+                        : $"Report year {y} calls for template '{fitting.Name}', but {givenEn} '{template.Name}' (for report years {TemplateRegistry.Years(template)}).", line, column));
             }
             return new Selection(template, templateOverride is null ? SelectedBy.Declared : SelectedBy.Option);
         }
@@ -176,8 +176,6 @@ public sealed partial class ReportReader
         var column = template.ColumnIndex(table, cell.Column);
         return row >= 0 && column >= 0 && template.CellIndex(table, row, column) >= 0;
     }
-
-    private static string Years(TemplateDefinition template) => TemplateRegistry.Years(template);
 
     private static Header ScanHeader(ReadOnlySpan<byte> json)
     {

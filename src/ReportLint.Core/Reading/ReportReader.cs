@@ -281,12 +281,12 @@ public sealed partial class ReportReader
         }
         // Both required by the format (docs/report-json.md, the schema); without them the deadline, period and
         // year-over-year rules, or every narrative rule, quietly did not apply and the file passed.
-        if (context.Report.FieldOffset("year") is null)
+        if ((seen & (1 << YearField)) == 0)
         {
             context.Add(InputRule.BadField, "缺少 year（报告年度，如 \"year\": 2024）；按年度的检查（报送期限、统计期限、跨年度核对）无法进行。",
                 "Missing 'year' (the report year, e.g. \"year\": 2024); the checks that depend on it (deadline, period, year over year) cannot run.", 0);
         }
-        if (context.Report.FieldOffset("sections") is null)
+        if ((seen & (1 << SectionsField)) == 0)
         {
             context.Add(InputRule.BadField, "缺少 sections（报告正文的各部分）；正文与表格的核对无法进行。没有内容的部分写 \"\"。",
                 "Missing 'sections' (the report's text); the checks of the text against the tables cannot run. Write \"\" for an empty part.", 0);
@@ -300,6 +300,8 @@ public sealed partial class ReportReader
     private static string Name(ref Utf8JsonReader reader) => Quoted.Brief(reader.GetString()!);
 
     private static readonly byte[][] FieldKeysUtf8 = AsUtf8(Report.FieldKeys);
+    private static readonly int YearField = Array.IndexOf(Report.FieldKeys, "year");
+    private static readonly int SectionsField = Array.IndexOf(Report.FieldKeys, "sections");
     private static readonly byte[][] SectionKeysUtf8 = AsUtf8(Report.SectionKeys);
 
     private static byte[][] AsUtf8(string[] keys) => [.. keys.Select(Encoding.UTF8.GetBytes)];

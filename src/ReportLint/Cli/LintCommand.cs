@@ -128,11 +128,10 @@ public static class LintCommand
             var options = parse.RootCommandResult.Command.Options.SelectMany(o => o.Aliases.Append(o.Name)).Distinct().ToList();
             foreach (var word in unknown)
             {
-                var meant = options.Where(o => o.StartsWith("--", StringComparison.Ordinal)).OrderBy(o => EditDistance.Between(word, o)).First();
-                var close = EditDistance.Between(word, meant) <= 2;
+                var meant = EditDistance.Nearest(word, options.Where(o => o.StartsWith("--", StringComparison.Ordinal)), 2);
                 Console.Error.WriteLine(language == Language.English
-                    ? $"reportlint: unknown option {word}{(close ? $"; did you mean {meant}?" : "")} (see 'reportlint --help')."
-                    : $"reportlint: 没有 {word} 这个选项{(close ? $"，是否应为 {meant}？" : "")}（用法见 reportlint --help）。");
+                    ? $"reportlint: unknown option {word}{(meant is not null ? $"; did you mean {meant}?" : "")} (see 'reportlint --help')."
+                    : $"reportlint: 没有 {word} 这个选项{(meant is not null ? $"，是否应为 {meant}？" : "")}（用法见 reportlint --help）。");
             }
             return ExitCodes.InputError;
         }

@@ -289,7 +289,7 @@ internal sealed partial class RuleBinder
             return null;
         }
 
-        var isComparison = instances[0].Check is BoundBinary { Operator: "=" or "!=" or "<" or "<=" or ">" or ">=" };
+        var isComparison = IsComparison(instances[0].Check);
         var message = BindMessage(rule.Message!, scope, isComparison, usesNarrative, operandNames);
         var messageEn = rule.MessageEn is null ? message : BindMessage(rule.MessageEn, scope, isComparison, usesNarrative, operandNames);
         if (message is null || messageEn is null)
@@ -332,31 +332,26 @@ internal sealed partial class RuleBinder
         _ => Enumerable.Empty<Reference>(),
     };
 
-    private static bool ReferencesCells(BoundExpr expr) => expr switch
-    {
-        BoundCell or BoundCurrentCell or BoundGroupSum => true,
-        BoundSum s => s.Items.Any(ReferencesCells),
-        BoundUnary u => ReferencesCells(u.Operand),
-        BoundBinary b => ReferencesCells(b.Left) || ReferencesCells(b.Right),
-        BoundCall c => c.Arguments.Any(ReferencesCells),
-        _ => false,
-    };
+    private static bool ReferencesCells(BoundExpr expr) => AnyPart(expr, e => e is BoundCell or BoundCurrentCell or BoundGroupSum);
 
-    private static bool ContainsComparison(BoundExpr expr) => expr switch
+    private static bool ContainsComparison(BoundExpr expr) => AnyPart(expr, IsComparison);
+
+    private static bool IsComparison(BoundExpr expr) => expr is BoundBinary { Operator: "=" or "!=" or "<" or "<=" or ">" or ">=" };
+
+    /// <summary>Whether <paramref name="expr"/> or any expression inside it is one that <paramref name="match"/> accepts.</summary>
+    private static bool AnyPart(BoundExpr expr, System.Func<BoundExpr, bool> match) => match(expr) || expr switch
     {
-        BoundBinary { Operator: "=" or "!=" or "<" or "<=" or ">" or ">=" } => true,
-        BoundSum s => s.Items.Any(ContainsComparison),
-        BoundUnary u => ContainsComparison(u.Operand),
-        BoundBinary b => ContainsComparison(b.Left) || ContainsComparison(b.Right),
-        BoundCall c => c.Arguments.Any(ContainsComparison),
+        BoundSum s => s.Items.Any(i => AnyPart(i, match)),
+        BoundUnary u => AnyPart(u.Operand, match),
+        BoundBinary b => AnyPart(b.Left, match) || AnyPart(b.Right, match),
+        BoundCall c => c.Arguments.Any(a => AnyPart(a, match)),
         _ => false,
     };
 
     private static bool IsConstantFalse(BoundExpr expr) => expr switch
     {
         BoundBinary { Operator: "and" } b => IsConstantFalse(b.Left) || IsConstantFalse(b.Right),
-        BoundBinary { Operator: "=" or "!=" or "<" or "<=" or ">" or ">=" } b
-            when b.Left is BoundNumber l && b.Right is BoundNumber r => !Compare(b.Operator, decimal.Parse(l.Text, CultureInfo.InvariantCulture), decimal.Parse(r.Text, CultureInfo.InvariantCulture)),
+        BoundBinary b when IsComparison(b) && b.Left is BoundNumber l && b.Right is BoundNumber r => !Compare(b.Operator, decimal.Parse(l.Text, CultureInfo.InvariantCulture), decimal.Parse(r.Text, CultureInfo.InvariantCulture)),
         _ => false,
     };
 

@@ -251,8 +251,7 @@ public sealed class RuleFileParser
         return open < 0 ? what : what.Substring(0, open);
     }
 
-    private static string? Suggest(string typed, string[] allowed) =>
-        allowed.Select(a => (a, d: EditDistance.Between(typed, a))).Where(x => x.d <= 2).OrderBy(x => x.d).Select(x => x.a).FirstOrDefault();
+    private static string? Suggest(string typed, string[] allowed) => EditDistance.Nearest(typed, allowed, 2);
 
     private Located<string>? RequiredId(Dictionary<string, (YamlScalarNode Key, YamlNode Value)> fields, YamlNode node, string what)
     {
