@@ -182,6 +182,21 @@ public class CliTests
     }
 
     [Fact]
+    public void Explain_RL0000_says_what_the_build_error_of_the_MSBuild_package_means()
+    {
+        // RL0000 is what a failed `dotnet build` shows last; looking it up used to answer "no rule RL0000" (exit 2).
+        var targets = File.ReadAllText(Path.Combine(Paths.RepoRoot, "src", "ReportLint.MSBuild", "build", "ReportLint.MSBuild.targets"));
+        targets.ShouldContain("Code=\"RL0000\"");
+        var (exit, stdout, stderr) = Run(Paths.RepoRoot, "explain", "rl0000");
+        exit.ShouldBe(0, stderr);
+        stdout.ShouldStartWith("RL0000 不是一条检查规则");
+        stdout.ShouldContain("docs/msbuild.md");
+        var (exitEn, english, _) = Run(Paths.RepoRoot, "explain", "RL0000", "--lang", "en");
+        exitEn.ShouldBe(0);
+        english.ShouldStartWith("RL0000 is not a rule");
+    }
+
+    [Fact]
     public void Command_line_mistakes_stay_in_English_with_lang_en()
     {
         var (exit, _, stderr) = Run(Paths.RepoRoot, "examples", "--lang=en", "--fail-on");
