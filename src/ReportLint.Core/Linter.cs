@@ -59,7 +59,7 @@ public sealed class Linter
         findings.Sort(static (a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line)
             : a.Column != b.Column ? a.Column.CompareTo(b.Column)
             : string.CompareOrdinal(a.RuleId, b.RuleId));
-        return new LintResult(findings, sink.Skipped.Distinct().ToList())
+        return new LintResult(findings, sink.Skipped) // each rule skips itself at most once per report
         {
             Identity = report.AgencyName is { } agency && report.Year is { } year ? (agency, year) : null,
         };
