@@ -43,7 +43,11 @@ public static class ImportRules
         "有的报告在子项之上多印一行分组合计（如（三）不予公开）。JSON 中一个分组只能按子项或按合计填一种，导入时取子项；合计行与子项之和不符时在此指出，否则这一差错会在导入后看不到。");
     public static readonly InputRule OtherTemplateColumns = new("RL0217", "column-headings-of-another-format", Severity.Warning, "表格的列标题属于另一版格式", "Table column headings of another format", false,
         "表格的列标题（如 2019 年试行格式表二的“本年新制作数量”“本年新公开数量”“对外公开总数量”）与导入所按的格式不同时，数值按所选格式的列导入，而两版的列含义不同。请核对原文；整份报告采用另一版格式时，导入时用 --template 指定。");
+    public static readonly InputRule TableTwiceResolved = new("RL0218", "table-given-twice", Severity.Warning, "表格出现了两份", "Table given twice", false,
+        "有的报告在本年度表格之前或之后附上上一年度的同一张表以作对比。表格出现两份时，前面的说明写有其他年份或“上年”“同期”“对比”的一份不导入，导入另一份；两份数值相同时只导入第一份。请确认导入的是本年度的数值。");
+    public static readonly InputRule TableTwiceUnresolved = new("RL0219", "table-given-twice-ambiguous", Severity.Error, "表格出现了两份，无法判断哪一份是本年度的", "Table given twice, which one is this year's cannot be told", false,
+        "表格出现两份、数值不同，而两份前面的说明都没有写明年份时，无法判断哪一份是本年度的。导入的是第一份；请核对原文，删去不属于本年度的一份后重新导入，或手工改正 JSON。");
 
     public static readonly IReadOnlyList<InputRule> All =
-        [Unreadable, RowNotFound, ValueCount, NonNumeric, UnitInCell, StrayValues, MetadataMissing, RowTwice, TextIgnored, SectionNotFound, PdfToolMissing, ApproximateLabel, GroupAsTotal, Encoding, TemplateGuessed, GroupTotalDiffers, OtherTemplateColumns];
+        [Unreadable, RowNotFound, ValueCount, NonNumeric, UnitInCell, StrayValues, MetadataMissing, RowTwice, TextIgnored, SectionNotFound, PdfToolMissing, ApproximateLabel, GroupAsTotal, Encoding, TemplateGuessed, GroupTotalDiffers, OtherTemplateColumns, TableTwiceResolved, TableTwiceUnresolved];
 }

@@ -135,20 +135,113 @@ public sealed partial class ReportImporter(TemplateRegistry templates)
         {
             var table = template.Tables[t];
             var k = Array.FindIndex(Outline.Sections, s => s.Id == table.Id);
-            var reader = new TableReader(template, t, report, diagnostics);
             var (from, to) = TableRegion(outline, k);
-            for (var i = from; i < to; i++)
-            {
-                if (!outline.IsChrome(i))
-                {
-                    reader.Read(lines[i]);
-                }
-            }
+            var (readFrom, readTo) = OneCopy(outline, template, t, from, to, year, displayPath, diagnostics);
+            var reader = new TableReader(template, t, report, diagnostics);
+            ReadTable(outline, reader, readFrom, readTo);
             reader.Finish(outline.LineNumber(k >= 0 && headings[k] >= 0 ? headings[k] : from));
             CheckColumnHeadings(template, t, lines, from, to, diagnostics);
         }
         return report;
     }
+
+    private static void ReadTable(Outline outline, TableReader reader, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (!outline.IsChrome(i))
+            {
+                reader.Read(outline.Document.Lines[i]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The lines of the one copy of a table to import. Some reports print a table twice — last year's beside this year's,
+    /// for comparison — and reading both kept whichever came first, row by row, with a warning per row: last year's
+    /// numbers, imported without an error. The copy whose caption names another year (or 上年, 同期, 对比) is left out;
+    /// when the captions do not tell and the numbers differ, the first copy is imported with an error (RL0219).
+    /// </summary>
+    private static (int From, int To) OneCopy(Outline outline, TemplateDefinition template, int t, int from, int to, int? year, string displayPath, ImportDiagnostics diagnostics)
+    {
+        var lines = outline.Document.Lines;
+        var probe = new TableReader(template, t, new ImportedReport(template, displayPath), new ImportDiagnostics(displayPath));
+        ReadTable(outline, probe, from, to);
+        probe.Finish(0);
+        if (probe.SecondCopy is not { } copies)
+        {
+            return (from, to);
+        }
+        int IndexOf(int lineNumber) => Enumerable.Range(from, to - from).First(i => lines[i].Number >= lineNumber);
+        var split = IndexOf(copies.FirstEnd) + 1;
+        var secondStart = IndexOf(copies.SecondStart);
+        var table = template.Tables[t];
+        var (firstLine, secondLine) = (copies.FirstStart, copies.SecondStart);
+
+        var firstOther = OtherYearCaption(lines, from, IndexOf(copies.FirstStart), year);
+        var secondOther = OtherYearCaption(lines, split, secondStart, year);
+        if (SameValues(outline, template, t, displayPath, (from, split), (split, to)))
+        {
+            diagnostics.Add(ImportRules.TableTwiceResolved, secondLine, 1,
+                $"{table.Short}出现了两份（第 {firstLine} 行起、第 {secondLine} 行起），数值相同，只导入了第一份。",
+                $"{table.Short} is given twice (from line {firstLine} and from line {secondLine}) with the same values; the first was imported.");
+            return (from, split);
+        }
+        if (firstOther is not null && secondOther is null)
+        {
+            diagnostics.Add(ImportRules.TableTwiceResolved, firstLine, 1,
+                $"{table.Short}出现了两份：第 {firstLine} 行起的一份前面写有“{firstOther}”，不是本年度的，没有导入；导入的是第 {secondLine} 行起的一份。",
+                $"{table.Short} is given twice: the copy from line {firstLine} is captioned \"{firstOther}\", not this year's, and was not imported; the copy from line {secondLine} was.");
+            return (split, to);
+        }
+        if (secondOther is not null && firstOther is null)
+        {
+            diagnostics.Add(ImportRules.TableTwiceResolved, secondLine, 1,
+                $"{table.Short}出现了两份：第 {secondLine} 行起的一份前面写有“{secondOther}”，不是本年度的，没有导入；导入的是第 {firstLine} 行起的一份。",
+                $"{table.Short} is given twice: the copy from line {secondLine} is captioned \"{secondOther}\", not this year's, and was not imported; the copy from line {firstLine} was.");
+            return (from, split);
+        }
+        diagnostics.Add(ImportRules.TableTwiceUnresolved, secondLine, 1,
+            $"{table.Short}出现了两份（第 {firstLine} 行起、第 {secondLine} 行起），数值不同，无法判断哪一份是{(year is { } y ? $" {y} " : "本")}年度的；导入的是第一份。请核对原文，删去另一份后重新导入，或手工改正 JSON。",
+            $"{table.Short} is given twice (from line {firstLine} and from line {secondLine}) with different values, and which one is {(year is { } yEn ? $"the {yEn} report's" : "this year's")} cannot be told; the first was imported. Check the source: remove the other copy and import again, or correct the JSON by hand.");
+        return (from, split);
+    }
+
+    /// <summary>The line before a copy of a table (between the previous copy or the section heading and its first value) that marks it as another year's, if any.</summary>
+    private static string? OtherYearCaption(IReadOnlyList<SourceLine> lines, int from, int to, int? year)
+    {
+        for (var i = from; i < to; i++)
+        {
+            var text = lines[i].Text.Trim();
+            var years = YearMention().Matches(text).Select(m => int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture)).ToList();
+            if (years.Any(y => y != year) && !years.Contains(year ?? -1) || PastMarker().IsMatch(text))
+            {
+                return Quoted.Brief(text);
+            }
+        }
+        return null;
+    }
+
+    private static bool SameValues(Outline outline, TemplateDefinition template, int t, string displayPath, (int From, int To) first, (int From, int To) second)
+    {
+        ImportedReport Read((int From, int To) range)
+        {
+            var copy = new ImportedReport(template, displayPath);
+            var reader = new TableReader(template, t, copy, new ImportDiagnostics(displayPath));
+            ReadTable(outline, reader, range.From, range.To);
+            reader.Finish(0);
+            return copy;
+        }
+        var a = Read(first).Cells;
+        var b = Read(second).Cells;
+        return a.Count == b.Count && a.All(c => b.TryGetValue(c.Key, out var other) && other with { Line = 0 } == c.Value with { Line = 0 });
+    }
+
+    [GeneratedRegex(@"(?<y>(19|20)\d{2})\s*年")]
+    private static partial Regex YearMention();
+
+    [GeneratedRegex(@"上年|上一年|去年|同期|对比|比较")]
+    private static partial Regex PastMarker();
 
     /// <summary>
     /// A table headed by another format's columns (2019's 本年新制作数量 in a 2021 report, which the row labels alone do

@@ -33,6 +33,9 @@ public sealed partial class TableReader
     private int pendingLine;
     private int nextRow;
 
+    /// <summary>Each run of values taken as a row, in order: the lines of its first and last value, and whether that row had been read before.</summary>
+    private readonly List<(int FirstLine, int LastLine, bool Repeat)> rowsRead = [];
+
     public TableReader(TemplateDefinition template, int tableIndex, ImportedReport report, ImportDiagnostics diagnostics)
     {
         this.template = template;
@@ -165,6 +168,24 @@ public sealed partial class TableReader
         }
     }
 
+    /// <summary>
+    /// Where a second copy of the table begins, when the source prints the table twice (this year's and, for comparison,
+    /// last year's): half of the table's rows or more read again after the first copy. FirstStart is the line of the
+    /// first copy's first value, FirstEnd the line of its last value, SecondStart the line of the first value read again. Null when the table is printed once (a row or two repeated are only RL0208).
+    /// </summary>
+    public (int FirstStart, int FirstEnd, int SecondStart)? SecondCopy
+    {
+        get
+        {
+            var first = rowsRead.FindIndex(r => r.Repeat);
+            if (first <= 0 || rowsRead.Count(r => r.Repeat) < Math.Max(1, (table.Rows.Length + 1) / 2))
+            {
+                return null;
+            }
+            return (rowsRead[0].FirstLine, rowsRead.Take(first).Max(r => r.LastLine), rowsRead[first].FirstLine);
+        }
+    }
+
     /// <summary>How the template names a row (or group total row): the labels of its first cell, with its group's label.</summary>
     private CellInfo Names(string rowId)
     {
@@ -200,6 +221,7 @@ public sealed partial class TableReader
         if (open.Count > 1 && run.Count == openCells && run.Count > table.Rows.Max(r => r.Columns.Length) && best.Score < 1)
         {
             var at = 0;
+            rowsRead.Add((run[0].Line, run[^1].Line, false));
             foreach (var r in open)
             {
                 Assign(table.Rows[r].Id, table.Rows[r].Columns, run.GetRange(at, table.Rows[r].Columns.Length));
@@ -224,6 +246,7 @@ public sealed partial class TableReader
         {
             var group = table.Groups[best.Group];
             groupDone[best.Group] = true;
+            rowsRead.Add((run[0].Line, run[^1].Line, false));
             rowId = group.Id;
             columns = table.Rows.First(r => r.Group == group.Id).Columns;
         }
@@ -233,12 +256,14 @@ public sealed partial class TableReader
             var names = Names(row.Id);
             if (rowDone[best.Row])
             {
+                rowsRead.Add((run[0].Line, run[^1].Line, true));
                 AddForRow(ImportRules.RowTwice, labelLine, 1, names,
                     $"{table.Short}的“{names.RowLabel}”出现了两次，只导入第一次的数值。",
                     $"{table.Short}: row \"{names.RowLabel}\" ({names.RowLabelEn}) appears twice; only the first is imported.");
                 return;
             }
             rowDone[best.Row] = true;
+            rowsRead.Add((run[0].Line, run[^1].Line, false));
             nextRow = best.Row + 1;
             rowId = row.Id;
             columns = row.Columns;

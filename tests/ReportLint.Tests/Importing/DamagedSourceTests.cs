@@ -76,6 +76,43 @@ public class DamagedSourceTests
         Accounting.ShouldAccountForEveryCell(json, result.Findings);
     }
 
+    [Theory]
+    [InlineData("before", "2023年同期情况（供对比）：", false, "RL0218", 3001)]
+    [InlineData("after", "附：2023年同期数据", false, "RL0218", 3001)]
+    [InlineData("after", "", true, "RL0218", 3001)]
+    [InlineData("after", "", false, "RL0219", 3001)]
+    [InlineData("before", "", false, "RL0219", 2800)]
+    public void A_table_printed_twice_imports_this_year_s_copy_or_says_it_cannot_tell(string where, string caption, bool same, string rule, int imported)
+    {
+        // 淮安市 2024 with 表三 printed a second time, as some reports add last year's table for comparison. With last
+        // year's first, its numbers were imported, with 25 warnings "row given twice" and exit code 0.
+        var lines = Source("reports/2024_huaianshi.txt").Split('\n').ToList();
+        var from = lines.FindIndex(l => l.Contains("三、收到和处理政府信息公开申请情况", StringComparison.Ordinal)) + 1;
+        var to = lines.FindIndex(l => l.Contains("四、政府信息公开行政复议、行政诉讼情况", StringComparison.Ordinal));
+        var copy = lines.GetRange(from, to - from).Select(l => same || !l.StartsWith("一、本年新收", StringComparison.Ordinal) ? l
+            : l.Replace("3001", "2800", StringComparison.Ordinal).Replace("3119", "2918", StringComparison.Ordinal)).ToList();
+        copy.Insert(0, caption);
+        lines.InsertRange(where == "before" ? from : to, copy);
+
+        var (json, result) = ImportedJson.Import(Write($"twice-{where}.txt", string.Join('\n', lines)));
+
+        var finding = result.Findings.Single(f => f.RuleId is "RL0218" or "RL0219");
+        finding.RuleId.ShouldBe(rule);
+        finding.Severity.ShouldBe(rule == "RL0219" ? Severity.Error : Severity.Warning);
+        if (caption.Length > 0)
+        {
+            finding.Message.ShouldContain($"写有“{caption}”");
+        }
+        result.Findings.ShouldNotContain(f => f.RuleId == ImportRules.RowTwice.Id || f.RuleId == ImportRules.StrayValues.Id);
+        json["tables"]!["requests"]!["new_received"]!["natural_person"]!.GetValue<int>().ShouldBe(imported);
+        if (imported == 3001)
+        {
+            var expected = ImportedJson.Load(Path.Combine(Paths.Fixtures, "expected", "2024_huaianshi.json"));
+            ImportedJson.Cells(json).ShouldBe(ImportedJson.Cells(expected));
+        }
+        Accounting.ShouldAccountForEveryCell(json, result.Findings);
+    }
+
     [Fact]
     public void Dashes_and_units_in_cells_are_kept_as_written_and_reported()
     {
