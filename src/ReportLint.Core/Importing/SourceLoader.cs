@@ -209,11 +209,15 @@ public static class SourceLoader
     {
         var lines = new List<SourceLine>();
         var number = 0;
-        foreach (var raw in text.AsSpan().EnumerateLines())
+        // Lines are counted as grep, sed and editors count them — at each \n — so a diagnostic's line is the one they show.
+        // (EnumerateLines also breaks at the form feed pdftotext puts at each page start, which put every line after a
+        // page break one further on.) Only a text with no \n at all, from an old Mac, is broken at \r.
+        var breakAt = text.Contains('\n') ? '\n' : '\r';
+        foreach (var raw in text.Split(breakAt))
         {
             number++;
-            // pdftotext starts each page with a form feed.
-            var line = raw.ToString().Replace("\f", "", StringComparison.Ordinal).TrimEnd();
+            // pdftotext starts each page with a form feed; other line or paragraph separators inside a line are spaces.
+            var line = raw.Replace("\f", "", StringComparison.Ordinal).Replace('\r', ' ').Replace('\u0085', ' ').Replace('\u2028', ' ').Replace('\u2029', ' ').TrimEnd();
             if (kind == SourceKind.WebText && line.EndsWith('|'))
             {
                 var content = line.TrimEnd('|', ' ', '\t', '\u3000');

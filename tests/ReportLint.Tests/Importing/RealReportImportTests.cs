@@ -66,6 +66,22 @@ public class RealReportImportTests
         Snapshot.Match(this, string.Join("\n", lines));
     }
 
+    [Theory]
+    [InlineData("reports/2023_hongzequ.txt")]
+    [InlineData("reports/pdf/2023_hongzequ.pdf")]
+    public void Lines_are_numbered_as_grep_and_editors_number_them_across_page_breaks(string source)
+    {
+        // pdftotext starts every page with a form feed, which was counted as a line break too: （六）其他处理 on line 130
+        // of the text (`grep -n`, `sed -n 130p`) was reported at line 133, three page breaks later.
+        var text = File.ReadAllText(Path.Combine(Paths.Shared, "reports/2023_hongzequ.txt"));
+        text.ShouldContain("\f");
+        var expected = text.Split('\n').ToList().FindIndex(l => l.Contains("（六）其他处理", StringComparison.Ordinal)) + 1;
+
+        var (_, result) = ImportedJson.Import(Path.Combine(Paths.Shared, source));
+
+        result.Findings.Single(f => f.RuleId == ImportRules.GroupAsTotal.Id).Line.ShouldBe(expected);
+    }
+
     /// <summary>Import, then check: the real mistakes are found, and the consistent reports have no table errors.</summary>
     [Fact]
     public void Imported_reports_lint_with_the_known_mistakes_found()
