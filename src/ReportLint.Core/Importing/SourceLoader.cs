@@ -111,9 +111,36 @@ public static class SourceLoader
                 throw diagnostics.Stop(ImportRules.Unreadable, 1, 1, $"HTML 标签嵌套超过 {MaxHtmlNesting} 层，不是正常的报告网页，没有读取。",
                     $"The HTML nests tags more than {MaxHtmlNesting} deep; it is not a normal report page and was not read.");
             }
+            if (CutShort(text) is { } cut)
+            {
+                // A page saved or downloaded only in part: the parser closes what is open, so the last cell read would be an
+                // empty one — a blank in the JSON where the source had a number — and every row after it "not found".
+                var line = text.AsSpan().TrimEnd().Count('\n') + 1;
+                throw diagnostics.Stop(ImportRules.Unreadable, line, 1,
+                    $"网页文件不完整：在末尾（第 {line} 行）中断于{(cut == Cut.InTag ? "一个标签之中" : "表格之中")}，表格的行和数值可能不全，没有导入。请重新下载或保存完整的网页（以 </html> 结尾）后再导入。",
+                    $"The web page is incomplete: it ends (line {line}) {(cut == Cut.InTag ? "inside a tag" : "inside a table")}, so rows and values may be missing; it was not imported. Download or save the whole page (ending in </html>) and import again.");
+            }
             return FromHtml(path, text);
         }
         return FromText(path, text, text.Contains('\f') || !LooksLikeWebText(text) ? SourceKind.PdfText : SourceKind.WebText);
+    }
+
+    private enum Cut
+    {
+        InTag,
+        InTable,
+    }
+
+    /// <summary>Whether a page ends inside a tag, or inside a table it opened and never closed (a partial download).</summary>
+    private static Cut? CutShort(string html)
+    {
+        var end = html.AsSpan().TrimEnd();
+        if (end.LastIndexOf('<') > end.LastIndexOf('>'))
+        {
+            return Cut.InTag;
+        }
+        var lastOpen = end.LastIndexOf("<table", StringComparison.OrdinalIgnoreCase);
+        return lastOpen >= 0 && end[lastOpen..].IndexOf("</table", StringComparison.OrdinalIgnoreCase) < 0 ? Cut.InTable : null;
     }
 
     private const string BinaryMessage = "文件含有二进制内容，不是文本、HTML 或 PDF。";

@@ -54,6 +54,29 @@ public class HtmlImportTests
         result.Findings.Where(f => f.Severity >= Severity.Warning).ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("<td><span style=\"font-size:14px\">34", "表格之中")]
+    [InlineData("<td><span style=\"font-size:14px\">34</span></td><td><span st", "一个标签之中")]
+    [InlineData("<td><span style=\"font-size:14px\">34</span></td>", "表格之中")]
+    public void A_page_cut_short_in_its_tables_is_not_imported(string cutAfter, string where)
+    {
+        // A partial download ending in 表三's 二、上年结转 row: the parser closed the open cell, an empty one was imported
+        // as a blank (null) where the page has a number, and the rest of the table was reported row by row as "not found".
+        var html = File.ReadAllText(Html("2024_huaianshi.html"));
+        var row = html.IndexOf("二、上年结转政府信息公开申请数量", StringComparison.Ordinal);
+        var end = html.IndexOf(cutAfter, row, StringComparison.Ordinal) + cutAfter.Length;
+        var path = Path.Combine(Scratch.Directory("import"), "cut.html");
+        File.WriteAllText(path, html[..end]);
+
+        var result = new ReportImporter(ReportLint.Reading.TemplateRegistry.Default).Import(path, "cut.html", new ImportOptions());
+
+        result.Report.ShouldBeNull();
+        var finding = result.Findings.ShouldHaveSingleItem();
+        finding.RuleId.ShouldBe(ImportRules.Unreadable.Id);
+        finding.Message.ShouldContain($"中断于{where}");
+        finding.Line.ShouldBe(html[..end].Count(c => c == '\n') + 1);
+    }
+
     private static string ReplaceNth(string text, string what, int n, string with)
     {
         var at = -1;
