@@ -100,7 +100,18 @@ public sealed partial class Outline
 
         FindTitle(first < 0 ? Math.Min(lines.Count, 15) : first);
 
-        for (var k = 0; k < Sections.Length; k++)
+        // Headings missing from some section to the end: the file is probably cut short (copied, downloaded or converted
+        // only in part). Said once, where the text ends, rather than once per heading at the last heading found.
+        var trailing = Enumerable.Reverse(Headings).TakeWhile(h => h < 0).Count();
+        if (trailing >= 2 && trailing < Sections.Length)
+        {
+            var last = Enumerable.Range(0, BodyEnd).LastOrDefault(i => lines[i].Text.Trim().Length > 0 || lines[i].IsCellRow && lines[i].Cells!.Count > 0);
+            var missing = Sections[^trailing..];
+            diagnostics.Add(ImportRules.SectionNotFound, LineNumber(last), 1,
+                $"报告正文在第 {LineNumber(last)} 行结束，其后应有的{string.Concat(missing.Select(m => $"“{m.Heading}”"))}都没有：文件可能不完整（复制、下载或转换时被截断），这些部分没有导入。请核对原文。",
+                $"The report's text ends at line {LineNumber(last)}, and the headings that should follow ({string.Join(", ", missing.Select(m => $"\"{m.Heading}\""))}) are all missing: the file may be cut short (copied, downloaded or converted only in part), and those parts were not imported. Check the source.");
+        }
+        for (var k = 0; k < Sections.Length - (trailing >= 2 ? trailing : 0); k++)
         {
             if (Headings[k] < 0)
             {

@@ -240,7 +240,9 @@ public static class SourceLoader
         // (EnumerateLines also breaks at the form feed pdftotext puts at each page start, which put every line after a
         // page break one further on.) Only a text with no \n at all, from an old Mac, is broken at \r.
         var breakAt = text.Contains('\n') ? '\n' : '\r';
-        foreach (var raw in text.Split(breakAt))
+        var parts = text.Split(breakAt);
+        // A final line break ends the last line; it does not start one more (editors show none).
+        foreach (var raw in parts.Length > 1 && parts[^1].Length == 0 ? parts[..^1] : parts)
         {
             number++;
             // pdftotext starts each page with a form feed; other line or paragraph separators inside a line are spaces.

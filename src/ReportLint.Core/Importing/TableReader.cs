@@ -168,6 +168,9 @@ public sealed partial class TableReader
         }
     }
 
+    /// <summary>The line of the last value taken as a row of this table; 0 when none was.</summary>
+    public int LastValueLine => rowsRead.Count == 0 ? 0 : rowsRead.Max(r => r.LastLine);
+
     /// <summary>
     /// Where a second copy of the table begins, when the source prints the table twice (this year's and, for comparison,
     /// last year's): half of the table's rows or more read again after the first copy. FirstStart is the line of the

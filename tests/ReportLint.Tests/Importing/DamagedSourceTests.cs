@@ -113,6 +113,30 @@ public class DamagedSourceTests
         Accounting.ShouldAccountForEveryCell(json, result.Findings);
     }
 
+    [Theory]
+    [InlineData("reports/2024_huaianshi.txt", "requests.enforcement_files")]
+    [InlineData("seeds/001_1991ca55819bf86e.txt", "requests.query_matters")]
+    public void A_text_cut_short_in_a_table_says_so_once_and_reports_only_the_rows_it_lacks(string source, string firstMissing)
+    {
+        // The first 150 lines of a report, ending in 表三. 表四, its heading missing, was looked for among 表三's rows, and
+        // each was reported as "values under a label that is no row of 表四", though they had been imported into 表三;
+        // three "heading not found" warnings pointed at 表三's heading, and nothing said the file ends there.
+        var lines = Source(source).Split('\n').Take(150).ToList();
+        var (json, result) = ImportedJson.Import(Write("cut.txt", string.Join('\n', lines) + "\n"));
+
+        result.Findings.ShouldNotContain(f => f.RuleId == ImportRules.StrayValues.Id);
+        var ends = result.Findings.Single(f => f.RuleId == ImportRules.SectionNotFound.Id);
+        ends.Line.ShouldBe(lines.FindLastIndex(l => l.Trim().Length > 0) + 1);
+        ends.Message.ShouldContain("“四、政府信息公开行政复议、行政诉讼情况”“五、存在的主要问题及改进情况”“六、其他需要报告的事项”都没有");
+        ends.Message.ShouldContain("文件可能不完整");
+        var missing = result.Findings.Where(f => f.RuleId == ImportRules.RowNotFound.Id).Select(f => f.CellKey).ToList();
+        missing.ShouldContain(firstMissing);
+        missing.ShouldContain("appeals.review");
+        missing.ShouldNotContain("requests.new_received");
+        json["tables"]!["requests"]!["new_received"].ShouldNotBeNull();
+        Accounting.ShouldAccountForEveryCell(json, result.Findings);
+    }
+
     [Fact]
     public void Dashes_and_units_in_cells_are_kept_as_written_and_reported()
     {
