@@ -18,6 +18,8 @@ public sealed partial class TableReader
         Annotated,
         /// <summary>Digits with a letter typed or recognised for 0 or 1: 17O, l80.</summary>
         MisreadDigits,
+        /// <summary>Digits with commas not in thousands: 15,02, 4,3 (a typo, or a decimal comma).</summary>
+        BadlyGrouped,
     }
 
     public readonly record struct ParsedValue(ValueKind Kind, decimal Number, string? Unit);
@@ -39,6 +41,7 @@ public sealed partial class TableReader
             return PlaceholderPattern().IsMatch(ascii) ? new(ValueKind.Placeholder, 0, null)
                 : AnnotatedPattern().IsMatch(ascii) ? new(ValueKind.Annotated, 0, null)
                 : MisreadDigitsPattern().IsMatch(ascii) ? new(ValueKind.MisreadDigits, 0, null)
+                : BadlyGroupedPattern().IsMatch(ascii) ? new(ValueKind.BadlyGrouped, 0, null)
                 : new(ValueKind.NotAValue, 0, null);
         }
         var number = match.Groups["number"].Value.Replace(",", "", StringComparison.Ordinal);
@@ -59,6 +62,10 @@ public sealed partial class TableReader
     /// <summary>A number with a word of approximation before it, or a footnote mark, 余/多/左右 or a note in brackets after it.</summary>
     [GeneratedRegex(@"^((约|大约|近|逾|超过|≈|~)[+-]?\d[\d,]*(\.\d+)?(余|多|左右)?|[+-]?\d[\d,]*(\.\d+)?(余|多|左右|\*+|※|（[^（）]{1,30}）))$")]
     private static partial Regex AnnotatedPattern();
+
+    /// <summary>Digits and commas that are not thousands (1,234 is): 15,02, 4,3, 1,2345.</summary>
+    [GeneratedRegex(@"^[+-]?\d+(,\d+)+$")]
+    private static partial Regex BadlyGroupedPattern();
 
     /// <summary>Digits with the letter O or l (or I) typed or recognised for 0 or 1: 17O, l80.</summary>
     [GeneratedRegex(@"^(?=.*\d)(?=.*[OolI])[\dOolI]{2,12}$")]

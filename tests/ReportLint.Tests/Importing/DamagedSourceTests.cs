@@ -160,6 +160,8 @@ public class DamagedSourceTests
     [InlineData("815*", "≈54")]
     [InlineData("5767O", "l54")]
     [InlineData("57677余", "54(含转办3件)")]
+    [InlineData("576,77", "5,4")]
+    [InlineData("5,7677", "5，4")]
     public void A_number_with_a_note_is_kept_as_written_in_its_cell_not_taken_for_a_label(string licensing, string notHeld)
     {
         // These used to be read as part of the next label: the row before lost its value ("not found") and the row
