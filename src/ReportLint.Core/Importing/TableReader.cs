@@ -33,6 +33,9 @@ public sealed partial class TableReader
     private int pendingLine;
     private int nextRow;
 
+    /// <summary>Every label as written, with its line: a row whose label is here but that was never read has lost its values.</summary>
+    private readonly List<(string Text, int Line)> labelsSeen = [];
+
     /// <summary>Each run of values taken as a row, in order: the lines of its first and last value, and whether that row had been read before.</summary>
     private readonly List<(int FirstLine, int LastLine, bool Repeat)> rowsRead = [];
 
@@ -115,6 +118,7 @@ public sealed partial class TableReader
                 {
                     Flush();
                 }
+                labelsSeen.Add((LabelText.Normalize(token.Text), token.Line));
                 if (pending.Length == 0)
                 {
                     pendingLine = token.Line;
@@ -162,6 +166,16 @@ public sealed partial class TableReader
             var columns = string.Join("、", row.Columns.Select(c => Column(c).Label));
             var columnsEn = string.Join(", ", row.Columns.Select(c => Column(c).LabelEn));
             var names = Names(row.Id);
+            var label = labelsSeen.FindIndex(l => l.Text.Length > 0 && (l.Text == rowLabels[r] || rowShortForms[r].Contains(l.Text)));
+            if (label >= 0)
+            {
+                // The label is there, its values are not (lost in copying, or never filled in): said where, as a row
+                // without values, rather than "not found" at the table's first line.
+                AddForRow(ImportRules.ValueCount, labelsSeen[label].Line, 1, names,
+                    $"{table.Short}的“{names.RowLabel}”这一行（第 {labelsSeen[label].Line} 行）没有数值，模板有 {row.Columns.Length} 列（{columns}）；这一行没有导入。",
+                    $"{table.Short}: row \"{names.RowLabelEn}\" (line {labelsSeen[label].Line}) has no values for its {row.Columns.Length} column(s) ({columnsEn}); it was not imported.");
+                continue;
+            }
             AddForRow(ImportRules.RowNotFound, line, 1, names,
                 $"{table.Short}中找不到“{names.RowLabel}”这一行，其 {row.Columns.Length} 个单元格（{columns}）没有导入。",
                 $"{table.Short}: row \"{names.RowLabel}\" ({names.RowLabelEn}) not found; its {row.Columns.Length} cell(s) ({columnsEn}) were not imported.");
@@ -230,6 +244,24 @@ public sealed partial class TableReader
                 Assign(table.Rows[r].Id, table.Rows[r].Columns, run.GetRange(at, table.Rows[r].Columns.Length));
                 rowDone[r] = true;
                 at += table.Rows[r].Columns.Length;
+            }
+            return;
+        }
+
+        if (open.Count > 1 && run.Count > table.Rows.Max(r => r.Columns.Length) && best.Score < 1 && Math.Abs(run.Count - openCells) <= 2)
+        {
+            // 表四 as one line of values, with one lost (a blank cell dropped in PDF extraction) or one too many: which
+            // value belongs where cannot be told. Said once for the rows it covers, not as values under an unknown label
+            // and every row "not found".
+            var shownRun = string.Join(" ", run.Select(v => v.Text.Length == 0 ? "（空）" : v.Text));
+            var rowsLabel = string.Join("、", open.Select(r => table.Rows[r].Label));
+            diagnostics.Add(ImportRules.ValueCount, run[0].Line, run[0].Column,
+                $"{table.Short}写成一行的 {run.Count} 个数值（{shownRun}）与{rowsLabel}共 {openCells} 个单元格不符；无法确定各数值属于哪一格，这些行没有导入。",
+                $"{table.Short}: the {run.Count} values on one line ({shownRun}) do not match the {openCells} cells of its rows; which value belongs to which cell cannot be told, so the rows were not imported.",
+                table.Id, table.Short, table.LabelEn);
+            foreach (var r in open)
+            {
+                rowDone[r] = true;
             }
             return;
         }

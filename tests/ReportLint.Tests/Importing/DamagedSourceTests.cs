@@ -138,6 +138,43 @@ public class DamagedSourceTests
     }
 
     [Fact]
+    public void A_row_whose_values_are_lost_is_named_at_its_label_not_as_not_found()
+    {
+        // 2023 洪泽区 with 行政许可's 550 gone: the row was "not found", reported at the table's first line.
+        var lines = Source("reports/2023_hongzequ.txt").Split('\n');
+        var at = Array.FindIndex(lines, l => l.StartsWith("行政许可 ", StringComparison.Ordinal));
+        lines[at] = "行政许可";
+        var (json, result) = ImportedJson.Import(Write("no-values.txt", string.Join('\n', lines)));
+
+        var finding = result.Findings.Single(f => f.Severity == Severity.Error);
+        finding.RuleId.ShouldBe(ImportRules.ValueCount.Id);
+        finding.CellKey.ShouldBe("proactive.licensing");
+        finding.Line.ShouldBe(at + 1);
+        finding.Message.ShouldBe($"表二的“行政许可”这一行（第 {at + 1} 行）没有数值，模板有 1 列（本年处理决定数量）；这一行没有导入。");
+        json["tables"]!["proactive"]!["licensing"].ShouldBeNull();
+        Accounting.ShouldAccountForEveryCell(json, result.Findings);
+    }
+
+    [Fact]
+    public void Table_four_on_one_line_with_a_value_lost_is_one_finding_for_the_table()
+    {
+        // 表四's fifteen values on one pdftotext line, one blank lost: three rows "not found" and the values reported
+        // under a garbled header label, instead of the count that is wrong.
+        var lines = Source("reports/2023_hongzequ.txt").Split('\n');
+        var at = Array.FindIndex(lines, l => l.StartsWith("10    1      0   0", StringComparison.Ordinal));
+        lines[at] = "10    1      0   0    0   0    0   0   0        5   0     0   0   0";
+        var (json, result) = ImportedJson.Import(Write("appeals-14.txt", string.Join('\n', lines)));
+
+        var finding = result.Findings.Single(f => f.Severity >= Severity.Warning);
+        finding.RuleId.ShouldBe(ImportRules.ValueCount.Id);
+        finding.CellKey.ShouldBe("appeals");
+        finding.Line.ShouldBe(at + 1);
+        finding.Message.ShouldStartWith("表四写成一行的 14 个数值（10 1 0 0 0 0 0 0 0 5 0 0 0 0）与行政复议、行政诉讼（未经复议直接起诉）、行政诉讼（复议后起诉）共 15 个单元格不符");
+        (json["tables"]!["appeals"]?.AsObject().Count ?? 0).ShouldBe(0);
+        Accounting.ShouldAccountForEveryCell(json, result.Findings);
+    }
+
+    [Fact]
     public void Dashes_and_units_in_cells_are_kept_as_written_and_reported()
     {
         // 北海高新区: 行政许可 “-”, 行政事业性收费 “251000元”.
