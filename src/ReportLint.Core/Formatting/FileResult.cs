@@ -19,6 +19,9 @@ public sealed record FileResult(string Path, IReadOnlyList<Finding> Findings)
 /// <summary>Counts for the summary line.</summary>
 public sealed record RunSummary(int Files, int Errors, int Warnings, int Infos, TimeSpan Elapsed)
 {
+    /// <summary>For <c>reportlint import</c>: how many of the files became a report (the others could not be read at all).</summary>
+    public int? Imported { get; init; }
+
     /// <summary>For each rule that needs last year's report: in how many files it could not be judged.</summary>
     public IReadOnlyDictionary<string, int> Skipped { get; init; } = new Dictionary<string, int>();
 

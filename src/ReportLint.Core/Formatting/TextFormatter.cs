@@ -49,9 +49,20 @@ public sealed class TextFormatter(Language language, bool colour, bool showTime 
             output.WriteLine(skipped);
         }
         var time = showTime ? (En ? $" ({summary.Elapsed.TotalSeconds:0.00} s)" : $"（{summary.Elapsed.TotalSeconds:0.00} 秒）") : "";
+        var counts = En
+            ? $"{summary.Errors} error(s), {summary.Warnings} warning(s), {summary.Infos} info.{time}"
+            : $"{summary.Errors} 个错误，{summary.Warnings} 个警告，{summary.Infos} 个提示。{time}";
+        if (importing && summary.Imported is { } imported && imported != summary.Files)
+        {
+            // Not "imported 1 file" for a file that was not there or could not be read.
+            output.WriteLine(En
+                ? $"{summary.Files} file(s), {imported} imported: {counts}"
+                : $"共 {summary.Files} 个文件，导入了 {imported} 个：{counts}");
+            return;
+        }
         output.WriteLine(En
-            ? $"{(importing ? "Imported" : "Checked")} {summary.Files} file(s): {summary.Errors} error(s), {summary.Warnings} warning(s), {summary.Infos} info.{time}"
-            : $"共{(importing ? "导入" : "检查")} {summary.Files} 个文件：{summary.Errors} 个错误，{summary.Warnings} 个警告，{summary.Infos} 个提示。{time}");
+            ? $"{(importing ? "Imported" : "Checked")} {summary.Files} file(s): {counts}"
+            : $"共{(importing ? "导入" : "检查")} {summary.Files} 个文件：{counts}");
     }
 
     private void WriteSide(TextWriter output, string name, Side? side)

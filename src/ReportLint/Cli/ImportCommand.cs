@@ -99,6 +99,7 @@ public static class ImportCommand
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var inputErrors = problems.Count > 0;
         var worst = (Severity?)null;
+        var imported = 0;
 
         formatter.Begin(diagnosticsOut);
         foreach (var problem in problems)
@@ -114,6 +115,7 @@ public static class ImportCommand
             var findings = result.Findings.ToList();
             if (result.Report is { } report)
             {
+                imported++;
                 var target = output is null ? null : toDirectory ? Path.Combine(output, UniqueName(file.FullPath!, names)) : output;
                 try
                 {
@@ -127,7 +129,7 @@ public static class ImportCommand
             }
             Emit(new FileResult(file.DisplayPath, findings));
         }
-        formatter.End(diagnosticsOut, counter.ToSummary(clock.Elapsed));
+        formatter.End(diagnosticsOut, counter.ToSummary(clock.Elapsed) with { Imported = imported });
 
         return inputErrors ? ExitCodes.InputError : worst == Severity.Error ? ExitCodes.Findings : ExitCodes.Clean;
 

@@ -49,6 +49,17 @@ public class ImportCommandTests
     }
 
     [Fact]
+    public void The_summary_does_not_count_a_source_that_was_not_imported()
+    {
+        // It said "共导入 2 个文件" (imported 2 files) when one of the two did not exist.
+        var output = Scratch.Directory("import-summary");
+        var (exit, stdout, stderr) = ReportLintProcess.Run(Paths.RepoRoot, "import", "no/such/report.txt", Shared("reports/2024_huaianshi.txt"), "-o", output);
+        exit.ShouldBe(2);
+        (stdout + stderr).ShouldContain("共 2 个文件，导入了 1 个：1 个错误，");
+        File.Exists(Path.Combine(output, "2024_huaianshi.json")).ShouldBeTrue();
+    }
+
+    [Fact]
     public void Several_files_without_an_output_directory_is_a_usage_error()
     {
         var (exit, _, stderr) = ReportLintProcess.Run(Paths.RepoRoot, "import", Shared("seeds"));
