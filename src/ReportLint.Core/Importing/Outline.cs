@@ -40,6 +40,9 @@ public sealed partial class Outline
     /// <summary>Index into the lines of each section heading, in <see cref="Sections"/> order; -1 when not found.</summary>
     public int[] Headings { get; } = [-1, -1, -1, -1, -1, -1];
 
+    /// <summary>Index of the first line after the title (0 when there is none): where the preamble starts.</summary>
+    public int BodyStart { get; private set; }
+
     /// <summary>Index of the first line after the report (exclusive end of the body).</summary>
     public int BodyEnd { get; private set; }
 
@@ -63,7 +66,8 @@ public sealed partial class Outline
 
     private static bool IsChromeNormalized(string norm) =>
         norm.Length > 0 && (ChromeStart().IsMatch(norm) || norm.Contains("Command+S", StringComparison.OrdinalIgnoreCase)
-            || norm.Contains("点击量：", StringComparison.Ordinal) || norm.Contains("浏览次数：", StringComparison.Ordinal));
+            || norm.Contains("点击量：", StringComparison.Ordinal) || norm.Contains("浏览次数：", StringComparison.Ordinal)
+            || AttachmentLink().IsMatch(norm));
 
     /// <summary>Where section <paramref name="k"/> ends: at the next heading found, or at the end of the report.</summary>
     public int SectionEnd(int k) => Headings.Skip(k + 1).Where(h => h >= 0).DefaultIfEmpty(BodyEnd).First();
@@ -99,6 +103,16 @@ public sealed partial class Outline
         }
 
         FindTitle(first < 0 ? Math.Min(lines.Count, 15) : first);
+        // A web page's menus, breadcrumbs and side panels come before the title; the report starts at its title.
+        BodyStart = TitleLines.Count > 0 ? TitleLines.Max() + 1 : 0;
+        var before = Enumerable.Range(0, TitleLines.Count > 0 ? TitleLines.Min() : 0)
+            .Where(i => !chrome[i] && (lines[i].Text.Trim().Length > 0 || lines[i].IsCellRow && lines[i].Cells!.Count > 0)).ToList();
+        if (before.Count > 0)
+        {
+            diagnostics.Add(ImportRules.TextIgnored, LineNumber(before[0]), 1,
+                $"第 {LineNumber(before[0])}–{LineNumber(before[^1])} 行在报告标题之前（网页信息），没有导入。",
+                $"Lines {LineNumber(before[0])}–{LineNumber(before[^1])} come before the report's title (page text) and were not imported.");
+        }
 
         // Headings missing from some section to the end: the file is probably cut short (copied, downloaded or converted
         // only in part). Said once, where the text ends, rather than once per heading at the last heading found.
@@ -238,6 +252,10 @@ public sealed partial class Outline
 
     [GeneratedRegex(@"^(?<name>[^，。；：>]*?)(?<year>(19|20)\d{2})年度?[^，。；：]*(年度报告|年报)$")]
     private static partial Regex TitlePattern();
+
+    /// <summary>A web page's link to the report as a file: 附件：淮安市人民政府2024年政府信息公开工作年度报告.pdf.</summary>
+    [GeneratedRegex(@"^附件[:：]?.{0,120}\.(pdf|docx?|xlsx?|wps|ofd|zip|rar)$", RegexOptions.IgnoreCase)]
+    private static partial Regex AttachmentLink();
 
     [GeneratedRegex(@"^(来源：|信息来源|发布日期|发布时间|发布机构|发文日期|点击量|点击数|点击次数|浏览次数|阅读次数|访问次数|文件下载|附件下载|相关附件|关联文件|相关文件|相关链接|字体|【字体|字号|打印|【打印|关闭|【关闭|分享到|网站首页|首页>|当前位置|您当前的位置|您现在的位置|扫一扫|（Mac用户|责任编辑|上一篇|下一篇|Command\+S)")]
     private static partial Regex ChromeStart();

@@ -91,7 +91,7 @@ public sealed partial class ReportImporter(TemplateRegistry templates)
         var lines = document.Lines;
 
         // Metadata: the title first, then the lead paragraph and the page's own publication line.
-        var preamble = outline.Paragraphs(0, Math.Max(headings[0], 0));
+        var preamble = outline.Paragraphs(outline.BodyStart, Math.Max(headings[0], outline.BodyStart));
         var overview = Section(outline, 0);
         var lead = LabelText.Normalize(preamble + overview);
 

@@ -77,6 +77,27 @@ public class HtmlImportTests
         finding.Line.ShouldBe(html[..end].Count(c => c == '\n') + 1);
     }
 
+    [Fact]
+    public void Menus_before_the_title_and_the_attachment_link_are_not_report_text()
+    {
+        // A portal's menu and side panel before the title went into the preamble ("首页 | 无障碍 | 长者模式 … 2024年全市GDP
+        // 5713.2亿元"), and the link to the report as a PDF into 六、其他需要报告的事项.
+        var html = File.ReadAllText(Html("2024_huaianshi.html"))
+            .Replace("<div class=\"crumbs\">", "<ul class=\"nav\"><li>首页 | 无障碍 | 长者模式</li></ul><div class=\"side\"><p>热点信息</p><p>2024年全市GDP 5713.2亿元</p></div><div class=\"crumbs\">", StringComparison.Ordinal)
+            .Replace("3940 元。</p>\n</div>", "3940 元。</p>\n<p>附件：淮安市人民政府2024年政府信息公开工作年度报告.pdf</p>\n</div>", StringComparison.Ordinal);
+        var path = Path.Combine(Scratch.Directory("import"), "menus.html");
+        File.WriteAllText(path, html);
+
+        var (json, result) = ImportedJson.Import(path);
+        var (plain, _) = ImportedJson.Import(Html("2024_huaianshi.html"));
+
+        ImportedJson.Sections(json).ShouldBe(ImportedJson.Sections(plain));
+        ImportedJson.Facts(json, withTitle: true).ShouldBe(ImportedJson.Facts(plain, withTitle: true));
+        var ignored = result.Findings.Where(f => f.RuleId == ImportRules.TextIgnored.Id).Select(f => f.Message).ToList();
+        ignored.ShouldContain(m => m.Contains("在报告标题之前", StringComparison.Ordinal));
+        result.Findings.Where(f => f.Severity >= Severity.Warning).ShouldBeEmpty();
+    }
+
     private static string ReplaceNth(string text, string what, int n, string with)
     {
         var at = -1;
