@@ -18,8 +18,9 @@ public static class RuleCompiler
 {
     public static RuleFileSyntax Parse(string path, string text) => RuleFileParser.Parse(path, text);
 
-    public static BoundRuleSet Bind(IEnumerable<RuleFileSyntax> files)
+    public static BoundRuleSet Bind(IEnumerable<RuleFileSyntax> rulesFiles)
     {
+        var files = rulesFiles.ToList();
         var diagnostics = new List<RuleDiagnostic>();
         var byName = new Dictionary<string, RuleFileSyntax>(System.StringComparer.Ordinal);
         foreach (var file in files.Where(f => f.Template is not null).OrderBy(f => f.Path, System.StringComparer.Ordinal))
@@ -33,6 +34,7 @@ public static class RuleCompiler
             byName[file.Template.Value] = file;
         }
 
+        var unreadable = files.Where(f => f.Template is null).Select(f => f.Path).ToList();
         var templates = new List<TemplateSpec>();
         var inherited = new Dictionary<RuleDiagnostic, RuleDiagnostic>();
         var classNames = new Dictionary<string, string>(System.StringComparer.Ordinal);
@@ -40,7 +42,7 @@ public static class RuleCompiler
         var yearsAt = new List<SourceSpan>();
         foreach (var file in byName.Values.OrderBy(f => f.Template!.Value, System.StringComparer.Ordinal))
         {
-            var merged = TemplateMerger.Resolve(file, byName, diagnostics);
+            var merged = TemplateMerger.Resolve(file, byName, unreadable, diagnostics);
             if (merged is null)
             {
                 continue;

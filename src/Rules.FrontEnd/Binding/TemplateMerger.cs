@@ -14,7 +14,9 @@ namespace ReportLint.Rules.Binding;
 /// </summary>
 internal static class TemplateMerger
 {
-    public static RuleFileSyntax? Resolve(RuleFileSyntax file, IReadOnlyDictionary<string, RuleFileSyntax> byName, List<RuleDiagnostic> diagnostics)
+    /// <param name="unreadable">Rule files whose template could not be read (their own YAML errors are reported): a base
+    /// in one of them is not also "not found".</param>
+    public static RuleFileSyntax? Resolve(RuleFileSyntax file, IReadOnlyDictionary<string, RuleFileSyntax> byName, IReadOnlyList<string> unreadable, List<RuleDiagnostic> diagnostics)
     {
         if (file.Extends is null)
         {
@@ -28,6 +30,11 @@ internal static class TemplateMerger
         {
             if (!byName.TryGetValue(extends.Value, out var parent))
             {
+                if (unreadable.Any(path => string.Equals(System.IO.Path.GetFileNameWithoutExtension(path), extends.Value, System.StringComparison.Ordinal)))
+                {
+                    // rules/2021.yaml has a YAML error: that error is the one to fix, not "2019 extends an unknown 2021".
+                    return null;
+                }
                 diagnostics.Add(RuleFileDiagnostics.BadExtends.At(extends.Span,
                     $"找不到被继承的模板“{extends.Value}”；可用：{string.Join("、", byName.Keys.OrderBy(k => k, System.StringComparer.Ordinal))} / " +
                     $"extends names unknown template '{extends.Value}'"));

@@ -46,6 +46,16 @@ public sealed class RuleFileParser
             EquatableArray<TableSyntax>.Empty, EquatableArray<RuleSyntax>.Empty, EquatableArray<Located<string>>.Empty,
             EquatableArray<RuleDiagnostic>.Empty);
 
+        if (NotUtf8(text) is { } garbled)
+        {
+            // The compiler decodes a file that is not UTF-8 with replacement characters: it would build, with every label,
+            // message and phrase garbled (phrases that can never match, so those checks silently find nothing).
+            diagnostics.Add(RuleFileDiagnostics.Structure.At(map.Span(garbled, garbled + 1),
+                "规则文件不是 UTF-8 编码（可能是 GBK/GB2312 或 ANSI），其中的中文会变成乱码；请用文本编辑器另存为 UTF-8 后再构建 / " +
+                "the rule file is not UTF-8 (perhaps GBK/GB2312 or ANSI) and its Chinese text would be garbled; save it as UTF-8 and build again"));
+            return empty with { Diagnostics = diagnostics.ToEquatableArray() };
+        }
+
         YamlStream stream;
         try
         {
@@ -56,6 +66,13 @@ public sealed class RuleFileParser
         {
             var inner = e.InnerException?.Message;
             var message = e.Message + (inner is null ? "" : " " + inner);
+            if (FullWidthInStructure(text, (int)e.End.Index) is { } fullWidth)
+            {
+                // A Chinese input method's ： or 　 where YAML needs : or a space: said for what it is, where it is (the
+                // parser's own complaint lands elsewhere, with advice about quoting that does not apply).
+                diagnostics.Add(RuleFileDiagnostics.YamlSyntax.At(map.Span(fullWidth.At, fullWidth.At + 1), fullWidth.Hint, message));
+                return empty with { Diagnostics = diagnostics.ToEquatableArray() };
+            }
             var span = map.Span(e.Start, e.End);
             if (message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 && text.IndexOf('\t', (int)e.Start.Index) is var tab and >= 0)
             {
@@ -208,6 +225,81 @@ public sealed class RuleFileParser
     }
 
     /// <summary>What YamlDotNet's message means for someone editing a rule file, in the words they would use.</summary>
+    /// <summary>
+    /// Where a text shows it was not UTF-8 before the compiler decoded it: a replacement character (U+FFFD), or, decoded
+    /// as a Western code page, accented Latin letters and not a single Chinese character. Null for a UTF-8 file.
+    /// </summary>
+    private static int? NotUtf8(string text)
+    {
+        var replacement = text.IndexOf('\uFFFD');
+        if (replacement >= 0)
+        {
+            return replacement;
+        }
+        var firstLatin = -1;
+        var latin = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c >= '\u2E80')
+            {
+                return null;
+            }
+            if (c is >= '\u00C0' and <= '\u00FF')
+            {
+                latin++;
+                firstLatin = firstLatin < 0 ? i : firstLatin;
+            }
+        }
+        return latin >= 8 ? firstLatin : null;
+    }
+
+    /// <summary>
+    /// A full-width colon after a key, or full-width spaces indenting a key, up to the line after the one the parser
+    /// stopped at: where a Chinese input method was left on.
+    /// </summary>
+    private static (int At, string Hint)? FullWidthInStructure(string text, int errorAt)
+    {
+        var lineStart = 0;
+        var stopAfter = text.IndexOf('\n', Math.Min(text.Length, Math.Max(0, errorAt)));
+        stopAfter = stopAfter < 0 ? text.Length : text.IndexOf('\n', stopAfter + 1) is var next and >= 0 ? next : text.Length;
+        while (lineStart < stopAfter)
+        {
+            var end = text.IndexOf('\n', lineStart);
+            end = end < 0 ? text.Length : end;
+            var i = lineStart;
+            var ideographicSpace = -1;
+            while (i < end && (text[i] == ' ' || text[i] == '\u3000'))
+            {
+                ideographicSpace = ideographicSpace < 0 && text[i] == '\u3000' ? i : ideographicSpace;
+                i++;
+            }
+            if (i + 1 < end && text[i] == '-' && text[i + 1] == ' ')
+            {
+                i += 2;
+            }
+            var key = i;
+            while (i < end && (char.IsLetter(text[i]) && text[i] < 128 || text[i] == '-' && i > key))
+            {
+                i++;
+            }
+            if (i > key && i < end)
+            {
+                var name = text.Substring(key, i - key);
+                if (text[i] == '：')
+                {
+                    return (i, $"“{name}”后面是全角冒号“：”（中文输入法）；YAML 的键后要用半角冒号“:”再加一个空格，如 {name}: …");
+                }
+                if (ideographicSpace >= 0 && text[i] == ':')
+                {
+                    return (ideographicSpace, $"“{name}”前的缩进中有全角空格“　”（中文输入法）；缩进只能用半角空格");
+                }
+            }
+            lineStart = end + 1;
+        }
+        return null;
+    }
+
     private static string YamlHint(string message) =>
         message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 ? "这里用了制表符（Tab）；YAML 只能用空格缩进，请把 Tab 换成空格"
         : message.Contains("mapping values are not allowed") || message.Contains("invalid mapping") ? "值中有“冒号加空格”（: ），会被当作新的一项；请把整个值用双引号括起来"

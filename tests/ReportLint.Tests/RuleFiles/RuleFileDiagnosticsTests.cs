@@ -102,7 +102,8 @@ public class RuleFileDiagnosticsTests
             .Select(f => RuleCompiler.Parse("rules/" + Path.GetFileName(f), File.ReadAllText(f))).ToList();
         var bound = RuleCompiler.Bind(files);
         files.SelectMany(f => f.Diagnostics).Concat(bound.Diagnostics).Select(d => d.ToString()).ShouldBeEmpty();
-        bound.Templates.Select(t => t.Name).ShouldBe(["2019", "2021"]);
+        // Each template is named as its file (docs/adding-a-template-year.md): a new year's file needs no change here.
+        bound.Templates.Select(t => t.Name).ShouldBe(files.Select(f => Path.GetFileNameWithoutExtension(f.Path)).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -172,6 +173,47 @@ public class RuleFileDiagnosticsTests
         var set = RuleCompiler.Bind([RuleCompiler.Parse("rules/a.yaml", File("2099-x", "2099")), RuleCompiler.Parse("rules/b.yaml", File("2099_x", "2100"))]);
 
         set.Diagnostics.Select(d => d.ToString()).ShouldHaveSingleItem().ShouldContain("error RL0009: 模板名称“2099_x”不符合要求：与模板“2099-x”只差 - 和 _");
+    }
+
+    [Theory]
+    [InlineData("replacement")]
+    [InlineData("latin1")]
+    public void A_rule_file_that_is_not_utf8_is_an_error_not_garbled_labels(string decodedAs)
+    {
+        // rules/2021.yaml saved as GBK built without an error; every label, message and phrase came out garbled, and
+        // the narrative phrases could never match. The compiler decodes such a file with replacement characters (or,
+        // with a code page provider, as a Western code page).
+        var gbk = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(936)!.GetBytes(File.ReadAllText(Path.Combine(Paths.Rules, "2021.yaml")));
+        var text = decodedAs == "latin1" ? System.Text.Encoding.Latin1.GetString(gbk) : System.Text.Encoding.UTF8.GetString(gbk);
+
+        var diagnostic = Diagnose(text, "rules/2021.yaml").Split('\n').ShouldHaveSingleItem();
+
+        diagnostic.ShouldContain("error RL0002: 规则文件不是 UTF-8 编码（可能是 GBK/GB2312 或 ANSI）");
+    }
+
+    [Theory]
+    [InlineData("    check： x = y", "(18,10): error RL0001: YAML 格式错误：“check”后面是全角冒号“：”")]
+    [InlineData("\u3000\u3000check: x = y", "(18,1): error RL0001: YAML 格式错误：“check”前的缩进中有全角空格“　”")]
+    public void Full_width_colons_and_spaces_in_the_structure_are_named(string line, string expected)
+    {
+        // Said as "indentation does not match, or a value starting with { is unquoted", or, for the full-width spaces,
+        // on the next line as "a colon and a space in a value: quote the whole value".
+        var yaml = Rule(Block("RL1001", "x = y").Replace("    check: x = y", line, StringComparison.Ordinal));
+
+        Diagnose(yaml).Split('\n').ShouldHaveSingleItem().ShouldContain(expected);
+    }
+
+    [Fact]
+    public void A_yaml_error_in_a_base_file_is_not_also_an_unknown_base_in_the_file_extending_it()
+    {
+        // A tab in rules/2021.yaml also gave "rules/2019.yaml(14,10): error RL0011: 找不到被继承的模板“2021”" for every such mistake.
+        var broken = File.ReadAllText(Path.Combine(Paths.Rules, "2021.yaml")).Replace("\n    check: ", "\n\tcheck: ", StringComparison.Ordinal);
+        var files = new[] { RuleCompiler.Parse("rules/2019.yaml", File.ReadAllText(Path.Combine(Paths.Rules, "2019.yaml"))), RuleCompiler.Parse("rules/2021.yaml", broken) };
+        var bound = RuleCompiler.Bind(files);
+
+        var all = files.SelectMany(f => f.Diagnostics).Concat(bound.Diagnostics).Select(d => d.ToString()).ToList();
+        all.ShouldHaveSingleItem().ShouldStartWith("rules/2021.yaml(");
+        all[0].ShouldContain("制表符");
     }
 
     internal static global::ReportLint.Rules.BoundRuleSet Bind(string yaml, string path = "rules/test.yaml") =>
