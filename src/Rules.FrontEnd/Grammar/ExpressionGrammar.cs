@@ -138,6 +138,10 @@ public static class ExpressionGrammar
     /// <summary>Parses an expression. On failure the error says what was found and what was expected, and where.</summary>
     public static ParseOutcome ParseExpression(string text)
     {
+        if (TooBig(text) is { } tooBig)
+        {
+            return tooBig;
+        }
         var result = Root.TryParse(text);
         if (result.WasSuccessful)
         {
@@ -175,6 +179,48 @@ public static class ExpressionGrammar
         var expected = expectations.Count > 0 ? string.Join(", ", expectations) : "end of expression";
         var expectedZh = expectations.Count > 0 ? InChinese(expectations) : "表达式到此结束";
         return new ParseOutcome(null, $"{foundZh}，这里应为{expectedZh} (unexpected {found}, expected {expected})", offset);
+    }
+
+    /// <summary>Deepest nesting of parentheses an expression may have.</summary>
+    public const int MaxNesting = 64;
+
+    /// <summary>Most operators an expression may have (表三's longest check has 8; 2,000 still compile).</summary>
+    public const int MaxOperators = 1000;
+
+    /// <summary>
+    /// An expression nested or chained so far that the parser, binder and generated code would recurse past the
+    /// compiler's stack (5,000 terms or 3,000 nested parentheses ended the build in a stack overflow, with no location).
+    /// </summary>
+    private static ParseOutcome? TooBig(string text)
+    {
+        var depth = 0;
+        var operators = 0;
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (quoted)
+            {
+                continue;
+            }
+            else if (c == '(' && ++depth > MaxNesting)
+            {
+                return new ParseOutcome(null, $"括号嵌套超过 {MaxNesting} 层；请拆成几条规则 (parentheses nest more than {MaxNesting} deep: split the rule)", i);
+            }
+            else if (c == ')')
+            {
+                depth--;
+            }
+            else if (c is '+' or '-' or '*' or '/' or '=' or '<' or '>' && ++operators > MaxOperators)
+            {
+                return new ParseOutcome(null, $"表达式中的运算超过 {MaxOperators} 个；请用 sum(分组) 或拆成几条规则 (more than {MaxOperators} operators: use sum() over a group, or split the rule)", i);
+            }
+        }
+        return null;
     }
 
     /// <summary>

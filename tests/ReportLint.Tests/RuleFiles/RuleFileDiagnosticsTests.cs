@@ -216,6 +216,27 @@ public class RuleFileDiagnosticsTests
         all[0].ShouldContain("制表符");
     }
 
+    [Theory]
+    [InlineData(5000, 0, "表达式中的运算超过 1000 个")]
+    [InlineData(0, 3000, "括号嵌套超过 64 层")]
+    [InlineData(990, 0, null)]
+    [InlineData(0, 64, null)]
+    public void An_expression_too_long_or_too_deep_is_located_not_a_compiler_crash(int terms, int nesting, string? expected)
+    {
+        // 5,000 terms or 3,000 nested parentheses ended the build in "Stack overflow … at ReportLint.Generator.Emitter.Expr",
+        // with no location in the YAML.
+        var check = new string('(', nesting) + "x" + new string(')', nesting) + string.Concat(Enumerable.Repeat(" + 0", terms)) + " >= 0";
+        var diagnostics = Diagnose(Rule(Block("RL1001", check)));
+        if (expected is null)
+        {
+            diagnostics.ShouldBeEmpty();
+        }
+        else
+        {
+            diagnostics.Split('\n').ShouldHaveSingleItem().ShouldContain($"error RL0004: 表达式有误 / expression error: {expected}");
+        }
+    }
+
     internal static global::ReportLint.Rules.BoundRuleSet Bind(string yaml, string path = "rules/test.yaml") =>
         RuleCompiler.Bind([RuleCompiler.Parse(path, yaml)]);
 
