@@ -16,7 +16,7 @@ public sealed record InputRule(string Id, string Name, Severity Severity, string
     public static readonly InputRule MissingCell = new("RL0106", "missing-cell", Severity.Error, "缺少单元格", "Cell missing", false, "缺少的行或列无法参与核对；没有发生的事项请填 0，空白请填 null，不要省略。");
     public static readonly InputRule BadCellValue = new("RL0107", "bad-cell-value", Severity.Error, "单元格的值类型有误", "Cell value has the wrong type", false, "单元格只能是数字、null（空白）或原文文字；true/false、列表、对象或重复填写都无法解读。");
     public static readonly InputRule GroupTwice = new("RL0108", "group-given-twice", Severity.Error, "分组既按合计又按子项填报", "Group given both as a total and as its rows", false, "（六）其他处理等分组，要么只填合计行，要么填各子项，二者都填会导致重复计算。");
-    public static readonly InputRule TemplateYear = new("RL0109", "template-year-mismatch", Severity.Warning, "模板与报告年度不符", "Template does not fit the report year", false, "2019–2020 年度报告适用试行格式，2021 年度起适用修订格式；模板与年度不符，表格结构就对不上。");
+    public static readonly InputRule TemplateYear = new("RL0109", "template-year-mismatch", Severity.Warning, "模板与报告年度不符", "Template does not fit the report year", false, "每个模板适用于规定的报告年度（如 2019–2020 年度适用试行格式，2021 年度起适用修订格式；各模板的年度见其规则文件的 years）；模板与年度不符，表格结构就对不上。");
     public static readonly InputRule UnknownField = new("RL0110", "unknown-field", Severity.Warning, "未知字段", "Unknown field", false, "报告文件中有模板不认识的字段，已被忽略；多半是字段名拼错，其内容不会被检查。");
     public static readonly InputRule BadConfig = new("RL0111", "bad-configuration", Severity.Error, "配置文件有误", "Configuration file error", true, "配置文件（.reportlint.yaml）有误时，规则级别和开关无法确定，整个运行停止。");
     public static readonly InputRule BadBaseline = new("RL0112", "bad-baseline", Severity.Error, "基线文件有误", "Baseline file error", true, "基线文件由 --write-baseline 生成；结构被改坏时无法判断哪些问题是已知的。");

@@ -33,7 +33,7 @@ public static class ImportCommand
         DefaultValueFactory = _ => "text",
     };
 
-    private static readonly Option<string?> Template = new("--template") { Description = "The template the reports follow (2019 or 2021); by default the report year decides." };
+    private static readonly Option<string?> Template = new("--template") { Description = $"The template the reports follow ({TemplateOption.Names()}); by default the report year decides." };
 
     private static readonly Option<int?> Year = new("--year") { Description = "The report year, when the source does not state it." };
 

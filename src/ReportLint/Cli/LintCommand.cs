@@ -40,7 +40,7 @@ public static class LintCommand
 
     private static readonly Option<string?> Template = new("--template")
     {
-        Description = "Check every report against this template (2019 or 2021), whatever it declares; by default the report's template, else its year decides.",
+        Description = $"Check every report against this template ({TemplateOption.Names()}), whatever it declares; by default the report's template, else its year decides.",
     };
 
     private static readonly Option<string?> FailOn = new("--fail-on")

@@ -10,6 +10,18 @@ namespace ReportLint.Cli;
 /// </summary>
 internal static class TemplateOption
 {
+    /// <summary>The template names for an option's help: "2019 or 2021", from the rule files compiled in (a loop: this runs at every start).</summary>
+    public static string Names()
+    {
+        var all = TemplateRegistry.Default.All;
+        var names = new System.Text.StringBuilder();
+        for (var i = 0; i < all.Count; i++)
+        {
+            names.Append(i == 0 ? "" : i == all.Count - 1 ? " or " : ", ").Append(all[i].Name);
+        }
+        return names.ToString();
+    }
+
     /// <summary>The usage error for these values, or null when they can be used.</summary>
     public static string? Problem(string command, string? template, int? year, Language language, TemplateRegistry templates)
     {

@@ -116,6 +116,18 @@ public class AddingATemplateYearGuideTests
     }
 
     [Fact]
+    public void Step_4_the_narrative_check_of_a_renamed_row_looks_for_the_new_words()
+    {
+        // Without the RL1102 override a 2099 report saying "全部公开99件" against a table total of 25 passed: the
+        // inherited rule looked for 予以公开.
+        var says = Lint.Mutate(Report2099, "\"overview\": \"", "\"overview\": \"本年度全部公开99件。");
+        var findings = new Linter(Compiled.Value).Lint("report.json", Encoding.UTF8.GetBytes(says)).Where(f => f.RuleId == "RL1102").ToList();
+
+        findings.ShouldHaveSingleItem().Message.ShouldBe("总体情况写“本年度全部公开99件。”，但表三（一）全部公开总计为 25 件。");
+        new Linter(Compiled.Value).Lint("report.json", Encoding.UTF8.GetBytes(Report2099)).ShouldNotContain(f => f.RuleId == "RL1102");
+    }
+
+    [Fact]
     public void Step_7_reports_are_checked_against_the_template_for_their_year()
     {
         Lint2099(Report2099).ShouldBeEmpty();
