@@ -327,8 +327,45 @@ public sealed class RuleFileParser
                 continue;
             }
             fields[key.Value] = (key, entry.Value);
+            if (entry.Value is YamlScalarNode { Style: ScalarStyle.Literal or ScalarStyle.Folded } block)
+            {
+                SwallowedKey(key.Value, block, allowed);
+            }
         }
         return fields;
+    }
+
+    /// <summary>
+    /// A key indented one step too far under a <c>why: &gt;-</c> (or any | or &gt; text) is not a key but a line of that
+    /// text, and YAML says nothing: an override's <c>check</c> silently became part of its <c>why</c>, and the old check
+    /// stayed. A line of the text that reads like one of this entry's keys is reported.
+    /// </summary>
+    private void SwallowedKey(string owner, YamlScalarNode block, string[] allowed)
+    {
+        var text = map.Text;
+        var end = Math.Min(text.Length, (int)block.End.Index);
+        for (var line = text.IndexOf('\n', (int)block.Start.Index); line >= 0 && line + 1 < end; line = text.IndexOf('\n', line + 1))
+        {
+            var at = line + 1;
+            while (at < end && text[at] == ' ')
+            {
+                at++;
+            }
+            var name = at;
+            while (at < end && (text[at] is >= 'a' and <= 'z' || text[at] == '-'))
+            {
+                at++;
+            }
+            if (at > name && at < end && text[at] == ':' && (at + 1 >= text.Length || text[at + 1] is ' ' or '\r' or '\n')
+                && Array.IndexOf(allowed, text.Substring(name, at - name)) >= 0)
+            {
+                var key = text.Substring(name, at - name);
+                diagnostics.Add(RuleFileDiagnostics.Structure.At(map.Span(name, at),
+                    $"“{key}:”缩进得比上面的 {owner}: 深，被当作了 {owner} 文字的一行，不会作为 {key} 生效；如果它是一项，请与 {owner}: 左对齐 / " +
+                    $"'{key}:' is indented deeper than '{owner}:' above it, so it is a line of the {owner} text and does not take effect; if it is a key, align it with '{owner}:'"));
+                return;
+            }
+        }
     }
 
     private static string StripChinese(string what)

@@ -28,6 +28,8 @@ internal sealed class SourceMap
 
     public string Path => path;
 
+    public string Text => text;
+
     public SourceSpan Span(int start, int end)
     {
         start = Math.Max(0, Math.Min(start, text.Length));

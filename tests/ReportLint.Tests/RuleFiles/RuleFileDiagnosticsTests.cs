@@ -237,6 +237,16 @@ public class RuleFileDiagnosticsTests
         }
     }
 
+    [Fact]
+    public void A_key_indented_into_the_text_above_it_is_reported_not_swallowed()
+    {
+        // An override whose check was indented like the why text above it built without a word: the check was part of
+        // the why, and the inherited check stayed.
+        var yaml = Rule("  - id: RL1001\n    table: requests\n    each: column\n    check: x = y\n    title: t\n    why: >-\n      第一行说明。\n      example-fail: x = 1, y = 2\n    message: m\n");
+
+        Diagnose(yaml).Split('\n').ShouldHaveSingleItem().ShouldContain("(22,7): error RL0002: “example-fail:”缩进得比上面的 why: 深，被当作了 why 文字的一行");
+    }
+
     internal static global::ReportLint.Rules.BoundRuleSet Bind(string yaml, string path = "rules/test.yaml") =>
         RuleCompiler.Bind([RuleCompiler.Parse(path, yaml)]);
 
