@@ -32,6 +32,7 @@ public static class EditDistance
         return best;
     }
 
+    /// <summary>Edits from one to the other: a character inserted, deleted, changed, or two neighbours swapped.</summary>
     public static int Between(string a, string b)
     {
         var d = new int[a.Length + 1, b.Length + 1];
@@ -48,6 +49,11 @@ public static class EditDistance
             for (var j = 1; j <= b.Length; j++)
             {
                 d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    // Two characters swapped (RL1030 for RL1003, chekc for check) is one slip, not two.
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
             }
         }
         return d[a.Length, b.Length];

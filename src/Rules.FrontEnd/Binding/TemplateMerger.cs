@@ -111,6 +111,17 @@ internal static class TemplateMerger
         foreach (var rule in derived.Rules)
         {
             var index = rules.FindIndex(r => r.Id.Value == rule.Id.Value);
+            if (index < 0 && rule.Title is null && rule.Why is null && rule.Message is null)
+            {
+                // Written like a change to an inherited rule (only the keys that change), but no inherited rule has this id:
+                // a mistyped id (RL1030 for RL1003). Told as a new rule missing its texts, the officer would have written
+                // them and added a rule, leaving the one they meant unchanged.
+                var nearest = EditDistance.Nearest(rule.Id.Value, baseFile.Rules.Select(r => r.Id.Value).ToList(), 2);
+                diagnostics.Add(RuleFileDiagnostics.UnknownReference.At(rule.Id.Span, "要修改的继承规则", rule.Id.Value,
+                    $"：模板“{baseFile.Template?.Value}”没有这个编号的规则{(nearest is null ? "" : $"，是否应为“{nearest}”？")}（新规则要写 title、why 和 message）",
+                    "inherited rule to change", $": template '{baseFile.Template?.Value}' has no rule with this id{(nearest is null ? "" : $"; did you mean '{nearest}'?")} (a new rule needs title, why and message)"));
+                continue;
+            }
             if (index < 0)
             {
                 rules.Add(rule);

@@ -46,6 +46,20 @@ public class TemplateMergeTests
     }
 
     [Fact]
+    public void A_change_to_an_inherited_rule_under_a_mistyped_id_names_the_rule_meant()
+    {
+        // "- id: RL1010, check: …" (for RL1001) was told "规则 RL1010 缺少 message" and "需要 title 和 why": writing them
+        // made a new rule and left RL1001 as it was.
+        var set = Bind(Derived("""
+            rules:
+              - { id: RL1010, check: x = sum(g) + 0 }
+            """));
+
+        set.Diagnostics.Select(d => d.ToString()).ShouldHaveSingleItem()
+            .ShouldContain("error RL0003: 找不到 要修改的继承规则“RL1010”：模板“b”没有这个编号的规则，是否应为“RL1001”？（新规则要写 title、why 和 message）");
+    }
+
+    [Fact]
     public void Ids_given_twice_in_a_derived_file_are_duplicates_not_merged()
     {
         // A second entry with an id already used in the same file was folded into the first, key by key, unseen.
