@@ -297,6 +297,23 @@ internal sealed partial class RuleBinder
         return bound is null ? null : new[] { bound };
     }
 
+    /// <summary>When a name that is no row of this rule's table is another table, or a row of one: how to write that table's cell.</summary>
+    private (string? Zh, string? En) OtherTableHint(string name, TableSpec current)
+    {
+        if (tables.FirstOrDefault(t => t.Id == name && t.Id != current.Id) is { } other)
+        {
+            var example = $"{other.Id}.{other.Rows[0].Id}.{other.Columns[0].Id}";
+            return ($"“{name}”是另一张表；另一张表的单元格要写全 表.行.列 三段，如 {example}",
+                $"'{name}' is another table: a cell of another table takes all three parts, table.row.column, e.g. {example}");
+        }
+        if (tables.FirstOrDefault(t => t.Id != current.Id && t.Rows.Any(r => r.Id == name)) is { } owner)
+        {
+            return ($"“{name}”是表 {owner.Id} 的行；另一张表的单元格要写全 表.行.列 三段，如 {owner.Id}.{name}.{owner.Columns[0].Id}",
+                $"'{name}' is a row of table '{owner.Id}': a cell of another table takes all three parts, e.g. {owner.Id}.{name}.{owner.Columns[0].Id}");
+        }
+        return (null, null);
+    }
+
     private BoundGroupSum GroupSum(TableSpec table, GroupSpec group, string column) =>
         new(cellIndex[(table.Id, group.Id, column)],
             group.Rows.Where(r => cellIndex.ContainsKey((table.Id, r, column))).Select(r => cellIndex[(table.Id, r, column)]).ToEquatableArray());
@@ -377,6 +394,13 @@ internal sealed partial class RuleBinder
         }
         var row = table.Rows.FirstOrDefault(r => r.Id == rowId);
         var group = table.Groups.FirstOrDefault(g => g.Id == rowId);
+        if (row is null && group is null && parts.Count < 3 && OtherTableHint(rowId!, table) is var (hintZh, hintEn) && hintZh is not null)
+        {
+            // "appeals.review" in a 表三 rule read as row "appeals" of 表三; "review" as a 表三 row: another table's cell
+            // needs all three parts.
+            context.Report(RuleFileDiagnostics.UnknownReference.At(reference.Span, "行", rowId!, $"（表 {table.Id}）；{hintZh}", "row", $" in table '{table.Id}'; {hintEn}"));
+            return null;
+        }
         if (row is null && group is null)
         {
             var (zh, en) = Suggestions(table.Rows.Select(r => r.Id).Concat(table.Groups.Select(g => g.Id)), rowId!);

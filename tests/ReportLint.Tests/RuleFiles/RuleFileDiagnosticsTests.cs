@@ -119,6 +119,18 @@ public class RuleFileDiagnosticsTests
         message.ShouldEndWith("did you mean 'disclosed'?");
     }
 
+    [Theory]
+    [InlineData("new_received + appeals.review >= 0", "找不到 行“appeals”（表 requests）；“appeals”是另一张表；另一张表的单元格要写全 表.行.列 三段，如 appeals.")]
+    [InlineData("new_received + review >= 0", "找不到 行“review”（表 requests）；“review”是表 appeals 的行；另一张表的单元格要写全 表.行.列 三段，如 appeals.review.")]
+    public void A_cell_of_another_table_written_short_says_how_to_write_it(string check, string expected)
+    {
+        // Was "找不到 行“appeals”（表 requests）", with 表三's rows listed: nothing said appeals is 表四.
+        var yaml = File.ReadAllText(Path.Combine(Paths.Rules, "2021.yaml")).TrimEnd()
+            + $"\n  - {{ id: RL1999, table: requests, each: column, check: {check}, title: t, why: w, message: m }}\n";
+        var bound = RuleCompiler.Bind([RuleCompiler.Parse("rules/2021.yaml", yaml)]);
+        bound.Diagnostics.Select(d => d.ToString()).ShouldHaveSingleItem().ShouldContain(expected);
+    }
+
     [Fact]
     public void A_clean_minimal_rule_binds_to_one_instance_per_column()
     {
