@@ -155,8 +155,11 @@ internal sealed partial class RuleBinder
         }
         if (rule.Title is null || rule.Why is null)
         {
+            var missing = rule.Title is null && rule.Why is null ? ("title:（一句话说明检查什么）和 why:（为什么重要）", "'title:' and 'why:'")
+                : rule.Title is null ? ("title:（一句话说明检查什么）", "'title:'")
+                : ("why:（为什么重要）", "'why:'");
             diagnostics.Add(RuleFileDiagnostics.Structure.At(rule.Id.Span,
-                $"规则 {rule.Id.Value} 需要 title:（一句话说明检查什么）和 why:（为什么重要） / rule {rule.Id.Value} needs 'title:' and 'why:'"));
+                $"规则 {rule.Id.Value} 缺少 {missing.Item1} / rule {rule.Id.Value} needs {missing.Item2}"));
             ok = false;
         }
         string? tolerance = null;

@@ -131,6 +131,35 @@ public static class ExpressionGrammar
 
     private static readonly string[] Comparisons = { "==", "!=", "<>", "<=", ">=", "=", "<", ">" };
 
+    /// <summary>
+    /// A sign as printed or typed by habit where the expression language has an ASCII operator: ≥ ≤ ≠ × ÷, => and =&lt;,
+    /// Chinese quotation marks. At the parser's stopping point or the character before it (=> stops at the >).
+    /// </summary>
+    private static (string Written, string Ascii, int At)? MathSymbol(string text, int offset)
+    {
+        for (var at = offset; at >= System.Math.Max(0, offset - 1); at--)
+        {
+            var pair = at + 1 < text.Length ? text.Substring(at, 2) : "";
+            var found = text[at] switch
+            {
+                '≥' => ("≥", ">="),
+                '≤' => ("≤", "<="),
+                '≠' => ("≠", "!="),
+                '×' => ("×", "*"),
+                '÷' => ("÷", "/"),
+                '“' or '”' => (text[at].ToString(), "\""),
+                _ when pair == "=>" => ("=>", ">="),
+                _ when pair == "=<" => ("=<", "<="),
+                _ => ((string, string)?)null,
+            };
+            if (found is { } f)
+            {
+                return (f.Item1, f.Item2, at);
+            }
+        }
+        return null;
+    }
+
     private static bool IsFullWidth(char c) => c == '\u3000' || (c >= '\uFF01' && c <= '\uFF5E');
 
     private static readonly Parser<Expr> Operand = Not;
@@ -156,6 +185,10 @@ public static class ExpressionGrammar
                 "比较不能连写：a <= x <= b 要写成 a <= x and x <= b (comparisons cannot be chained: write a <= x and x <= b)", stop);
         }
         var (offset, current, expectations) = Refine(text, result);
+        if (offset < text.Length && MathSymbol(text, offset) is { } symbol)
+        {
+            return new ParseOutcome(null, $"“{symbol.Written}”要写成“{symbol.Ascii}” ('{symbol.Written}' is written '{symbol.Ascii}')", symbol.At);
+        }
         if (offset < text.Length && IsFullWidth(text[offset]))
         {
             // Typed with a Chinese input method: （ ） ， ＋ ＝ and the full-width space look like the ASCII ones.

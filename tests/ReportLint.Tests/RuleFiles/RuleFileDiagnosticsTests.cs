@@ -57,6 +57,8 @@ public class RuleFileDiagnosticsTests
         { "group_needs_sum", Rule("  - { id: RL1001, table: requests, each: column, check: x = g, title: t, why: w, message: m }") },
         { "value_outside_cell_rule", Rule("  - { id: RL1001, table: requests, each: column, check: value = x, title: t, why: w, message: m }") },
         { "missing_message_and_why", Rule("  - { id: RL1001, table: requests, each: column, check: x = y }") },
+        // Was "needs title: and why:" when only why was missing.
+        { "missing_why_only", Rule("  - { id: RL1001, table: requests, each: column, check: x = y, title: t, message: m }") },
         { "bad_severity_and_each", Rule("  - { id: RL1001, severity: fatal, table: requests, each: everything, check: x = y, title: t, why: w, message: m }") },
         { "extends_unknown", "template: \"u\"\nextends: \"1999\"\n" },
         { "unknown_table", Rule("  - { id: RL1001, table: request, each: column, check: x = y, title: t, why: w, message: m }") },
@@ -247,6 +249,20 @@ public class RuleFileDiagnosticsTests
         {
             diagnostics.Split('\n').ShouldHaveSingleItem().ShouldContain($"error RL0004: 表达式有误 / expression error: {expected}");
         }
+    }
+
+    [Theory]
+    [InlineData("x ≥ y", "“≥”要写成“>=”")]
+    [InlineData("x ≠ y", "“≠”要写成“!=”")]
+    [InlineData("x = y × 2", "“×”要写成“*”")]
+    [InlineData("x => y", "“=>”要写成“>=”")]
+    [InlineData("x =< y", "“=<”要写成“<=”")]
+    [InlineData("mentions(“overview”, \"a\")", "““”要写成“\"”")]
+    [InlineData("x <= ３ * y", "数字“３”中有中文（全角）数字")]
+    public void Signs_typed_by_habit_are_named_with_the_operator_to_use(string check, string expected)
+    {
+        // ≥ was "unexpected ≥, expected an operator", => "unexpected >, expected a number", and ３ "number out of range".
+        Diagnose(Rule(Block("RL1001", check))).Split('\n').ShouldHaveSingleItem().ShouldContain(expected);
     }
 
     [Fact]
