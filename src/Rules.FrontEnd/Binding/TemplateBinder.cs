@@ -63,7 +63,8 @@ internal sealed class TemplateBinder
             return (0, 9999);
         }
         var text = years.Value.Trim();
-        var parts = text.Split('-');
+        // 2019–2020 as reportlint's own messages print it, or with a dash, a full-width hyphen, ~ or 至.
+        var parts = text.Replace('–', '-').Replace('—', '-').Replace('－', '-').Replace('~', '-').Replace('～', '-').Replace("至", "-").Split('-');
         if (parts.Length is 1 or 2
             && int.TryParse(parts[0], out var first)
             && (parts.Length == 1 || parts[1].Length == 0 || int.TryParse(parts[1], out _)))
@@ -76,7 +77,8 @@ internal sealed class TemplateBinder
         }
         diagnostics.Add(RuleFileDiagnostics.Structure.At(years.Span,
             $"years 写法有误：“{text}”；应写作 2021-（2021 年起）或 2019-2020 / 'years' must look like 2021- or 2019-2020"));
-        return (0, 9999);
+        // No years at all, so no overlap with another template is reported as well (it said "all years, no 'years'").
+        return (-1, -2);
     }
 
     private bool CheckId(Located<string> id, string what, string whatEn, Dictionary<string, SourceSpan> seen)

@@ -159,6 +159,9 @@ public class RuleFileDiagnosticsTests
     [InlineData("2019-2021", "2021-", "rules/b.yaml(2,8): error RL0002: 模板“b”适用于 2021 年起，与模板“a”的 2019–2021 年重叠")]
     [InlineData("2019-2020", null, "rules/b.yaml(1,11): error RL0002: 模板“b”适用于所有年度（没有写 years），与模板“a”的 2019–2020 年重叠")]
     [InlineData("2019-2020", "2021-", null)]
+    // As reportlint's messages print ranges (it was three errors, two of them "all years, no 'years'").
+    [InlineData("2019–2020", "2021–", null)]
+    [InlineData("2019-2020", "2021年起", "rules/b.yaml(2,8): error RL0002: years 写法有误：“2021年起”")]
     public void Templates_whose_years_overlap_are_an_error(string aYears, string? bYears, string? expected)
     {
         // A copy of 2021.yaml saved as a new year with its years unchanged used to build; the template whose class name
