@@ -327,12 +327,32 @@ public sealed class RuleFileParser
                 continue;
             }
             fields[key.Value] = (key, entry.Value);
+            if (entry.Value is YamlScalarNode { Value: { } value } scalar && ControlCharacter(value) is { } control)
+            {
+                // "\e[31m" or "\0" in a double-quoted label reached people's terminals as it was (the 单元格 line, explain).
+                diagnostics.Add(RuleFileDiagnostics.Structure.At(map.Span(scalar),
+                    $"{key.Value}: 中有控制字符（U+{(int)control:X4}），会被终端当作命令；请删去（引号中的 \\e、\\0、\\x.. 等写法会产生这种字符） / " +
+                    $"'{key.Value}:' holds a control character (U+{(int)control:X4}) a terminal would act on; remove it (\\e, \\0, \\x.. in quotes make one)"));
+            }
             if (entry.Value is YamlScalarNode { Style: ScalarStyle.Literal or ScalarStyle.Folded } block)
             {
                 SwallowedKey(key.Value, block, allowed);
             }
         }
         return fields;
+    }
+
+    /// <summary>A control character other than a line break or tab, if the text has one.</summary>
+    private static char? ControlCharacter(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c < ' ' && c is not ('\n' or '\t' or '\r') || c is >= '\u007F' and <= '\u009F')
+            {
+                return c;
+            }
+        }
+        return null;
     }
 
     /// <summary>

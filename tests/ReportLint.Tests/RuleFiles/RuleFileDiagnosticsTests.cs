@@ -268,6 +268,16 @@ public class RuleFileDiagnosticsTests
         Diagnose(Rule(Block("RL1001", check))).Split('\n').ShouldHaveSingleItem().ShouldContain(expected);
     }
 
+    [Theory]
+    [InlineData("label: \"行\\e[31mX\"", "label: 中有控制字符（U+001B）")]
+    [InlineData("label: \"行\\0X\"", "label: 中有控制字符（U+0000）")]
+    public void A_control_character_in_a_label_is_an_error(string label, string expected)
+    {
+        // Accepted, and printed raw to the terminal by the text format's 单元格 line and by explain.
+        var yaml = Rule(Block("RL1001", "x = y")).Replace("label: 行X", label, StringComparison.Ordinal);
+        Diagnose(yaml).Split('\n').ShouldHaveSingleItem().ShouldContain(expected);
+    }
+
     [Fact]
     public void A_key_indented_into_the_text_above_it_is_reported_not_swallowed()
     {
