@@ -24,6 +24,27 @@ public static class RuleReference
             text.AppendLine(en ? "What it checks:" : "检查内容：");
             text.AppendLine("  " + rule.Check + (rule.When is null ? "" : $"   (when {rule.When})"));
         }
+        foreach (var variant in rule.Variants)
+        {
+            text.AppendLine();
+            text.AppendLine(en ? $"In template {string.Join(", ", variant.Templates)} the rule reads:" : $"模板 {string.Join("、", variant.Templates)} 中这条规则是：");
+            if (variant.Title != rule.Title || variant.TitleEn != rule.TitleEn)
+            {
+                text.AppendLine("  " + (en ? variant.TitleEn : variant.Title));
+            }
+            if (variant.Severity != rule.Severity)
+            {
+                text.AppendLine($"  {(en ? "Severity" : "级别")}: {variant.Severity.ToString().ToLowerInvariant()}");
+            }
+            if (variant.Check != rule.Check || variant.When != rule.When)
+            {
+                text.AppendLine("  " + variant.Check + (variant.When is null ? "" : $"   (when {variant.When})"));
+            }
+            if (variant.Why != rule.Why)
+            {
+                text.AppendLine("  " + variant.Why);
+            }
+        }
         if (rule.ExamplePass is not null)
         {
             text.AppendLine();
@@ -56,6 +77,27 @@ public static class RuleReference
             if (rule.Check is not null)
             {
                 text.AppendLine($"- check: `{rule.Check}`" + (rule.When is null ? "" : $" when `{rule.When}`"));
+            }
+            foreach (var variant in rule.Variants)
+            {
+                var differs = new List<string>();
+                if (variant.Title != rule.Title || variant.TitleEn != rule.TitleEn)
+                {
+                    differs.Add($"**{variant.Title}** — {variant.TitleEn}");
+                }
+                if (variant.Severity != rule.Severity)
+                {
+                    differs.Add($"severity: {variant.Severity.ToString().ToLowerInvariant()}");
+                }
+                if (variant.Check != rule.Check || variant.When != rule.When)
+                {
+                    differs.Add($"check: `{variant.Check}`" + (variant.When is null ? "" : $" when `{variant.When}`"));
+                }
+                if (variant.Why != rule.Why)
+                {
+                    differs.Add(variant.Why);
+                }
+                text.AppendLine($"- in template {string.Join(", ", variant.Templates)}: {string.Join("; ", differs)}");
             }
             if (rule.ExamplePass is not null)
             {

@@ -182,6 +182,18 @@ public class CliTests
     }
 
     [Fact]
+    public void Explain_shows_each_template_s_version_of_a_rule_that_differs()
+    {
+        // explain RL1008 showed 2021's title and checks under "模板: 2019, 2021"; 2019's RL1008 is titled and typed otherwise.
+        var (exit, stdout, stderr) = Run(Paths.RepoRoot, "explain", "RL1008");
+        exit.ShouldBe(0, stderr);
+        var rl1008 = File.ReadAllText(Path.Combine(Paths.Rules, "2019.yaml"));
+        rl1008.ShouldContain("件数和增减数必须是整数");
+        stdout.ShouldContain("模板 2019 中这条规则是：\n  件数和增减数必须是整数");
+        File.ReadAllText(Path.Combine(Paths.RepoRoot, "docs", "rule-reference.md")).ShouldContain("- in template 2019: **件数和增减数必须是整数**");
+    }
+
+    [Fact]
     public void Explain_RL0000_says_what_the_build_error_of_the_MSBuild_package_means()
     {
         // RL0000 is what a failed `dotnet build` shows last; looking it up used to answer "no rule RL0000" (exit 2).
