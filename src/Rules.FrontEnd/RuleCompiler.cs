@@ -66,9 +66,10 @@ public static class RuleCompiler
         }
         CheckYearsDoNotOverlap(templates, yearsAt, diagnostics);
 
-        // A mistake in a base file is reported there once: not again for each template that inherits it.
-        var reported = new HashSet<RuleDiagnostic>(diagnostics);
-        diagnostics.RemoveAll(d => inherited.TryGetValue(d, out var original) && reported.Contains(original));
+        // A mistake in a base file is reported there once: not again for each template that inherits it — even when the
+        // inheriting template words it differently (its own rows suggested for a misspelt one).
+        var reported = new HashSet<(string, SourceSpan)>(diagnostics.Where(d => !inherited.ContainsKey(d)).Select(d => (d.Id, d.Span)));
+        diagnostics.RemoveAll(d => inherited.TryGetValue(d, out var original) && reported.Contains((original.Id, original.Span)));
 
         return new BoundRuleSet(templates.ToEquatableArray(), diagnostics.Distinct().ToEquatableArray());
     }

@@ -134,6 +134,18 @@ public class RuleFileDiagnosticsTests
     }
 
     [Fact]
+    public void A_mistake_in_rules_2021_is_reported_once_though_2019_words_it_otherwise()
+    {
+        // A misspelt row in RL1003 was reported twice: for 2021, and again "（模板“2019”继承此处）" with 2019's rows
+        // suggested, since the two messages differed.
+        var broken = File.ReadAllText(Path.Combine(Paths.Rules, "2021.yaml")).Replace("check: results_total = disclosed +", "check: results_total = disclosd +", StringComparison.Ordinal);
+        broken.ShouldContain("disclosd");
+        var files = new[] { RuleCompiler.Parse("rules/2019.yaml", File.ReadAllText(Path.Combine(Paths.Rules, "2019.yaml"))), RuleCompiler.Parse("rules/2021.yaml", broken) };
+
+        RuleCompiler.Bind(files).Diagnostics.Select(d => d.ToString()).ShouldHaveSingleItem().ShouldContain("找不到 行“disclosd”（表 requests）；是否应为“disclosed”？");
+    }
+
+    [Fact]
     public void A_clean_minimal_rule_binds_to_one_instance_per_column()
     {
         var set = Bind(Rule("  - { id: RL1001, table: requests, each: column, check: x = sum(g), title: t, why: w, message: \"{column} {lhs} {rhs} {difference} {x}\" }"));
