@@ -38,6 +38,9 @@ internal sealed partial class RuleBinder
         public bool Absent { get; set; }
         public bool UsedCells { get; set; }
 
+        /// <summary>Whether "each: is missing" was said for this rule: once, not for every name the check uses.</summary>
+        public bool MissingEachSaid { get; set; }
+
         public void Report(RuleDiagnostic diagnostic) => Diagnostics.Add(diagnostic);
     }
 
@@ -380,6 +383,18 @@ internal sealed partial class RuleBinder
             case 3:
                 (tableId, rowId, columnId) = (parts[0], parts[1], parts[2]);
                 break;
+            case 1 when context.Scope == RuleScope.Report && context.Table is { } named && (named.Rows.Any(r => r.Id == parts[0]) || named.Groups.Any(g => g.Id == parts[0]) || named.Columns.Any(c => c.Id == parts[0])):
+                // A rule with table: but no each: names rows (or columns) as an each: column (or row) rule does: said once,
+                // not as one "unknown cell" per name.
+                if (!context.MissingEachSaid)
+                {
+                    context.MissingEachSaid = true;
+                    var isColumn = named.Columns.Any(c => c.Id == parts[0]) && !named.Rows.Any(r => r.Id == parts[0]);
+                    context.Report(RuleFileDiagnostics.Structure.At(reference.Span, isColumn
+                        ? $"“{parts[0]}”是表 {named.Id} 的列：对每一行检查的规则要写 each: row（是否漏写了 each:？） / '{parts[0]}' is a column of table '{named.Id}': a rule checked for each row needs 'each: row' (is 'each:' missing?)"
+                        : $"“{parts[0]}”是表 {named.Id} 的行：对每一列检查的规则要写 each: column（是否漏写了 each:？） / '{parts[0]}' is a row of table '{named.Id}': a rule checked for each column needs 'each: column' (is 'each:' missing?)"));
+                }
+                return null;
             default:
                 context.Report(RuleFileDiagnostics.UnknownReference.At(reference.Span, "单元格", reference.Path,
                     context.Table is null ? "：请写成 表.行.列，如 requests.disclosed.total" : "：请写成 行.列 或 表.行.列",

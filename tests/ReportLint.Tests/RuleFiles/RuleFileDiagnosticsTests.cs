@@ -146,6 +146,19 @@ public class RuleFileDiagnosticsTests
     }
 
     [Fact]
+    public void A_rule_with_a_table_but_no_each_says_each_is_missing_once()
+    {
+        // Deleting "each: column" from RL1001 gave four errors, "找不到 单元格“new_received”：请写成 行.列 或 表.行.列", one per name.
+        var yaml = File.ReadAllText(Path.Combine(Paths.Rules, "2021.yaml"));
+        var rl1001 = yaml.IndexOf("- id: RL1001", StringComparison.Ordinal);
+        var each = yaml.IndexOf("    each: column\n", rl1001, StringComparison.Ordinal);
+        var broken = yaml.Remove(each, "    each: column\n".Length);
+
+        Diagnose(broken, "rules/2021.yaml").Split('\n').ShouldHaveSingleItem()
+            .ShouldContain("error RL0002: “new_received”是表 requests 的行：对每一列检查的规则要写 each: column（是否漏写了 each:？）");
+    }
+
+    [Fact]
     public void A_clean_minimal_rule_binds_to_one_instance_per_column()
     {
         var set = Bind(Rule("  - { id: RL1001, table: requests, each: column, check: x = sum(g), title: t, why: w, message: \"{column} {lhs} {rhs} {difference} {x}\" }"));
