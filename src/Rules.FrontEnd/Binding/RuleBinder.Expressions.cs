@@ -420,7 +420,7 @@ internal sealed partial class RuleBinder
         }
         if (row is null && group is null)
         {
-            var (zh, en) = Suggestions(table.Rows.Select(r => r.Id).Concat(table.Groups.Select(g => g.Id)), rowId!);
+            var (zh, en) = Names.Suggestions(table.Rows.Select(r => r.Id).Concat(table.Groups.Select(g => g.Id)), rowId!);
             context.Report(RuleFileDiagnostics.UnknownReference.At(reference.Span, "行", rowId!, $"（表 {table.Id}）；{zh}", "row", $" in table '{table.Id}'{en}"));
             return null;
         }
@@ -433,7 +433,7 @@ internal sealed partial class RuleBinder
         var column = table.Columns.FirstOrDefault(c => c.Id == columnId);
         if (column is null)
         {
-            var (zh, en) = Suggestions(table.Columns.Select(c => c.Id), columnId!);
+            var (zh, en) = Names.Suggestions(table.Columns.Select(c => c.Id), columnId!);
             context.Report(RuleFileDiagnostics.UnknownReference.At(reference.Span, "列", columnId!, $"（表 {table.Id}）；{zh}", "column", $" in table '{table.Id}'{en}"));
             return null;
         }
@@ -473,21 +473,5 @@ internal sealed partial class RuleBinder
         context.UsedCells = true;
         context.ReportFields.Add(match.Name);
         return new BoundReportValue(match.Name, match.Kind);
-    }
-
-    /// <summary>
-    /// The id most likely meant, when one is close (a typo, or one contains the other), then every id there is: the
-    /// list was cut at 12 before, and 表三 has 29 rows and groups.
-    /// </summary>
-    private static (string Zh, string En) Suggestions(IEnumerable<string> ids, string typed)
-    {
-        var list = ids.ToList();
-        var nearest = list.OrderBy(id => EditDistance.Between(typed, id)).ThenBy(id => id, System.StringComparer.Ordinal).FirstOrDefault();
-        var close = nearest is not null
-            && ((EditDistance.Between(typed, nearest) is var distance && distance <= System.Math.Max(1, typed.Length / 3)
-                    && distance < System.Math.Max(typed.Length, nearest.Length))
-                || (System.Math.Min(typed.Length, nearest.Length) >= 3 && (nearest.Contains(typed) || typed.Contains(nearest))));
-        return ((close ? $"是否应为“{nearest}”？" : "") + "可用：" + string.Join("、", list),
-            close ? $"; did you mean '{nearest}'?" : "");
     }
 }

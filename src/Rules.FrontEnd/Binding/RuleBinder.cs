@@ -109,8 +109,9 @@ internal sealed partial class RuleBinder
             table = tables.FirstOrDefault(t => t.Id == tableName.Value);
             if (table is null)
             {
+                var (zh, en) = Names.Suggestions(tables.Select(t => t.Id), tableName.Value);
                 diagnostics.Add(RuleFileDiagnostics.UnknownReference.At(tableName.Span, "表", tableName.Value,
-                    $"；可用：{string.Join("、", tables.Select(t => t.Id))}", "table", $"; expected one of: {string.Join(", ", tables.Select(t => t.Id))}"));
+                    $"；{zh}", "table", $"{en}; expected one of: {string.Join(", ", tables.Select(t => t.Id))}"));
                 return null;
             }
         }

@@ -89,7 +89,8 @@ internal static class TableMerger
                 var position = rows.FindIndex(r => r.Id.Value == after.Value);
                 if (position < 0)
                 {
-                    diagnostics.Add(RuleFileDiagnostics.UnknownReference.At(after.Span, "行", after.Value, "（after）", "row", " (after)"));
+                    var (zh, en) = Names.Suggestions(rows.Select(r => r.Id.Value), after.Value);
+                    diagnostics.Add(RuleFileDiagnostics.UnknownReference.At(after.Span, "行", after.Value, $"（after）；{zh}", "row", $" (after){en}"));
                     rows.Add(row);
                 }
                 else

@@ -86,6 +86,8 @@ public class AddingATemplateYearGuideTests
         var shown = $"{span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): error {diagnostic.Id}: ";
         GuideExample.Guide.ShouldContain("`" + shown + "找不到 行“disclosd”（after）");
         diagnostic.GetMessage().ShouldStartWith("找不到 行“disclosd”（after）");
+        // The row meant is suggested (it was not, for after:).
+        diagnostic.GetMessage().ShouldContain("是否应为“disclosed”？");
     }
 
     [Fact]
