@@ -34,10 +34,13 @@ public static class RulesCommand
                     Console.Out.Write(RuleReference.Markdown(rules));
                     break;
                 default:
+                    // The templates column as wide as its longest entry: a third template ("2019,2021,2027") pushed the
+                    // severity and title of those rules out of line.
+                    static string Templates(RuleDescription rule) => rule.Templates.Count == 0 ? "(all)" : string.Join(",", rule.Templates);
+                    var width = rules.Max(r => Templates(r).Length);
                     foreach (var rule in rules)
                     {
-                        var templates = rule.Templates.Count == 0 ? "(all)" : string.Join(",", rule.Templates);
-                        Console.Out.WriteLine($"{rule.Id}  {templates,-10} {rule.Severity.ToString().ToLowerInvariant(),-8} {(english ? rule.TitleEn : rule.Title)}");
+                        Console.Out.WriteLine($"{rule.Id}  {Templates(rule).PadRight(width)} {rule.Severity.ToString().ToLowerInvariant(),-8} {(english ? rule.TitleEn : rule.Title)}");
                     }
                     break;
             }
