@@ -520,12 +520,39 @@ public sealed class RuleFileParser
         }
         var scalar = (YamlScalarNode)fields[key].Value;
         var outcome = ExpressionGrammar.ParseExpression(located.Value);
+        if (outcome.Expression is null && scalar.Style == ScalarStyle.Plain && LooksCut(located.Value) && CommentCut(scalar) is { } hash)
+        {
+            // check: mentions("other", "第 #1 号"): YAML takes " #…" for a comment, and the expression left is cut short.
+            diagnostics.Add(RuleFileDiagnostics.ExpressionSyntax.At(map.Span(hash, hash + 1),
+                "# 前有空格，YAML 把 # 及其后的内容当作注释删去了，表达式因此不完整；请把整个表达式用单引号括起来，如 check: '…' " +
+                "(YAML took ' #' and what follows for a comment, cutting the expression short: quote the whole expression in single quotes)"));
+            return new ExpressionSyntax(located.Value, located.Span, null);
+        }
         if (outcome.Expression is null)
         {
             diagnostics.Add(RuleFileDiagnostics.ExpressionSyntax.At(map.ScalarSpan(scalar, outcome.ErrorOffset, outcome.ErrorOffset + 1), outcome.Error!));
             return new ExpressionSyntax(located.Value, located.Span, null);
         }
         return new ExpressionSyntax(located.Value, located.Span, Relocate(outcome.Expression, scalar));
+    }
+
+    /// <summary>An expression that ends inside a quotation or a bracket: cut short, not merely wrong.</summary>
+    private static bool LooksCut(string expression) =>
+        expression.Count(c => c == '"') % 2 == 1 || expression.Count(c => c == '(') > expression.Count(c => c == ')');
+
+    /// <summary>Where a comment starts right after a plain value on its last line (the value ended there because of it), if one does.</summary>
+    private int? CommentCut(YamlScalarNode scalar)
+    {
+        var text = map.Text;
+        var end = (int)scalar.End.Index;
+        var lineEnd = text.IndexOf('\n', end);
+        lineEnd = lineEnd < 0 ? text.Length : lineEnd;
+        var at = end;
+        while (at < lineEnd && text[at] is ' ' or '\t')
+        {
+            at++;
+        }
+        return at < lineEnd && text[at] == '#' && at > end ? at : null;
     }
 
     private Expr Relocate(Expr expr, YamlScalarNode scalar)

@@ -303,6 +303,15 @@ public class RuleFileDiagnosticsTests
         Diagnose(yaml).Split('\n').ShouldHaveSingleItem().ShouldContain(expected);
     }
 
+    [Theory]
+    [InlineData("mentions(\"other\", \"第 #1 号\")", "(16,33): error RL0004: 表达式有误 / expression error: # 前有空格，YAML 把 # 及其后的内容当作注释删去了")]
+    [InlineData("x = = y  # a note", "(16,16): error RL0004: 表达式有误 / expression error: 意外出现“=”")]
+    public void A_hash_that_cut_an_expression_short_is_named(string check, string expected)
+    {
+        // Was "unexpected end of expression, expected a closing quote": nothing said where the rest had gone.
+        Diagnose(Rule(Block("RL1001", check, each: false))).Split('\n').ShouldHaveSingleItem().ShouldContain(expected);
+    }
+
     [Fact]
     public void A_key_indented_into_the_text_above_it_is_reported_not_swallowed()
     {
