@@ -144,14 +144,24 @@ public sealed partial class ReportImporter(TemplateRegistry templates)
             {
                 from = Math.Min(to, Math.Max(from, afterTables));
             }
-            var (readFrom, readTo, lastValue) = OneCopy(outline, template, t, from, to, year, displayPath, diagnostics);
-            if (lastValue > 0)
-            {
-                afterTables = Enumerable.Range(from, to - from).First(i => lines[i].Number >= lastValue) + 1;
-            }
+            var fallbackLine = outline.LineNumber(k >= 0 && headings[k] >= 0 ? headings[k] : from);
+            var before = diagnostics.Findings.Count;
             var reader = new TableReader(template, t, report, diagnostics);
-            ReadTable(outline, reader, readFrom, readTo);
-            reader.Finish(outline.LineNumber(k >= 0 && headings[k] >= 0 ? headings[k] : from));
+            ReadTable(outline, reader, from, to);
+            reader.Finish(fallbackLine);
+            if (reader.LastValueLine > 0)
+            {
+                afterTables = Enumerable.Range(from, to - from).First(i => lines[i].Number >= reader.LastValueLine) + 1;
+            }
+            if (reader.SecondCopy is { } copies)
+            {
+                // Printed twice: what was read of both is set aside, and the copy of this year is read again on its own.
+                Unread(report, table, diagnostics, before);
+                var (readFrom, readTo) = OneCopy(outline, template, t, from, to, copies, year, displayPath, diagnostics);
+                var again = new TableReader(template, t, report, diagnostics);
+                ReadTable(outline, again, readFrom, readTo);
+                again.Finish(fallbackLine);
+            }
             CheckColumnHeadings(template, t, lines, from, to, diagnostics);
         }
         return report;
@@ -174,16 +184,10 @@ public sealed partial class ReportImporter(TemplateRegistry templates)
     /// numbers, imported without an error. The copy whose caption names another year (or 上年, 同期, 对比) is left out;
     /// when the captions do not tell and the numbers differ, the first copy is imported with an error (RL0219).
     /// </summary>
-    private static (int From, int To, int LastValue) OneCopy(Outline outline, TemplateDefinition template, int t, int from, int to, int? year, string displayPath, ImportDiagnostics diagnostics)
+    private static (int From, int To) OneCopy(Outline outline, TemplateDefinition template, int t, int from, int to,
+        (int FirstStart, int FirstEnd, int SecondStart) copies, int? year, string displayPath, ImportDiagnostics diagnostics)
     {
         var lines = outline.Document.Lines;
-        var probe = new TableReader(template, t, new ImportedReport(template, displayPath), new ImportDiagnostics(displayPath));
-        ReadTable(outline, probe, from, to);
-        probe.Finish(0);
-        if (probe.SecondCopy is not { } copies)
-        {
-            return (from, to, probe.LastValueLine);
-        }
         int IndexOf(int lineNumber) => Enumerable.Range(from, to - from).First(i => lines[i].Number >= lineNumber);
         var split = IndexOf(copies.FirstEnd) + 1;
         var secondStart = IndexOf(copies.SecondStart);
@@ -197,26 +201,41 @@ public sealed partial class ReportImporter(TemplateRegistry templates)
             diagnostics.Add(ImportRules.TableTwiceResolved, secondLine, 1,
                 $"{table.Short}出现了两份（第 {firstLine} 行起、第 {secondLine} 行起），数值相同，只导入了第一份。",
                 $"{table.Short} is given twice (from line {firstLine} and from line {secondLine}) with the same values; the first was imported.");
-            return (from, split, probe.LastValueLine);
+            return (from, split);
         }
         if (firstOther is not null && secondOther is null)
         {
             diagnostics.Add(ImportRules.TableTwiceResolved, firstLine, 1,
                 $"{table.Short}出现了两份：第 {firstLine} 行起的一份前面写有“{firstOther}”，不是本年度的，没有导入；导入的是第 {secondLine} 行起的一份。",
                 $"{table.Short} is given twice: the copy from line {firstLine} is captioned \"{firstOther}\", not this year's, and was not imported; the copy from line {secondLine} was.");
-            return (split, to, probe.LastValueLine);
+            return (split, to);
         }
         if (secondOther is not null && firstOther is null)
         {
             diagnostics.Add(ImportRules.TableTwiceResolved, secondLine, 1,
                 $"{table.Short}出现了两份：第 {secondLine} 行起的一份前面写有“{secondOther}”，不是本年度的，没有导入；导入的是第 {firstLine} 行起的一份。",
                 $"{table.Short} is given twice: the copy from line {secondLine} is captioned \"{secondOther}\", not this year's, and was not imported; the copy from line {firstLine} was.");
-            return (from, split, probe.LastValueLine);
+            return (from, split);
         }
         diagnostics.Add(ImportRules.TableTwiceUnresolved, secondLine, 1,
             $"{table.Short}出现了两份（第 {firstLine} 行起、第 {secondLine} 行起），数值不同，无法判断哪一份是{(year is { } y ? $" {y} " : "本")}年度的；导入的是第一份。请核对原文，删去另一份后重新导入，或手工改正 JSON。",
             $"{table.Short} is given twice (from line {firstLine} and from line {secondLine}) with different values, and which one is {(year is { } yEn ? $"the {yEn} report's" : "this year's")} cannot be told; the first was imported. Check the source: remove the other copy and import again, or correct the JSON by hand.");
-        return (from, split, probe.LastValueLine);
+        return (from, split);
+    }
+
+    /// <summary>Forgets what was read of one table: its cells, its group totals and units, and the diagnostics since <paramref name="before"/>.</summary>
+    private static void Unread(ImportedReport report, TableInfo table, ImportDiagnostics diagnostics, int before)
+    {
+        foreach (var cell in report.Cells.Keys.Where(c => report.Template.Cells[c].Table == table.Id).ToList())
+        {
+            report.Cells.Remove(cell);
+        }
+        report.GroupTotals.RemoveWhere(g => g.Table == table.Id);
+        foreach (var key in report.Units.Keys.Where(k => k.StartsWith(table.Id + ".", StringComparison.Ordinal)).ToList())
+        {
+            report.Units.Remove(key);
+        }
+        diagnostics.Findings.RemoveRange(before, diagnostics.Findings.Count - before);
     }
 
     /// <summary>The line before a copy of a table (between the previous copy or the section heading and its first value) that marks it as another year's, if any.</summary>
