@@ -188,7 +188,8 @@ public sealed partial class TableReader
     /// <summary>
     /// Where a second copy of the table begins, when the source prints the table twice (this year's and, for comparison,
     /// last year's): half of the table's rows or more read again after the first copy. FirstStart is the line of the
-    /// first copy's first value, FirstEnd the line of its last value, SecondStart the line of the first value read again. Null when the table is printed once (a row or two repeated are only RL0208).
+    /// first copy's first value, FirstEnd the line of its last value, SecondStart the line of the first value read again.
+    /// Null when the table is printed once (a row or two repeated are only RL0208).
     /// </summary>
     public (int FirstStart, int FirstEnd, int SecondStart)? SecondCopy
     {
