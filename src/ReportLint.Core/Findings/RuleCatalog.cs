@@ -52,8 +52,8 @@ public static class RuleCatalog
             {
                 var rule = g.Last().Rule;
                 // Said once, but not as if every template had the last one's version of it.
-                var variants = g.Where(x => !SameVersion(x.Rule, rule))
-                    .GroupBy(x => (x.Rule.Severity, x.Rule.Title, x.Rule.TitleEn, x.Rule.Why, x.Rule.Check, x.Rule.When))
+                var variants = g.GroupBy(x => Version(x.Rule))
+                    .Where(v => v.Key != Version(rule))
                     .Select(v => new RuleVariant(v.Select(x => x.Template).ToList(), v.Key.Severity, v.Key.Title, v.Key.TitleEn, v.Key.Why, v.Key.Check, v.Key.When))
                     .ToList();
                 return new RuleDescription(rule.Id, rule.Name, rule.Severity, rule.Title, rule.TitleEn, rule.Why, rule.Check, rule.When,
@@ -62,6 +62,7 @@ public static class RuleCatalog
         return input.Concat(template).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
     }
 
-    private static bool SameVersion(RuleInfo a, RuleInfo b) =>
-        a.Severity == b.Severity && a.Title == b.Title && a.TitleEn == b.TitleEn && a.Why == b.Why && a.Check == b.Check && a.When == b.When;
+    /// <summary>What makes two templates' versions of a rule read differently to people.</summary>
+    private static (Severity Severity, string Title, string TitleEn, string Why, string Check, string? When) Version(RuleInfo rule) =>
+        (rule.Severity, rule.Title, rule.TitleEn, rule.Why, rule.Check, rule.When);
 }

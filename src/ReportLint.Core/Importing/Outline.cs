@@ -106,7 +106,7 @@ public sealed partial class Outline
         // A web page's menus, breadcrumbs and side panels come before the title; the report starts at its title.
         BodyStart = TitleLines.Count > 0 ? TitleLines.Max() + 1 : 0;
         var before = Enumerable.Range(0, TitleLines.Count > 0 ? TitleLines.Min() : 0)
-            .Where(i => !chrome[i] && (lines[i].Text.Trim().Length > 0 || lines[i].IsCellRow && lines[i].Cells!.Count > 0)).ToList();
+            .Where(i => !chrome[i] && lines[i].HasContent).ToList();
         if (before.Count > 0)
         {
             diagnostics.Add(ImportRules.TextIgnored, LineNumber(before[0]), 1,
@@ -119,7 +119,7 @@ public sealed partial class Outline
         var trailing = Enumerable.Reverse(Headings).TakeWhile(h => h < 0).Count();
         if (trailing >= 2 && trailing < Sections.Length)
         {
-            var last = Enumerable.Range(0, BodyEnd).LastOrDefault(i => lines[i].Text.Trim().Length > 0 || lines[i].IsCellRow && lines[i].Cells!.Count > 0);
+            var last = Enumerable.Range(0, BodyEnd).LastOrDefault(i => lines[i].HasContent);
             var missing = Sections[^trailing..];
             diagnostics.Add(ImportRules.SectionNotFound, LineNumber(last), 1,
                 $"报告正文在第 {LineNumber(last)} 行结束，其后应有的{string.Concat(missing.Select(m => $"“{m.Heading}”"))}都没有：文件可能不完整（复制、下载或转换时被截断），这些部分没有导入。请核对原文。",
@@ -136,7 +136,7 @@ public sealed partial class Outline
             }
         }
 
-        var ignored = Enumerable.Range(BodyEnd, lines.Count - BodyEnd).Where(i => lines[i].Text.Trim().Length > 0 || lines[i].IsCellRow && lines[i].Cells!.Count > 0).ToList();
+        var ignored = Enumerable.Range(BodyEnd, lines.Count - BodyEnd).Where(i => lines[i].HasContent).ToList();
         if (ignored.Count > 0)
         {
             var copy = ignored.Any(i => IsHeading(i, 0));

@@ -151,7 +151,7 @@ public sealed partial class ReportImporter(TemplateRegistry templates)
             reader.Finish(fallbackLine);
             if (reader.LastValueLine > 0)
             {
-                afterTables = Enumerable.Range(from, to - from).First(i => lines[i].Number >= reader.LastValueLine) + 1;
+                afterTables = document.IndexOf(reader.LastValueLine, from, to) + 1;
             }
             if (reader.SecondCopy is { } copies)
             {
@@ -188,7 +188,7 @@ public sealed partial class ReportImporter(TemplateRegistry templates)
         (int FirstStart, int FirstEnd, int SecondStart) copies, int? year, string displayPath, ImportDiagnostics diagnostics)
     {
         var lines = outline.Document.Lines;
-        int IndexOf(int lineNumber) => Enumerable.Range(from, to - from).First(i => lines[i].Number >= lineNumber);
+        int IndexOf(int lineNumber) => outline.Document.IndexOf(lineNumber, from, to);
         var split = IndexOf(copies.FirstEnd) + 1;
         var secondStart = IndexOf(copies.SecondStart);
         var table = template.Tables[t];

@@ -23,7 +23,14 @@ public enum SourceKind
 public sealed record SourceLine(int Number, string Text, IReadOnlyList<string>? Cells = null, bool EndsRow = false)
 {
     public bool IsCellRow => Cells is not null;
+
+    /// <summary>Whether the line holds anything: text, or (a table row) cells.</summary>
+    public bool HasContent => Text.Trim().Length > 0 || IsCellRow && Cells!.Count > 0;
 }
 
 /// <summary>A source file turned into lines, whatever its format.</summary>
-public sealed record SourceDocument(string Path, SourceKind Kind, IReadOnlyList<SourceLine> Lines);
+public sealed record SourceDocument(string Path, SourceKind Kind, IReadOnlyList<SourceLine> Lines)
+{
+    /// <summary>The index, among lines [<paramref name="from"/>, <paramref name="to"/>), of the first line numbered <paramref name="number"/> or later.</summary>
+    public int IndexOf(int number, int from, int to) => Enumerable.Range(from, to - from).First(i => Lines[i].Number >= number);
+}

@@ -28,19 +28,20 @@ public static class RuleReference
         {
             text.AppendLine();
             text.AppendLine(en ? $"In template {string.Join(", ", variant.Templates)} the rule reads:" : $"模板 {string.Join("、", variant.Templates)} 中这条规则是：");
-            if (variant.Title != rule.Title || variant.TitleEn != rule.TitleEn)
+            var differs = Differs(rule, variant);
+            if (differs.Title)
             {
                 text.AppendLine("  " + (en ? variant.TitleEn : variant.Title));
             }
-            if (variant.Severity != rule.Severity)
+            if (differs.Severity)
             {
                 text.AppendLine($"  {(en ? "Severity" : "级别")}: {variant.Severity.ToString().ToLowerInvariant()}");
             }
-            if (variant.Check != rule.Check || variant.When != rule.When)
+            if (differs.Check)
             {
                 text.AppendLine("  " + variant.Check + (variant.When is null ? "" : $"   (when {variant.When})"));
             }
-            if (variant.Why != rule.Why)
+            if (differs.Why)
             {
                 text.AppendLine("  " + variant.Why);
             }
@@ -80,24 +81,25 @@ public static class RuleReference
             }
             foreach (var variant in rule.Variants)
             {
-                var differs = new List<string>();
-                if (variant.Title != rule.Title || variant.TitleEn != rule.TitleEn)
+                var differs = Differs(rule, variant);
+                var parts = new List<string>();
+                if (differs.Title)
                 {
-                    differs.Add($"**{variant.Title}** — {variant.TitleEn}");
+                    parts.Add($"**{variant.Title}** — {variant.TitleEn}");
                 }
-                if (variant.Severity != rule.Severity)
+                if (differs.Severity)
                 {
-                    differs.Add($"severity: {variant.Severity.ToString().ToLowerInvariant()}");
+                    parts.Add($"severity: {variant.Severity.ToString().ToLowerInvariant()}");
                 }
-                if (variant.Check != rule.Check || variant.When != rule.When)
+                if (differs.Check)
                 {
-                    differs.Add($"check: `{variant.Check}`" + (variant.When is null ? "" : $" when `{variant.When}`"));
+                    parts.Add($"check: `{variant.Check}`" + (variant.When is null ? "" : $" when `{variant.When}`"));
                 }
-                if (variant.Why != rule.Why)
+                if (differs.Why)
                 {
-                    differs.Add(variant.Why);
+                    parts.Add(variant.Why);
                 }
-                text.AppendLine($"- in template {string.Join(", ", variant.Templates)}: {string.Join("; ", differs)}");
+                text.AppendLine($"- in template {string.Join(", ", variant.Templates)}: {string.Join("; ", parts)}");
             }
             if (rule.ExamplePass is not null)
             {
@@ -113,6 +115,11 @@ public static class RuleReference
         }
         return text.ToString();
     }
+
+    /// <summary>Which parts of another template's version of a rule differ from the version described (explain and the reference show only those).</summary>
+    private static (bool Title, bool Severity, bool Check, bool Why) Differs(RuleDescription rule, RuleVariant variant) =>
+        (variant.Title != rule.Title || variant.TitleEn != rule.TitleEn, variant.Severity != rule.Severity,
+            variant.Check != rule.Check || variant.When != rule.When, variant.Why != rule.Why);
 
     private static string Basis(string basis, bool en) => basis switch
     {
