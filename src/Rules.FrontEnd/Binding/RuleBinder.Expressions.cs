@@ -51,9 +51,7 @@ internal sealed partial class RuleBinder
             case NumberLiteral number:
                 if (!decimal.TryParse(number.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _))
                 {
-                    context.Report(RuleFileDiagnostics.TypeMismatch.At(expr.Span, number.Text.Any(c => c > '9')
-                        ? $"数字“{number.Text}”中有中文（全角）数字；请改用英文（半角）数字 0–9 / number '{number.Text}' has full-width digits: use ASCII 0-9"
-                        : $"数字“{number.Text}”超出范围 / number '{number.Text}' is out of range"));
+                    context.Report(RuleFileDiagnostics.TypeMismatch.At(expr.Span, $"数字“{number.Text}”超出范围 / number '{number.Text}' is out of range"));
                     return null;
                 }
                 return new BoundNumber(number.Text);

@@ -29,9 +29,13 @@ public static class ExpressionGrammar
     private static readonly Parser<string> Name =
         Word.Where(w => !Keywords.Contains(w)).Named("name");
 
+    // 0-9 only: Parse.Digit is char.IsDigit, which also takes full-width ３ (typed with a Chinese input method) and other
+    // scripts' digits, and the number then failed later as "out of range".
+    private static readonly Parser<char> Digit = Parse.Char(c => c is >= '0' and <= '9', "digit");
+
     private static readonly Parser<Expr> Number =
-        (from integer in Parse.Digit.AtLeastOnce().Text()
-         from fraction in Parse.Char('.').Then(_ => Parse.Digit.AtLeastOnce().Text()).Optional()
+        (from integer in Digit.AtLeastOnce().Text()
+         from fraction in Parse.Char('.').Then(_ => Digit.AtLeastOnce().Text()).Optional()
          select (Expr)new NumberLiteral(fraction.IsDefined ? integer + "." + fraction.Get() : integer))
         .Positioned().Named("number").Token();
 
@@ -188,6 +192,21 @@ public static class ExpressionGrammar
         if (offset < text.Length && MathSymbol(text, offset) is { } symbol)
         {
             return new ParseOutcome(null, $"“{symbol.Written}”要写成“{symbol.Ascii}” ('{symbol.Written}' is written '{symbol.Ascii}')", symbol.At);
+        }
+        if (offset < text.Length && char.IsDigit(text[offset]) && text[offset] > '9')
+        {
+            var from = offset;
+            while (from > 0 && char.IsDigit(text[from - 1]))
+            {
+                from--;
+            }
+            var to = offset;
+            while (to < text.Length && char.IsDigit(text[to]))
+            {
+                to++;
+            }
+            var written = text.Substring(from, to - from);
+            return new ParseOutcome(null, $"数字“{written}”中有中文（全角）数字；请改用英文（半角）数字 0–9 (number '{written}' has full-width digits: use ASCII 0-9)", offset);
         }
         if (offset < text.Length && IsFullWidth(text[offset]))
         {
