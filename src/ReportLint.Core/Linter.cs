@@ -56,6 +56,10 @@ public sealed class Linter
                 findings.Add(FindingFactory.Unreadable(report, mention, lines));
             }
         }
+        if (sink.Unjudged.Count > 0)
+        {
+            findings = UnjudgedChecks.Annotate(report, sink, findings);
+        }
         findings.Sort(static (a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line)
             : a.Column != b.Column ? a.Column.CompareTo(b.Column)
             : string.CompareOrdinal(a.RuleId, b.RuleId));

@@ -231,20 +231,35 @@ internal static class Emitter
 
     private static void EmitCheck(SourceWriter w, RuleInstance instance, int ruleIndex, int instanceIndex, string toleranceArgument, string cell)
     {
-        var guard = instance.When is null ? "" : $"{Runtime}.Eval.IsTrue({Expr(instance.When, toleranceArgument, ruleIndex)}) && ";
+        var tri = Runtime + ".Tri";
+        string check;
+        var arguments = "default, default";
         if (instance.Check is BoundBinary { Operator: "=" or "!=" or "<" or "<=" or ">" or ">=" } comparison)
         {
             w.Line($"var lhs = {Expr(comparison.Left, toleranceArgument, ruleIndex)};");
             w.Line($"var rhs = {Expr(comparison.Right, toleranceArgument, ruleIndex)};");
-            w.Line($"if ({guard}{Runtime}.Eval.IsFalse({Runtime}.Eval.{CompareName(comparison.Operator)}(lhs, rhs{toleranceArgument})))");
-            w.Line("{");
-            w.Line($"    sink.Report(this, {ruleIndex}, {instanceIndex}, {cell}, lhs, rhs);");
-            w.Line("}");
-            return;
+            check = $"{Runtime}.Eval.{CompareName(comparison.Operator)}(lhs, rhs{toleranceArgument})";
+            arguments = "lhs, rhs";
         }
-        w.Line($"if ({guard}{Runtime}.Eval.IsFalse({Expr(instance.Check, toleranceArgument, ruleIndex)}))");
+        else
+        {
+            check = Expr(instance.Check, toleranceArgument, ruleIndex);
+        }
+        if (instance.When is null)
+        {
+            w.Line($"var verdict = {check};");
+        }
+        else
+        {
+            // Not applicable (when false) passes; a condition that cannot be decided leaves the check undecided too.
+            w.Line($"var when = {Expr(instance.When, toleranceArgument, ruleIndex)};");
+            w.Line($"var verdict = when == {tri}.True ? {check} : when == {tri}.False ? {tri}.True : {tri}.Unknown;");
+        }
+        w.Line($"if (verdict != {tri}.True)");
         w.Line("{");
-        w.Line($"    sink.Report(this, {ruleIndex}, {instanceIndex}, {cell}, default, default);");
+        w.Line($"    if (verdict == {tri}.False) sink.Report(this, {ruleIndex}, {instanceIndex}, {cell}, {arguments});");
+        // Undecided: a cell without a number (reported by its own rule, which then names this check) or a sentence not found.
+        w.Line($"    else sink.Unjudge({ruleIndex}, {instanceIndex}, {cell});");
         w.Line("}");
     }
 

@@ -17,6 +17,7 @@ public sealed class FindingSink
 {
     private readonly List<RuleFailure> failures = new();
     private readonly List<RuleInfo> skipped = new();
+    private readonly List<int> unjudged = new();
 
     /// <summary>Rules that were not judged because last year's report was not available.</summary>
     public IReadOnlyList<RuleInfo> Skipped => skipped;
@@ -25,6 +26,19 @@ public sealed class FindingSink
 
     public IReadOnlyList<RuleFailure> Failures => failures;
 
+    /// <summary>
+    /// Checks that came out neither true nor false (a cell without a number, a sentence the narrative does not have),
+    /// three ints each: rule, instance, cell (-1 unless a cell rule). A list of ints, not of a struct: see <see cref="RuleFailure"/>.
+    /// </summary>
+    public IReadOnlyList<int> Unjudged => unjudged;
+
+    public void Unjudge(int rule, int instance, int cell)
+    {
+        unjudged.Add(rule);
+        unjudged.Add(instance);
+        unjudged.Add(cell);
+    }
+
     public void Report(TemplateDefinition template, int rule, int instance, int cell, Num lhs, Num rhs) =>
         failures.Add(new RuleFailure(template, rule, instance, cell, lhs, rhs));
 
@@ -32,5 +46,6 @@ public sealed class FindingSink
     {
         failures.Clear();
         skipped.Clear();
+        unjudged.Clear();
     }
 }

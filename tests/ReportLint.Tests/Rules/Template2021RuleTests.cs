@@ -60,6 +60,25 @@ public class Template2021RuleTests
     }
 
     [Fact]
+    public void A_cell_without_a_number_names_the_checks_it_left_undone()
+    {
+        // 大同市云州区 2021 gives （六）其他处理 as its total only: its rows are not reported, which is allowed and is not
+        // named; the blank 商业企业 of （一）予以公开 leaves that row's total (RL1002) and the column's results (RL1003) unchecked.
+        var json = Lint.Mutate(Lint.Example("003_33dd7dc401233ec9.json"), "\"disclosed\": { \"natural_person\": 1, \"commercial\": 0", "\"disclosed\": { \"natural_person\": 1, \"commercial\": null");
+        var findings = Lint.Text("examples/003.json", json);
+        var blank = findings.Single(f => f.RuleId == "RL1005");
+        blank.CellKey.ShouldBe("requests.disclosed.commercial");
+        blank.Message.ShouldEndWith("不要留空。（因此未核对：RL1002、RL1003）");
+        blank.MessageEn.ShouldEndWith(" (so not checked: RL1002, RL1003)");
+        findings.Where(f => f != blank).ShouldAllBe(f => !f.Message.Contains("未核对"));
+
+        // Missing, the whole row: every check that reads one of its cells.
+        var missing = Lint.Text("examples/003.json", Lint.Mutate(json, "\"carried_over\"", "\"carried_over_typo\""))
+            .Single(f => f.RuleId == "RL0106");
+        missing.Message.ShouldEndWith("（因此未核对：RL1001、RL1002）");
+    }
+
+    [Fact]
     public void The_2023_hongzequ_report_has_its_known_appeals_total_errors()
     {
         // Published 表四: 行政复议 10/1/0/0 with 总计 0; 复议后起诉 5/0/0/0 with 总计 0.
