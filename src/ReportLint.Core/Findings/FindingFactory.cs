@@ -29,7 +29,7 @@ public static class FindingFactory
             arithmetic = new Arithmetic(
                 instance.Lhs.Length == 0 ? null : new Side(Terms(report, instance.Lhs), failure.Lhs.Value),
                 instance.Rhs.Length == 0 ? null : new Side(Terms(report, instance.Rhs), failure.Rhs.Value),
-                failure.Lhs.Value - failure.Rhs.Value);
+                Eval.Subtract(failure.Lhs, failure.Rhs) is { Known: true } difference ? difference.Value : null);
         }
 
         var cell = subjectCell >= 0 ? cells[subjectCell] : null;
@@ -54,7 +54,7 @@ public static class FindingFactory
                     PlaceholderKind.Literal => part.Text,
                     PlaceholderKind.Lhs => Format(failure.Lhs),
                     PlaceholderKind.Rhs => Format(failure.Rhs),
-                    PlaceholderKind.Difference => failure.Lhs.Known && failure.Rhs.Known ? Format(failure.Lhs.Value - failure.Rhs.Value) : "?",
+                    PlaceholderKind.Difference => Eval.Subtract(failure.Lhs, failure.Rhs) is { Known: true } difference ? Format(difference.Value) : "?",
                     PlaceholderKind.Column => failure.Cell >= 0 ? Pick(cells[failure.Cell].ColumnLabel, cells[failure.Cell].ColumnLabelEn, language) : Pick(instance.SubjectLabel, instance.SubjectLabelEn, language),
                     PlaceholderKind.Row => failure.Cell >= 0 ? Pick(cells[failure.Cell].RowLabel, cells[failure.Cell].RowLabelEn, language) : Pick(instance.SubjectLabel, instance.SubjectLabelEn, language),
                     PlaceholderKind.Cell => failure.Cell >= 0 ? cells[failure.Cell].Label(language) : "",

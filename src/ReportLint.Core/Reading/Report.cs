@@ -41,6 +41,11 @@ public sealed class Report
 
     public int? Year { get; set; }
 
+    /// <summary>Report years a file may give: from 2008, when the Regulations took effect, to 2999 (a four-digit year).</summary>
+    public const int FirstYear = 2008, LastYear = 2999;
+
+    public static bool IsPlausibleYear(int year) => year is >= FirstYear and <= LastYear;
+
     public string? AgencyName { get; set; }
 
     public AgencyKind AgencyKind { get; set; }

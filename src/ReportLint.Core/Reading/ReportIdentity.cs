@@ -80,7 +80,7 @@ public static class ReportIdentity
                 {
                     return (null, false);
                 }
-                if (isYear && reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var y))
+                if (isYear && reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var y) && Report.IsPlausibleYear(y))
                 {
                     year = y;
                 }

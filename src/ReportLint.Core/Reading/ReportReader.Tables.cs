@@ -102,10 +102,32 @@ public sealed partial class ReportReader
                 return true;
             }
         }
-        var parsed = reader.TryGetDecimal(out var number);
+        // Out of range: beyond any real count or amount (and beyond what sums of such cells hold exactly), or a value
+        // so small that it reads as 0 although written with a non-zero digit (1e-400).
+        var parsed = reader.TryGetDecimal(out var number) && Math.Abs(number) < MaxCell && (number != 0 || IsZeroAsWritten(digits));
         value = CellValue.Of(number);
         return parsed;
     }
+
+    /// <summary>The largest magnitude a cell may hold: 10^18, a million times any public budget in 元.</summary>
+    private const decimal MaxCell = 1_000_000_000_000_000_000m;
+
+    private static bool IsZeroAsWritten(ReadOnlySpan<byte> number)
+    {
+        foreach (var c in number)
+        {
+            if (c is (byte)'e' or (byte)'E')
+            {
+                return true;
+            }
+            if (c is >= (byte)'1' and <= (byte)'9')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
 
     private static void ReadRow(ref Utf8JsonReader reader, ReadContext context, int table, int row, string rowName)
     {

@@ -11,7 +11,14 @@ namespace ReportLint.Reading;
 public sealed partial class ReportReader
 {
     /// <summary>What pass 1 needs: the template and year fields, and which cells each table gives (offsets from the JSON start).</summary>
-    private sealed record Header(string? Template, int TemplateOffset, int? Year, int YearOffset, IReadOnlyList<TableLayout> Tables);
+    /// <param name="BadYear">A whole-number year outside <see cref="Report.FirstYear"/>–<see cref="Report.LastYear"/> (20244 for 2024): not used.</param>
+    /// <param name="TemplateNotText">template is there but neither text nor a number (true, [], null): not used.</param>
+    private sealed record Header(string? Template, int TemplateOffset, int? Year, int YearOffset, IReadOnlyList<TableLayout> Tables)
+    {
+        public int? BadYear { get; init; }
+
+        public bool TemplateNotText { get; init; }
+    }
 
     /// <summary>A table as the file lays it out: its key's offset and every <c>row.column</c> it gives.</summary>
     private sealed record TableLayout(string Id, int Offset, IReadOnlyList<(string Row, string Column)> Cells);
@@ -71,6 +78,14 @@ public sealed partial class ReportReader
                 return null;
             }
             return new Selection(template, SelectedBy.Year);
+        }
+        if (header.BadYear is { } badYear)
+        {
+            var (line, column) = index.Value.Locate(header.YearOffset + start);
+            findings.Add(InputError(path, InputRule.UnknownTemplate,
+                $"{BadYearText(badYear)}报告也没有写 template，所以无法确定按哪个格式检查。",
+                $"{BadYearTextEn(badYear)} With no 'template' either, the format cannot be determined.", line, column));
+            return null;
         }
         if (header.YearOffset > 0)
         {
@@ -181,7 +196,8 @@ public sealed partial class ReportReader
     {
         var reader = new Utf8JsonReader(json, Options);
         string? template = null;
-        int? year = null;
+        int? year = null, badYear = null;
+        var templateNotText = false;
         int templateOffset = 0, yearOffset = 0;
         var tables = new List<TableLayout>();
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -200,6 +216,7 @@ public sealed partial class ReportReader
                     JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
                     _ => null,
                 };
+                templateNotText = template is null;
                 reader.Skip();
             }
             else if (reader.ValueTextEquals("year"u8))
@@ -208,7 +225,14 @@ public sealed partial class ReportReader
                 yearOffset = (int)reader.TokenStartIndex;
                 if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var y))
                 {
-                    year = y;
+                    if (Report.IsPlausibleYear(y))
+                    {
+                        year = y;
+                    }
+                    else
+                    {
+                        badYear = y;
+                    }
                 }
                 reader.Skip();
             }
@@ -223,7 +247,7 @@ public sealed partial class ReportReader
                 break;
             }
         }
-        return new Header(template, templateOffset, year, yearOffset, tables);
+        return new Header(template, templateOffset, year, yearOffset, tables) { BadYear = badYear, TemplateNotText = templateNotText };
     }
 
     /// <summary>The row and column names the given tables have in the file (only for tables pass 2 found strange).</summary>
@@ -286,4 +310,10 @@ public sealed partial class ReportReader
             tables.Add(new TableLayout(id, offset, cells));
         }
     }
+
+    private static string BadYearText(int year) =>
+        $"year（报告年度）{year} 不是有效的年份：应在 {Report.FirstYear}（《条例》施行）到 {Report.LastYear} 之间，如 2024。";
+
+    private static string BadYearTextEn(int year) =>
+        $"'year' {year} is not a plausible report year: it must be between {Report.FirstYear} and {Report.LastYear}, such as 2024.";
 }

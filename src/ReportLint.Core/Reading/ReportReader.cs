@@ -82,7 +82,7 @@ public sealed partial class ReportReader
 
         // Pass 2: everything, into the template's cell layout.
         var report = new Report(path, template, bytes) { Year = header.Year };
-        var context = new ReadContext(report, findings, start);
+        var context = new ReadContext(report, findings, start) { BadYear = header.BadYear, TemplateNotText = header.TemplateNotText };
         var reader = new Utf8JsonReader(span[start..], Options);
         try
         {
@@ -165,6 +165,11 @@ public sealed partial class ReportReader
 
         public int Start { get; } = start;
 
+        /// <summary>From pass 1: a year out of range, a template that is not text (each reported where it is, in pass 2).</summary>
+        public int? BadYear { get; init; }
+
+        public bool TemplateNotText { get; init; }
+
         /// <summary>Cells that have an entry in <c>units</c>, usable or not.</summary>
         public HashSet<int> UnitsGiven { get; } = [];
 
@@ -238,10 +243,19 @@ public sealed partial class ReportReader
             switch (key)
             {
                 case "template":
-                case "year":
-                    if (key == "year" && context.Report.Year is null)
+                    if (context.TemplateNotText)
                     {
-                        context.Add(InputRule.BadField, "year（报告年度）应为整数年份，如 2024。", "'year' must be a whole year such as 2024.", reader.TokenStartIndex);
+                        context.Add(InputRule.BadField, $"template（模板）应写成文字，如 \"template\": \"2021\"；这里的值没有使用，模板按报告年度选择（{context.Report.Template.Name}）。",
+                            $"'template' must be text such as \"2021\"; this value was not used, the template was chosen by the report year ({context.Report.Template.Name}).", reader.TokenStartIndex);
+                    }
+                    reader.Skip();
+                    break;
+                case "year":
+                    if (context.Report.Year is null)
+                    {
+                        context.Add(InputRule.BadField,
+                            context.BadYear is { } bad ? BadYearText(bad) : "year（报告年度）应为整数年份，如 2024。",
+                            context.BadYear is { } badEn ? BadYearTextEn(badEn) : "'year' must be a whole year such as 2024.", reader.TokenStartIndex);
                     }
                     reader.Skip();
                     break;

@@ -41,7 +41,8 @@ public static class SchemaWriter
             w.WriteEndObject();
             w.WriteStartObject("year");
             w.WriteString("type", "integer");
-            w.WriteNumber("minimum", 2008);
+            w.WriteNumber("minimum", Report.FirstYear);
+            w.WriteNumber("maximum", Report.LastYear);
             w.WriteEndObject();
             w.WriteStartObject("agency");
             w.WriteString("type", "object");

@@ -80,7 +80,7 @@ public static class Eval
                 return Num.Whole(sum);
             }
         }
-        return a.Known && b.Known ? Num.Of(a.Value + b.Value) : Num.Unknown;
+        return a.Known && b.Known ? Exact(a.Value, b.Value, '+') : Num.Unknown;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -94,12 +94,29 @@ public static class Eval
                 return Num.Whole(difference);
             }
         }
-        return a.Known && b.Known ? Num.Of(a.Value - b.Value) : Num.Unknown;
+        return a.Known && b.Known ? Exact(a.Value, b.Value, '-') : Num.Unknown;
     }
 
-    public static Num Multiply(Num a, Num b) => a.Known && b.Known ? Num.Of(a.Value * b.Value) : Num.Unknown;
+    public static Num Multiply(Num a, Num b) => a.Known && b.Known ? Exact(a.Value, b.Value, '*') : Num.Unknown;
 
-    public static Num Divide(Num a, Num b) => a.Known && b.Known && b.Value != 0 ? Num.Of(a.Value / b.Value) : Num.Unknown;
+    public static Num Divide(Num a, Num b) => a.Known && b.Known && b.Value != 0 ? Exact(a.Value, b.Value, '/') : Num.Unknown;
+
+    /// <summary>
+    /// Decimal arithmetic; a result beyond decimal's range is unknown, not a crash. Cells are below 10^18 (the reader
+    /// refuses more), so only a rule that multiplies or divides cells by each other can get there.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Num Exact(decimal a, decimal b, char op)
+    {
+        try
+        {
+            return Num.Of(op switch { '+' => a + b, '-' => a - b, '*' => a * b, _ => a / b });
+        }
+        catch (OverflowException)
+        {
+            return Num.Unknown;
+        }
+    }
 
     public static Num Negate(Num a) => a.Known ? Num.Of(-a.Value) : Num.Unknown;
 
@@ -165,7 +182,8 @@ public static class Eval
     // Comparisons within a tolerance.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Tri Equal(Num a, Num b, decimal tolerance) =>
-        a.Known && b.Known ? (Math.Abs(a.Value - b.Value) <= tolerance ? Tri.True : Tri.False) : Tri.Unknown;
+        !a.Known || !b.Known ? Tri.Unknown
+        : Subtract(a, b) is { Known: true } difference && Math.Abs(difference.Value) <= tolerance ? Tri.True : Tri.False; // a difference beyond decimal's range is no match
 
     public static Tri NotEqual(Num a, Num b, decimal tolerance) => Not(Equal(a, b, tolerance));
 

@@ -32,7 +32,16 @@ public class ReportReaderTests
         { "unknown_field", Lint.Mutate(Example, "\"year\": 2024,", "\"year\": 2024, \"yaer\": 2024,") },
         { "template_contradicts_year", Lint.Mutate(Example, "\"year\": 2024,", "\"year\": 2020,") },
         // Was "报告年度 1800 应使用模板“（无）”".
-        { "year_no_template_covers", Lint.Mutate(Example, "\"year\": 2024,", "\"year\": 1800,") },
+        { "year_no_template_covers", Lint.Mutate(Example, "\"year\": 2024,", "\"year\": 2010,") },
+        // Were stack traces (a date in year 0 or 20244 cannot be made), or "published 738,832 days late" for year 1.
+        { "year_out_of_range", Lint.Mutate(Example, "\"year\": 2024,", "\"year\": 0,") },
+        { "year_mistyped_without_template", Lint.Mutate(Lint.Mutate(Example, "\"template\": \"2021\",", ""), "\"year\": 2024,", "\"year\": 20244,") },
+        // Was ignored without a word, the template then chosen by the year.
+        { "template_not_text", Lint.Mutate(Example, "\"template\": \"2021\"", "\"template\": true") },
+        // Was a stack trace: decimal's largest value passed, and adding it to the row's other cells overflowed.
+        { "number_too_large_to_add", Lint.Mutate(Example, "\"disclosed\":         { \"natural_person\": 23", "\"disclosed\":         { \"natural_person\": 79228162514264337593543950335") },
+        // Was read as 0.
+        { "number_too_small", Lint.Mutate(Example, "{ \"decisions\": 815 }", "{ \"decisions\": 1e-400 }") },
         // Passed without a word: the year-dependent rules (deadline, period) and every narrative rule quietly did not apply.
         { "no_year", Lint.Mutate(Example, "\"year\": 2024,", "") },
         { "no_sections", Example[..Example.IndexOf("  \"sections\"", StringComparison.Ordinal)] + Example[Example.IndexOf("  \"tables\"", StringComparison.Ordinal)..] },

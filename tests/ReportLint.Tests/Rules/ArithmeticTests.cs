@@ -37,6 +37,18 @@ public class ArithmeticTests
     }
 
     [Fact]
+    public void A_result_beyond_decimal_range_is_unknown_not_a_crash()
+    {
+        // Cells stay below 10^18, but a rule may multiply or divide cells by each other.
+        var huge = Cell(79_228_162_514_264_337_593_543_950_335m);
+        Eval.Add(huge, WholeCell(1)).Known.ShouldBeFalse();
+        Eval.Subtract(Cell(-79_228_162_514_264_337_593_543_950_335m), WholeCell(1)).Known.ShouldBeFalse();
+        Eval.Multiply(Cell(1e18m), Cell(1e18m)).Known.ShouldBeFalse();
+        Eval.Divide(Cell(1e18m), Cell(0.0000000000001m)).Known.ShouldBeFalse();
+        Eval.Equal(huge, Cell(-huge.Value), 1m).ShouldBe(Tri.False);
+    }
+
+    [Fact]
     public void Integers_that_would_overflow_continue_exactly_as_decimals()
     {
         var large = WholeCell(long.MaxValue - 1);
