@@ -38,6 +38,11 @@ public sealed class Baseline
             {
                 return (null, Error(path, $"基线文件超过 {MaxBytes / 1024 / 1024} MB，未读取", $"the baseline is over {MaxBytes / 1024 / 1024} MB and was not read"));
             }
+            if (!System.Text.Unicode.Utf8.IsValid(bytes))
+            {
+                // JsonDocument would throw while decoding a string, not with a JsonException.
+                return (null, Error(path, "文件不是 UTF-8 编码（另存时请选 UTF-8；GBK、UTF-16 都不行）", "the file is not UTF-8 (save it as UTF-8, not GBK or UTF-16)"));
+            }
             using var document = JsonDocument.Parse(bytes);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("version", out var version)
@@ -78,7 +83,7 @@ public sealed class Baseline
         }
         catch (JsonException e)
         {
-            return (null, Error(path, $"JSON 格式错误（第 {(e.LineNumber ?? 0) + 1} 行）", $"malformed JSON (line {(e.LineNumber ?? 0) + 1})", (int)(e.LineNumber ?? 0) + 1));
+            return (null, Error(path, $"JSON 格式错误（第 {(e.LineNumber ?? 0) + 1} 行）", $"malformed JSON (line {(e.LineNumber ?? 0) + 1})", (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -163,23 +168,27 @@ public sealed class BaselineMatch(Dictionary<BaselineKey, int> remaining, IReadO
         return kept ?? findings;
     }
 
-    private readonly HashSet<(string Agency, int Year)> checkedReports = [];
+    private readonly Dictionary<(string Agency, int Year), List<string>> checkedReports = [];
 
-    /// <summary>Notes a report checked in this run (only its entries can be stale).</summary>
-    public void Checked((string Agency, int Year)? identity)
+    /// <summary>Notes a report checked in this run, and its file (only entries of checked reports can be stale).</summary>
+    public void Checked((string Agency, int Year)? identity, string? file)
     {
-        if (identity is { } id)
+        if (identity is { } id && file is not null)
         {
-            checkedReports.Add(id);
+            if (!checkedReports.TryGetValue(id, out var files))
+            {
+                checkedReports[id] = files = [];
+            }
+            files.Add(file);
         }
     }
 
     /// <summary>
-    /// Entries left over for reports checked in this run, of the rules <paramref name="ran"/> accepts, in the order of
-    /// the baseline file, each where it is in that file.
+    /// Entries left over for reports checked in this run, of rules that ran on at least one of that report's files
+    /// (<paramref name="ran"/>: rule, file), in the order of the baseline file, each where it is in that file.
     /// </summary>
-    public List<StaleEntry> Stale(Func<string, bool> ran) =>
-        remaining.Where(r => r.Value > 0 && checkedReports.Contains((r.Key.Agency, r.Key.Year)) && ran(r.Key.Rule))
+    public List<StaleEntry> Stale(Func<string, string, bool> ran) =>
+        remaining.Where(r => r.Value > 0 && checkedReports.TryGetValue((r.Key.Agency, r.Key.Year), out var files) && files.Any(f => ran(r.Key.Rule, f)))
             .Select(r => new StaleEntry(r.Key, r.Value, places.TryGetValue(r.Key, out var place) ? place : (1, 1)))
             .OrderBy(r => r.Place.Line).ThenBy(r => r.Key.ToString(), StringComparer.Ordinal).ToList();
 }

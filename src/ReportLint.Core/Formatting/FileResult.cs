@@ -12,6 +12,9 @@ public sealed record FileResult(string Path, IReadOnlyList<Finding> Findings)
     /// <summary>The agency and year the file reports on; null when it could not be read.</summary>
     public (string Agency, int Year)? Identity { get; init; }
 
+    /// <summary>The file's full path, for the configuration's per-file settings; null when not a file (standard input).</summary>
+    public string? FullPath { get; init; }
+
     /// <summary>False for findings about a file that is not a report (the baseline's stale entries): not counted as a checked file.</summary>
     public bool IsReport { get; init; } = true;
 }

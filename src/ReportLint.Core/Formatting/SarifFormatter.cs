@@ -130,7 +130,9 @@ public sealed class SarifFormatter(IReadOnlyList<RuleDescription> rules, Languag
     /// <summary>What identifies a finding across edits: rule, agency, year and cell; the file name when there is no cell.</summary>
     public static string Fingerprint(Finding finding)
     {
-        var identity = $"{finding.RuleId}|{finding.Agency}|{finding.Year}|{finding.CellKey ?? finding.File}";
+        // Without a cell (an unknown field, a sentence of the narrative) the message tells findings apart: two unknown
+        // fields of one file were one alert.
+        var identity = $"{finding.RuleId}|{finding.Agency}|{finding.Year}|{finding.CellKey ?? finding.File + "|" + finding.Message}";
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..32];
     }
 

@@ -113,7 +113,27 @@ public sealed partial class ReportReader
         }
         CompleteCells(context);
         CheckUnits(context);
+        NameTheAgency(report, findings);
         return new ReadResult(report, findings);
+    }
+
+    /// <summary>
+    /// Findings made before the agency was read (an unknown field above it, a unit) carry it too: a baseline keys
+    /// findings by agency and year, and one without the agency would match every agency's report of that year.
+    /// </summary>
+    private static void NameTheAgency(Report report, List<Finding> findings)
+    {
+        if (Quoted.BriefOrNull(report.AgencyName) is not { } agency)
+        {
+            return;
+        }
+        for (var i = 0; i < findings.Count; i++)
+        {
+            if (findings[i].Agency is null)
+            {
+                findings[i] = findings[i] with { Agency = agency };
+            }
+        }
     }
 
     // A loop rather than IndexOfAnyExcept: that generic is JIT-compiled at every start (ReadyToRun does not cover it),

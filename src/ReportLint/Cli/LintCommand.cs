@@ -65,8 +65,9 @@ public static class LintCommand
 
     private static readonly Option<string[]> Previous = new("--previous")
     {
-        Description = "Last year's reports (files or directories) for the year-over-year rules; reports among the checked files are paired by agency and year too.",
-        AllowMultipleArgumentsPerToken = true,
+        // One value per --previous (repeat it for more): taking every word after it made the reports to check into last
+        // year's, unchecked, with exit code 0.
+        Description = "Last year's reports (a file or directory; repeat --previous for more) for the year-over-year rules; reports among the checked files are paired by agency and year too.",
     };
 
     private static readonly Option<bool> WarningsAsErrors = new("--warnings-as-errors")
@@ -135,6 +136,11 @@ public static class LintCommand
             }
             return ExitCodes.InputError;
         }
+        if (BadPath(parse, language) is { } bad)
+        {
+            Console.Error.WriteLine(bad);
+            return ExitCodes.InputError;
+        }
         var templates = TemplateRegistry.Default;
         if (TemplateOption.Problem("reportlint", parse.GetValue(Template), null, language, templates) is { } problem)
         {
@@ -182,6 +188,15 @@ public static class LintCommand
             baseline = loaded;
         }
 
+        if (parse.GetValue(WriteBaseline) is { } target && CannotWrite(target, language) is { } cannot)
+        {
+            // Checked before the run: it used to complete, print its findings and only then fail to write the baseline.
+            Console.Error.WriteLine(language == Language.English
+                ? $"reportlint: cannot write the baseline to {target} ({cannot}); nothing was checked."
+                : $"reportlint: 无法写入基线文件 {target}（{cannot}），没有开始检查。");
+            return ExitCodes.InputError;
+        }
+
         var interactive = !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null && !parse.GetValue(NoProgress);
         var recorder = parse.GetValue(WriteBaseline) is null ? null : new BaselineRecorder();
         var formatter = Formatter(parse.GetValue(Format)!, language, templates);
@@ -201,8 +216,18 @@ public static class LintCommand
 
         if (parse.GetValue(WriteBaseline) is { } writeTo)
         {
-            Baseline.Write(writeTo, recorder!.Entries);
-            Console.Error.WriteLine(language == Language.English ? $"Baseline written to {writeTo}." : $"基线已写入 {writeTo}。");
+            try
+            {
+                Baseline.Write(writeTo, recorder!.Entries);
+                Console.Error.WriteLine(language == Language.English ? $"Baseline written to {writeTo}." : $"基线已写入 {writeTo}。");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine(language == Language.English
+                    ? $"reportlint: the baseline was NOT written to {writeTo}: {e.Message}"
+                    : $"reportlint: 基线没有写入 {writeTo}：{WriteProblem(e, writeTo, language)}。");
+                return ExitCodes.InputError;
+            }
         }
 
         if (outcome.InputErrors)
@@ -215,6 +240,62 @@ public static class LintCommand
         }
         var threshold = (parse.GetValue(FailOn) ?? (config.FailOn == Severity.Warning ? "warning" : "error")) == "warning" ? Severity.Warning : Severity.Error;
         return outcome.Worst is { } worst && worst >= threshold ? ExitCodes.Findings : ExitCodes.Clean;
+    }
+
+    /// <summary>Why a file cannot be written there (no such folder, a folder, no permission), trying without leaving a file behind; null when it can.</summary>
+    private static string? CannotWrite(string path, Language language)
+    {
+        var existed = File.Exists(path);
+        try
+        {
+            using (File.Open(path, FileMode.OpenOrCreate, FileAccess.Write))
+            {
+            }
+            if (!existed)
+            {
+                File.Delete(path);
+            }
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return WriteProblem(e, path, language);
+        }
+    }
+
+    private static string WriteProblem(Exception e, string path, Language language)
+    {
+        var english = language == Language.English;
+        return e switch
+        {
+            DirectoryNotFoundException => english ? "no such folder" : "目录不存在",
+            _ when Directory.Exists(path) => english ? "it is a folder" : "这是一个目录",
+            UnauthorizedAccessException => english ? "permission denied" : "没有写入权限",
+            _ => e.Message.TrimEnd('.'),
+        };
+    }
+
+    /// <summary>
+    /// An empty path (an unset variable: --config "$CONFIG") or one holding a NUL character names no file; said before
+    /// anything is read or written, instead of an internal error at the end of the run.
+    /// </summary>
+    private static string? BadPath(ParseResult parse, Language language)
+    {
+        var given = (parse.GetValue(Paths) ?? []).Select(p => (Option: "", Path: (string?)p))
+            .Concat((parse.GetValue(Previous) ?? []).Select(p => (Option: "--previous", Path: (string?)p)))
+            .Concat(new[] { FilesFrom, ConfigPath, BaselinePath, WriteBaseline }.Select(o => (Option: o.Name, Path: parse.GetValue(o))).Where(v => v.Path is not null));
+        foreach (var (option, path) in given)
+        {
+            var empty = string.IsNullOrWhiteSpace(path);
+            if (!empty && !path!.Contains('\0'))
+            {
+                continue;
+            }
+            return language == Language.English
+                ? $"reportlint: {(option.Length == 0 ? "a path to check" : option)} is {(empty ? "empty (an unset variable?)" : "a path holding a NUL character")}; give a file or folder."
+                : $"reportlint: {(option.Length == 0 ? "要检查的路径中有一个" : option + " 的值")}{(empty ? "是空的（变量没有设置？）" : "含有 NUL 字符")}，请给出文件或目录。";
+        }
+        return null;
     }
 
     /// <summary>
@@ -230,9 +311,18 @@ public static class LintCommand
             if (FileBytes.ReadAll(list, limit).Bytes is { } bytes)
             {
                 var text = new UTF8Encoding(false, true).GetString(bytes).TrimStart('\uFEFF');
-                return [.. text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0)];
+                if (!text.Contains('\0'))
+                {
+                    return [.. text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0)];
+                }
+                error = language == Language.English
+                    ? "it holds NUL characters: one path per line is expected (find -print, not -print0)"
+                    : "含有 NUL 字符：应每行一个路径（用 find -print，不要用 -print0）";
             }
-            error = language == Language.English ? "over 64 MB" : "超过 64 MB";
+            else
+            {
+                error = language == Language.English ? "over 64 MB" : "超过 64 MB";
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -53,7 +53,7 @@ public static class LintRun
             }
             if (match is not null)
             {
-                match.Checked(result.Identity);
+                match.Checked(result.Identity, result.FullPath ?? StandardInputPath);
                 result = result with { Findings = match.Keep(result.Findings) };
             }
             foreach (var finding in result.Findings)
@@ -82,10 +82,11 @@ public static class LintRun
                     var previous = pairs.PreviousOf(i, linter);
                     var result = Lint(file, linter, options.Template, previous.Report);
                     var findings = previous.Others.Count == 0 ? result.Findings : [Ambiguous(file, previous, result), .. result.Findings];
-                    results[i - from] = new FileResult(file.DisplayPath, Configure(findings, options.Config, file, options.WarningsAsErrors))
+                    results[i - from] = new FileResult(file.DisplayPath, Configure(findings, options.Config, file.FullPath, options.WarningsAsErrors))
                     {
                         Skipped = result.Skipped.Select(r => r.Id).ToList(),
                         Identity = result.Identity,
+                        FullPath = file.FullPath,
                     };
                 }
                 lock (gate)
@@ -167,18 +168,20 @@ public static class LintRun
             Finding unused = new(file.DisplayPath, InputRule.PreviousUnused.Id, InputRule.PreviousUnused.Severity,
                 $"--previous 给出的这份报告（{agency}，{year} 年度）没有用上：被检查的报告中没有这个机关 {year + 1} 年度的报告。",
                 $"This report given with --previous ({agency}, {year}) was not used: no report of that agency for {year + 1} was checked.", 1, 1);
-            Emit(new FileResult(file.DisplayPath, Configure([unused], options.Config, file, options.WarningsAsErrors)) { IsReport = false }, record: false);
+            Emit(new FileResult(file.DisplayPath, Configure([unused], options.Config, file.FullPath, options.WarningsAsErrors)) { IsReport = false }, record: false);
         }
 
-        // Stale: entries of the agencies and years checked in this run, for rules that ran — an entry for a report not
-        // among the files, or for a rule switched off, says nothing about whether its problem was fixed.
-        if (match is not null && match.Stale(rule => !options.Config.IsOffEverywhere(rule)) is { Count: > 0 } stale)
+        // Stale: entries of the agencies and years checked in this run, for rules that ran on that report's file — an
+        // entry for a report not among the files, or for a rule switched off for it, says nothing about whether its
+        // problem was fixed. RL0113 itself follows the configuration and --warnings-as-errors like any finding.
+        if (match is not null && match.Stale((rule, file) => !options.Config.For(rule, Validation.Severity.Warning, file).Off) is { Count: > 0 } stale)
         {
             var display = InputFiles.Display(options.BaselinePath!);
-            Emit(new FileResult(display, stale.Select(s => new Finding(display, InputRule.StaleBaseline.Id, InputRule.StaleBaseline.Severity,
+            var findings = stale.Select(s => new Finding(display, InputRule.StaleBaseline.Id, InputRule.StaleBaseline.Severity,
                 $"基线记录 {s.Describe(Language.Chinese)}中有 {s.Count} 条已不再出现，问题已改正：请用 --write-baseline 更新基线，让它只减不增。",
                 $"Baseline entry {s.Describe(Language.English)}: {s.Count} no longer found, fixed. Regenerate the baseline with --write-baseline.",
-                s.Place.Line, s.Place.Column)).ToList()) { IsReport = false }, record: false);
+                s.Place.Line, s.Place.Column)).ToList();
+            Emit(new FileResult(display, Configure(findings, options.Config, Path.GetFullPath(options.BaselinePath!), options.WarningsAsErrors)) { IsReport = false }, record: false);
         }
 
         var summary = counter.ToSummary((clock ?? TimeProvider.System).GetElapsedTime(started));
@@ -203,13 +206,17 @@ public static class LintRun
         return bytes is null ? LintResult.Of([problem!]) : linter.Check(file.DisplayPath, bytes, template, previous);
     }
 
-    private static IReadOnlyList<Finding> Configure(IReadOnlyList<Finding> findings, LintConfig config, InputFile file, bool warningsAsErrors)
+    /// <summary>Where the configuration places standard input: a file named stdin.json in the working directory.</summary>
+    private static string StandardInputPath => Path.Combine(Environment.CurrentDirectory, "stdin.json");
+
+    /// <param name="fullPath">The file the findings are about; null for standard input.</param>
+    private static IReadOnlyList<Finding> Configure(IReadOnlyList<Finding> findings, LintConfig config, string? fullPath, bool warningsAsErrors)
     {
         if ((config.Path is null && !warningsAsErrors) || findings.Count == 0)
         {
             return findings;
         }
-        var path = file.FullPath ?? Path.Combine(Environment.CurrentDirectory, "stdin.json");
+        var path = fullPath ?? StandardInputPath;
         var kept = new List<Finding>(findings.Count);
         foreach (var finding in findings)
         {

@@ -68,15 +68,58 @@ public class BaselineAndConfigTests
     }
 
     [Theory]
-    [InlineData("--write-baseline", "no/such/folder/baseline.json")]
-    [InlineData("--write-baseline", "reports")]
-    public void A_baseline_that_cannot_be_written_is_said_and_exits_2_not_3(string option, string path)
+    [InlineData("no/such/folder/baseline.json", "目录不存在")]
+    [InlineData("reports", "这是一个目录")]
+    public void A_baseline_that_cannot_be_written_is_said_before_the_run_and_exits_2_not_3(string path, string why)
     {
+        // Was said only after the whole run had printed its findings, as "cannot write the output".
         var directory = ReportLintProcess.Workspace();
-        var (exit, _, stderr) = ReportLintProcess.Run(directory, "reports", option, path);
+        var (exit, stdout, stderr) = ReportLintProcess.Run(directory, "reports", "--write-baseline", path);
         exit.ShouldBe(2);
-        stderr.ShouldContain("无法写入输出");
+        stderr.ShouldContain($"无法写入基线文件 {path}（{why}），没有开始检查。");
         stderr.ShouldNotContain("   at ");
+        stdout.ShouldBeEmpty();
+        File.Exists(Path.Combine(directory, "no", "such")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_baseline_entry_of_one_agency_does_not_hide_another_agencys_finding()
+    {
+        // An unknown field (RL0110) above "agency" was recorded with agency "" and then hid the same rule's findings
+        // in every report of that year, and never went stale.
+        var directory = ReportLintProcess.Workspace();
+        var xincheng = Path.Combine(directory, "reports", "000_1c6b722cb07b2c5a.json");
+        var beihai = Path.Combine(directory, "reports", "002_d7e6bacd7eea9ab0.json");
+        File.WriteAllText(xincheng, Lint.Mutate(File.ReadAllText(xincheng), "\"template\": \"2021\",", "\"template\": \"2021\", \"foo\": 1,"));
+        ReportLintProcess.Run(directory, "reports/000_1c6b722cb07b2c5a.json", "--write-baseline", "baseline.json").ExitCode.ShouldBe(0);
+        File.ReadAllText(Path.Combine(directory, "baseline.json")).ShouldContain("\"agency\": \"呼和浩特市新城区人民政府\"");
+
+        File.WriteAllText(beihai, Lint.Mutate(File.ReadAllText(beihai), "\"template\": \"2021\",", "\"template\": \"2021\", \"typo_field\": 1,"));
+        var run = ReportLintProcess.Run(directory, "reports/002_d7e6bacd7eea9ab0.json", "--baseline", "baseline.json", "--format", "msbuild");
+        run.Out.Split('\n').Where(l => l.Contains("RL0110", StringComparison.Ordinal)).ShouldHaveSingleItem().ShouldStartWith("reports/002_d7e6bacd7eea9ab0.json(2,");
+    }
+
+    [Fact]
+    public void A_stale_entry_follows_the_configuration_and_warnings_as_errors()
+    {
+        // RL0113 stayed a warning with --warnings-as-errors and whatever the configuration said; and a rule switched off
+        // for some files by an override had its entries for those files called fixed.
+        var directory = ReportLintProcess.Workspace("2023_hongzequ.json");
+        ReportLintProcess.Run(directory, "reports", "--write-baseline", "baseline.json").ExitCode.ShouldBe(0);
+        var hongze = Path.Combine(directory, "reports", "2023_hongzequ.json");
+        File.WriteAllText(hongze, Lint.Mutate(File.ReadAllText(hongze), "\"other_result\": 0, \"pending\": 0, \"total\": 0 },\n      \"direct_suit\"", "\"other_result\": 0, \"pending\": 0, \"total\": 11 },\n      \"direct_suit\""));
+
+        var strict = ReportLintProcess.Run(directory, "reports", "--baseline", "baseline.json", "--warnings-as-errors", "--format", "msbuild");
+        strict.ExitCode.ShouldBe(1);
+        strict.Out.ShouldContain(": error RL0113: ");
+
+        File.WriteAllText(Path.Combine(directory, ".reportlint.yaml"), "rules:\n  RL0113: off\n");
+        ReportLintProcess.Run(directory, "reports", "--baseline", "baseline.json", "--format", "msbuild").Out.ShouldNotContain("RL0113");
+
+        // Undo the fix; switch RL1004 off for that file only: its entry is not called fixed.
+        File.WriteAllText(hongze, File.ReadAllText(Path.Combine(Paths.Fixtures, "expected", "2023_hongzequ.json")));
+        File.WriteAllText(Path.Combine(directory, ".reportlint.yaml"), "overrides:\n  - files: [\"reports/2023_*.json\"]\n    rules:\n      RL1004: off\n");
+        ReportLintProcess.Run(directory, "reports", "--baseline", "baseline.json", "--format", "msbuild").Out.ShouldNotContain("RL0113");
     }
 
     [Theory]
@@ -147,6 +190,19 @@ public class BaselineAndConfigTests
         var (exit, _, stderr) = ReportLintProcess.Run(directory, "reports", "--baseline", "baseline.json");
         exit.ShouldBe(2);
         stderr.ShouldContain("error RL0112: 无法读取基线文件：" + says);
+    }
+
+    [Fact]
+    public void A_baseline_saved_as_GBK_is_said_in_words()
+    {
+        // Was a stack trace (exit 3): .NET could not transcode the GBK bytes of 示例 (saved as "ANSI" in Notepad).
+        var directory = ReportLintProcess.Workspace();
+        File.WriteAllBytes(Path.Combine(directory, "baseline.json"),
+            [.. "{ \"version\": 1, \"entries\": [ { \"rule\": \"RL1004\", \"agency\": \""u8, 0xCA, 0xBE, 0xC0, 0xFD, .. "\", \"year\": 2020, \"cell\": \"\" } ] }"u8]);
+        var (exit, _, stderr) = ReportLintProcess.Run(directory, "reports", "--baseline", "baseline.json");
+        exit.ShouldBe(2);
+        stderr.ShouldContain("error RL0112: 无法读取基线文件：文件不是 UTF-8 编码");
+        stderr.ShouldNotContain("   at ");
     }
 
     [Fact]

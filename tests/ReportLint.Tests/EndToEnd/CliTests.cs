@@ -142,6 +142,30 @@ public class CliTests
         (stdout + stderr).ShouldNotContain("   at ");
     }
 
+    [Theory]
+    // Each was an internal error with a stack trace (exit 3); --write-baseline '' only after the whole run.
+    [InlineData("reportlint: 要检查的路径中有一个是空的（变量没有设置？），请给出文件或目录。", "examples", "")]
+    [InlineData("reportlint: --config 的值是空的（变量没有设置？），请给出文件或目录。", "examples", "--config", "")]
+    [InlineData("reportlint: --previous 的值是空的（变量没有设置？），请给出文件或目录。", "examples", "--previous", "")]
+    [InlineData("reportlint: --write-baseline 的值是空的（变量没有设置？），请给出文件或目录。", "examples", "--write-baseline", " ")]
+    public void An_empty_path_is_a_usage_error(string says, params string[] args)
+    {
+        var (exit, stdout, stderr) = Run(Paths.RepoRoot, [.. args.Select(a => a.Replace("\\0", "\0", StringComparison.Ordinal))]);
+        exit.ShouldBe(2);
+        stdout.ShouldBeEmpty();
+        stderr.Trim().ShouldBe(says);
+    }
+
+    [Fact]
+    public void Previous_takes_one_path_the_reports_after_it_are_checked()
+    {
+        // "--previous last-year/ this-year.json" took this-year.json as last year's too: it was never checked, exit 0.
+        var (exit, stdout, _) = Run(Paths.RepoRoot, "examples/000_1c6b722cb07b2c5a.json", "--previous", "tests/fixtures/expected", "tests/fixtures/trial/2020_with_errors.json", "--format", "msbuild");
+        exit.ShouldBe(1);
+        stdout.ShouldContain("tests/fixtures/trial/2020_with_errors.json(");
+        stdout.ShouldContain(": error RL1401: ");
+    }
+
     [Fact]
     public void A_misspelt_option_is_named_with_the_one_meant_not_taken_for_two_missing_files()
     {
@@ -233,5 +257,12 @@ public class CliTests
         exit.ShouldBe(2);
         stdout.ShouldBeEmpty();
         stderr.Trim().ShouldBe("reportlint: --files-from nope.txt：无法读取路径列表（找不到这个文件）。");
+
+        // find -print0 output: was an internal error ("Null character in path").
+        File.WriteAllText(Path.Combine(directory, "list0.txt"), "reports/000_1c6b722cb07b2c5a.json\0reports/002_d7e6bacd7eea9ab0.json\0");
+        (exit, stdout, stderr) = Run(directory, "--files-from", "list0.txt");
+        exit.ShouldBe(2);
+        stdout.ShouldBeEmpty();
+        stderr.Trim().ShouldBe("reportlint: --files-from list0.txt：无法读取路径列表（含有 NUL 字符：应每行一个路径（用 find -print，不要用 -print0））。");
     }
 }

@@ -73,6 +73,18 @@ public class OutputFormatTests
         after.Select(a => a.Line).ShouldNotBe(before.Select(b => b.Line));
     }
 
+    [Fact]
+    public void Findings_without_a_cell_get_a_fingerprint_each()
+    {
+        // Two unknown fields of one file had one fingerprint: code scanning merged them into one alert.
+        var directory = ReportLintProcess.Workspace();
+        var file = Path.Combine(directory, "reports", "000_1c6b722cb07b2c5a.json");
+        File.WriteAllText(file, Lint.Mutate(File.ReadAllText(file), "\"template\": \"2021\",", "\"template\": \"2021\", \"foo\": 1, \"bar\": 2,"));
+        var fingerprints = Fingerprints(directory);
+        fingerprints.Count.ShouldBeGreaterThan(2);
+        fingerprints.Select(f => f.Fingerprint).ShouldBeUnique();
+    }
+
     private static List<(string Fingerprint, int Line)> Fingerprints(string directory)
     {
         var (_, stdout, _) = ReportLintProcess.Run(directory, "reports", "--format", "sarif");
