@@ -50,7 +50,25 @@ public sealed class Glob
         {
             var wildcard = Pattern.IndexOfAny(['*', '?']);
             var slash = Pattern.LastIndexOf('/', Math.Max(0, wildcard));
-            return slash < 0 ? "." : Pattern[..slash];
+            return slash < 0 ? "." : slash == 0 ? "/" : Pattern[..slash];
+        }
+    }
+
+    /// <summary>
+    /// How many folders below <see cref="Root"/> a match can be: <c>reports/*.json</c> 0, <c>reports/*/a.json</c> 1;
+    /// null with <c>**</c>, which crosses any number.
+    /// </summary>
+    public int? Depth
+    {
+        get
+        {
+            if (Pattern.Contains("**", StringComparison.Ordinal))
+            {
+                return null;
+            }
+            var wildcard = Pattern.IndexOfAny(['*', '?']);
+            var slash = Pattern.LastIndexOf('/', Math.Max(0, wildcard));
+            return Pattern[(slash + 1)..].Count(c => c == '/');
         }
     }
 }

@@ -84,19 +84,22 @@ public static class InputFiles
             }
             else if (Glob.IsPattern(path))
             {
+                // Only the pattern's own folder, as deep as it reaches: "*.json" used to walk the whole tree below
+                // (reporting unreadable folders it could never match), and a mistyped folder walked the working directory.
                 var glob = new Glob(path);
-                var root = Directory.Exists(glob.Root) ? glob.Root : ".";
                 var before = files.Count;
-                foreach (var file in FilesUnder(root, problems))
+                foreach (var file in Directory.Exists(glob.Root) ? FilesUnder(glob.Root, problems, glob.Depth) : [])
                 {
-                    if (glob.IsMatch(Path.GetRelativePath(".", file).Replace('\\', '/')) || glob.IsMatch(file.Replace('\\', '/')))
+                    // An absolute pattern matches the path as listed; any other, the path from here ("./top.json" matched */*.json).
+                    if (glob.IsMatch(Path.IsPathRooted(glob.Pattern) ? file : Path.GetRelativePath(".", file)))
                     {
                         Add(file);
                     }
                 }
                 if (files.Count == before)
                 {
-                    problems.Add(Problem(path, $"没有文件符合模式：{path}", $"No file matches the pattern {path}."));
+                    var (missing, missingEn) = Directory.Exists(glob.Root) ? ("", "") : ($"（目录 {glob.Root} 不存在）", $" (there is no folder {glob.Root})");
+                    problems.Add(Problem(path, $"没有文件符合模式：{path}{missing}", $"No file matches the pattern {path}{missingEn}."));
                 }
             }
             else
@@ -124,10 +127,13 @@ public static class InputFiles
     /// line is listed; linked files are listed wherever they are. A folder that cannot be read (no permission) is
     /// reported in <paramref name="problems"/> (RL0101) and the others are listed on.
     /// </summary>
-    private static IEnumerable<string> FilesUnder(string directory, List<Finding> problems)
+    /// <param name="depth">How many folders deep to go; null: all the way.</param>
+    private static IEnumerable<string> FilesUnder(string directory, List<Finding> problems, int? depth = null)
     {
         var pending = new Stack<string>();
         pending.Push(directory);
+        var rootSeparators = Separators(directory.TrimEnd('/', Path.DirectorySeparatorChar));
+        static int Separators(string path) => path.Count(c => c == '/' || c == Path.DirectorySeparatorChar);
         while (pending.TryPop(out var folder))
         {
             IEnumerator<string> files;
@@ -140,6 +146,7 @@ public static class InputFiles
                     {
                         // Only links: on Windows other reparse points (OneDrive's files-on-demand folders) are ordinary folders.
                         if (entry.IsDirectory && !IsVersionControl(entry.FileName)
+                            && (depth is null || Separators(entry.ToSpecifiedFullPath()) - rootSeparators - 1 < depth)
                             && ((entry.Attributes & FileAttributes.ReparsePoint) == 0 || new DirectoryInfo(entry.ToFullPath()).LinkTarget is null))
                         {
                             pending.Push(entry.ToSpecifiedFullPath());

@@ -107,6 +107,36 @@ public class BadInputTests
     }
 
     [Fact]
+    public void A_pattern_walks_only_as_deep_as_it_reaches()
+    {
+        // "*.json" walked the whole tree below: an unreadable folder it could never match failed the run (exit 2), and
+        // a pattern in a folder that does not exist walked the working directory.
+        var directory = ReportLintProcess.Workspace();
+        var locked = Path.Combine(directory, "reports", "locked");
+        Directory.CreateDirectory(locked);
+        File.SetUnixFileMode(locked, UnixFileMode.None);
+        try
+        {
+            var (exit, stdout, stderr) = ReportLintProcess.RunWithoutPrivileges(Path.Combine(directory, "reports"), "*.json", "--format", "msbuild");
+            (stdout + stderr).ShouldNotContain("RL0101");
+            exit.ShouldBe(0);
+            stdout.ShouldContain("000_1c6b722cb07b2c5a.json(");
+        }
+        finally
+        {
+            File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        // "./000_….json" matched */*.json.
+        var (deeperExit, deeper, _) = ReportLintProcess.Run(Path.Combine(directory, "reports"), "*/*.json", "--format", "msbuild");
+        deeperExit.ShouldBe(2);
+        deeper.Trim().ShouldBe("*/*.json(1,1): error RL0101: 没有文件符合模式：*/*.json");
+
+        var (missingExit, missing, _) = ReportLintProcess.Run(directory, "reprots/*.json", "--format", "msbuild");
+        missingExit.ShouldBe(2);
+        missing.Trim().ShouldBe("reprots/*.json(1,1): error RL0101: 没有文件符合模式：reprots/*.json（目录 reprots 不存在）");
+    }
+
+    [Fact]
     public void A_folder_that_cannot_be_read_is_reported_and_the_rest_is_checked()
     {
         // Before, such a folder was left out without a word (the listing ignored folders it could not open): its
