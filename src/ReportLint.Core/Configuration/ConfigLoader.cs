@@ -42,6 +42,14 @@ public static class ConfigLoader
                 return (null, Error(display, $"配置文件超过 {MaxBytes / 1024 / 1024} MB，未读取：.reportlint.yaml 只需几行。",
                     $"The configuration file is over {MaxBytes / 1024 / 1024} MB and was not read; .reportlint.yaml needs a few lines.", 1, 1));
             }
+            var utf16 = bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..];
+            if (!utf16 && (!System.Text.Unicode.Utf8.IsValid(bytes) || bytes.AsSpan().Contains((byte)0)))
+            {
+                // Decoded as UTF-8 anyway, GBK became replacement characters (“不能是“�ر�””) and UTF-16 without a byte order
+                // mark a YAML error about keys.
+                return (null, Error(display, "配置文件不是 UTF-8 编码（可能是 GBK 或 UTF-16，如记事本的“ANSI”或“Unicode”）；请另存为 UTF-8。",
+                    "The configuration file is not UTF-8 (perhaps GBK or UTF-16); save it as UTF-8.", 1, 1));
+            }
             // As File.ReadAllText: UTF-8, or what a byte order mark says.
             using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             text = reader.ReadToEnd();
@@ -59,7 +67,12 @@ public static class ConfigLoader
         }
         catch (YamlException e)
         {
-            return (null, Error(display, $"配置文件 YAML 格式错误：{e.Message}", $"Configuration YAML error: {e.Message}", (int)e.Start.Line, (int)e.Start.Column));
+            // Said in words, where the mistake is (a tab the parser complains of is often on the line after the one it
+            // names); YamlDotNet's English stays in the English message.
+            var message = e.InnerException is { } inner ? e.Message + " " + inner.Message : e.Message;
+            var (at, hint) = YamlText.FullWidthInStructure(text, (int)e.End.Index) ?? (YamlText.ErrorAt(message, text, (int)e.Start.Index), YamlText.Hint(message));
+            var (line, column) = at == (int)e.Start.Index ? ((int)e.Start.Line, (int)e.Start.Column) : LineAndColumn(text, at);
+            return (null, Error(display, $"配置文件 YAML 格式错误：{hint}。", $"Configuration YAML error: {message}", line, column));
         }
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
@@ -116,8 +129,22 @@ public static class ConfigLoader
                         {
                             return (null, Error(display, "overrides 的每一项都要有 files（文件模式列表）和 rules。", "Each override needs 'files' (patterns) and 'rules'.", (int)item.Start.Line, (int)item.Start.Column));
                         }
-                        var patterns = files is YamlSequenceNode s ? s.Children.OfType<YamlScalarNode>().Select(n => n.Value!).ToList()
-                            : files is YamlScalarNode one ? [one.Value!] : [];
+                        // An unknown key (excludes:) or files that are not patterns ({}, [], [[…]], "") used to be accepted
+                        // and to do nothing, so the override applied to other files than meant, or to none.
+                        if (entry.Children.FirstOrDefault(c => (c.Key as YamlScalarNode)?.Value is not ("files" or "rules")).Key is { } stray)
+                        {
+                            var name = (stray as YamlScalarNode)?.Value ?? "";
+                            return (null, Error(display, $"overrides 的一项中没有“{name}”这一项，只能有 files 和 rules（要排除某些文件，请把 files 写得更具体）。",
+                                $"An override has no key '{name}'; it takes only 'files' and 'rules'.", (int)stray.Start.Line, (int)stray.Start.Column));
+                        }
+                        var patterns = files is YamlSequenceNode s && s.Children.Count > 0 && s.Children.All(n => n is YamlScalarNode { Value.Length: > 0 })
+                            ? s.Children.Select(n => ((YamlScalarNode)n).Value!).ToList()
+                            : files is YamlScalarNode { Value.Length: > 0 } one ? [one.Value!] : null;
+                        if (patterns is null)
+                        {
+                            return (null, Error(display, "files 应为文件模式或其列表，如 files: [\"archive/**/*.json\"]；这里没有可用的模式。",
+                                "'files' must be a pattern or a list of patterns, such as files: [\"archive/**/*.json\"].", (int)files.Start.Line, (int)files.Start.Column));
+                        }
                         var (overrideRules, overrideError) = Rules(display, entryRules, knownRules);
                         if (overrideError is not null)
                         {
@@ -137,6 +164,11 @@ public static class ConfigLoader
     private static (Dictionary<string, RuleSetting>? Rules, Finding? Error) Rules(string path, YamlNode node, IReadOnlyCollection<string>? knownRules)
     {
         var result = new Dictionary<string, RuleSetting>(StringComparer.Ordinal);
+        if (node is YamlScalarNode { Value: null or "" })
+        {
+            // Every line under rules: commented out: no settings, not a mistake.
+            return (result, null);
+        }
         if (node is not YamlMappingNode mapping)
         {
             return (null, Error(path, "rules 应为“规则 id: 级别”的映射，如 RL1005: warning。", "'rules' must map rule ids to a level, e.g. RL1005: warning.", (int)node.Start.Line, (int)node.Start.Column));
@@ -177,6 +209,12 @@ public static class ConfigLoader
             result[id] = setting.Value;
         }
         return (result, null);
+    }
+
+    private static (int Line, int Column) LineAndColumn(string text, int index)
+    {
+        var lineStart = index == 0 ? 0 : text.LastIndexOf('\n', index - 1) + 1;
+        return (text.AsSpan(0, index).Count('\n') + 1, index - lineStart + 1);
     }
 
     private static Finding Error(string path, string message, string messageEn, int line, int column) =>

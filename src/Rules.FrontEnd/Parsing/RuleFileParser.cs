@@ -66,20 +66,17 @@ public sealed partial class RuleFileParser
         {
             var inner = e.InnerException?.Message;
             var message = e.Message + (inner is null ? "" : " " + inner);
-            if (FullWidthInStructure(text, (int)e.End.Index) is { } fullWidth)
+            if (YamlText.FullWidthInStructure(text, (int)e.End.Index) is { } fullWidth)
             {
                 // A Chinese input method's ： or 　 where YAML needs : or a space: said for what it is, where it is (the
                 // parser's own complaint lands elsewhere, with advice about quoting that does not apply).
                 diagnostics.Add(RuleFileDiagnostics.YamlSyntax.At(map.Span(fullWidth.At, fullWidth.At + 1), fullWidth.Hint, message));
                 return empty with { Diagnostics = diagnostics.ToEquatableArray() };
             }
-            var span = map.Span(e.Start, e.End);
-            if (message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 && text.IndexOf('\t', (int)e.Start.Index) is var tab and >= 0)
-            {
-                // The parser names where the broken value starts; the tab itself is often on the next line.
-                span = map.Span(tab, tab + 1);
-            }
-            diagnostics.Add(RuleFileDiagnostics.YamlSyntax.At(span, YamlHint(message), message));
+            // The parser names where the broken value starts; a tab it complains of is often on the next line.
+            var at = YamlText.ErrorAt(message, text, (int)e.Start.Index);
+            var span = at == (int)e.Start.Index ? map.Span(e.Start, e.End) : map.Span(at, at + 1);
+            diagnostics.Add(RuleFileDiagnostics.YamlSyntax.At(span, YamlText.Hint(message), message));
             return empty with { Diagnostics = diagnostics.ToEquatableArray() };
         }
 

@@ -128,6 +128,14 @@ public class BaselineAndConfigTests
     [InlineData("- RL1004\n", "1:1", "应是“项: 值”的映射")]
     [InlineData("rules:\n  RL1004: warning\n---\nrules:\n  RL1004: off\n", "4:1", "文档分隔符")]
     [InlineData("rules:\n  RL0101: off\n", "2:3", "RL0101（无法读取文件）不能在配置中设置")]
+    // Were accepted and did nothing: the override applied to other files than meant, or to none.
+    [InlineData("overrides:\n  - files: [\"a/**\"]\n    excludes: [\"b\"]\n    rules:\n      RL1108: off\n", "3:5", "overrides 的一项中没有“excludes”这一项")]
+    [InlineData("overrides:\n  - files: {}\n    rules:\n      RL1108: off\n", "2:12", "files 应为文件模式或其列表")]
+    [InlineData("overrides:\n  - files: \"\"\n    rules:\n      RL1108: off\n", "2:12", "files 应为文件模式或其列表")]
+    // Were YamlDotNet's English, the tab located on the line above it.
+    [InlineData("rules:\n\tRL1108: off\n", "2:1", "YAML 格式错误：这里用了制表符（Tab）")]
+    [InlineData("rules:\n  RL1108: off\n  RL1108: warning\n", "3:3", "YAML 格式错误：同一个键在这里写了第二次")]
+    [InlineData("rules：\n  RL1108: off\n", "1:6", "“rules”后面是全角冒号“：”")]
     public void A_configuration_mistake_that_used_to_be_ignored_is_an_input_error(string yaml, string at, string says)
     {
         // A misspelt rule id left the rule it meant as it was; a list or a second document was read as no configuration.
@@ -190,6 +198,24 @@ public class BaselineAndConfigTests
         var (exit, _, stderr) = ReportLintProcess.Run(directory, "reports", "--baseline", "baseline.json");
         exit.ShouldBe(2);
         stderr.ShouldContain("error RL0112: 无法读取基线文件：" + says);
+    }
+
+    [Fact]
+    public void A_configuration_saved_as_GBK_or_UTF16_is_said_in_words_and_an_empty_rules_section_is_none()
+    {
+        // GBK was “RL1108 的级别……不能是“�ر�””, UTF-16 without a byte order mark an English YAML error.
+        var directory = ReportLintProcess.Workspace();
+        var config = Path.Combine(directory, ".reportlint.yaml");
+        foreach (var bytes in new byte[][] { [.. "rules:\n  RL1108: "u8, 0xB9, 0xD8, 0xB1, 0xD5, (byte)'\n'], System.Text.Encoding.Unicode.GetBytes("rules:\n  RL1108: off\n") })
+        {
+            File.WriteAllBytes(config, bytes);
+            var (exit, _, stderr) = ReportLintProcess.Run(directory, "reports");
+            exit.ShouldBe(2);
+            stderr.ShouldContain(".reportlint.yaml(1,1): error RL0111: 配置文件不是 UTF-8 编码");
+        }
+        // Every line under rules: commented out was "rules 应为映射".
+        File.WriteAllText(config, "rules:\n#  RL1108: off\n");
+        ReportLintProcess.Run(directory, "reports").ExitCode.ShouldBe(0);
     }
 
     [Fact]

@@ -1,0 +1,75 @@
+using System;
+
+#if RULES_FRONT_END
+namespace ReportLint.Rules.Parsing;
+#else
+namespace ReportLint.Configuration;
+#endif
+
+/// <summary>
+/// YAML mistakes said for what they are, where they are: a Chinese input method's ： and 　 in the structure, a tab,
+/// and YamlDotNet's messages in the words someone editing the file would use. Shared as source by the rule-file front
+/// end (netstandard2.0) and the CLI's configuration (net10.0), like <c>EditDistance</c>.
+/// </summary>
+public static class YamlText
+{
+    /// <summary>
+    /// A full-width colon after a key, or full-width spaces indenting a key, up to the line after the one the parser
+    /// stopped at: where a Chinese input method was left on.
+    /// </summary>
+    public static (int At, string Hint)? FullWidthInStructure(string text, int errorAt)
+    {
+        var lineStart = 0;
+        var stopAfter = text.IndexOf('\n', Math.Min(text.Length, Math.Max(0, errorAt)));
+        stopAfter = stopAfter < 0 ? text.Length : text.IndexOf('\n', stopAfter + 1) is var next and >= 0 ? next : text.Length;
+        while (lineStart < stopAfter)
+        {
+            var end = text.IndexOf('\n', lineStart);
+            end = end < 0 ? text.Length : end;
+            var i = lineStart;
+            var ideographicSpace = -1;
+            while (i < end && (text[i] == ' ' || text[i] == '\u3000'))
+            {
+                ideographicSpace = ideographicSpace < 0 && text[i] == '\u3000' ? i : ideographicSpace;
+                i++;
+            }
+            if (i + 1 < end && text[i] == '-' && text[i + 1] == ' ')
+            {
+                i += 2;
+            }
+            var key = i;
+            while (i < end && (char.IsLetter(text[i]) && text[i] < 128 || text[i] == '-' && i > key))
+            {
+                i++;
+            }
+            if (i > key && i < end)
+            {
+                var name = text.Substring(key, i - key);
+                if (text[i] == '：')
+                {
+                    return (i, $"“{name}”后面是全角冒号“：”（中文输入法）；YAML 的键后要用半角冒号“:”再加一个空格，如 {name}: …");
+                }
+                if (ideographicSpace >= 0 && text[i] == ':')
+                {
+                    return (ideographicSpace, $"“{name}”前的缩进中有全角空格“　”（中文输入法）；缩进只能用半角空格");
+                }
+            }
+            lineStart = end + 1;
+        }
+        return null;
+    }
+
+    /// <summary>What YamlDotNet's message means for someone editing a rule or configuration file, in the words they would use.</summary>
+    public static string Hint(string message) =>
+        message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 ? "这里用了制表符（Tab）；YAML 只能用空格缩进，请把 Tab 换成空格"
+        : message.Contains("mapping values are not allowed") || message.Contains("invalid mapping") ? "值中有“冒号加空格”（: ），会被当作新的一项；请把整个值用双引号括起来"
+        : message.Contains("Duplicate key") ? "同一个键在这里写了第二次；请删去其中一个"
+        : message.Contains("quoted scalar") ? "引号没有闭合：以引号开头的值要以同样的引号结束（值中的双引号写作 \\\"）"
+        : message.Contains("did not find expected key") ? "缩进与上下文不一致，或一个以 {、[ 开头的值没有加引号（以 { 开头的消息请整个用双引号括起来）"
+        : message.Contains("did not find expected node content") || message.Contains("end of stream") ? "这里缺少内容：列表或映射没有写完（如缺少 ] 或 }）"
+        : "请检查这里的缩进、冒号和引号";
+
+    /// <summary>Where to point for the parser's error: at the tab it complains of (often on the line after where it says), else where it says.</summary>
+    public static int ErrorAt(string message, string text, int start) =>
+        message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 && text.IndexOf('\t', Math.Min(text.Length, Math.Max(0, start))) is var tab and >= 0 ? tab : start;
+}
