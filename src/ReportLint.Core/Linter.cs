@@ -42,7 +42,7 @@ public sealed class Linter
         var findings = new List<Finding>(read.Findings);
         var sink = new FindingSink();
         var report = read.Report;
-        var context = new ValidationContext(report, previous is null ? null : PreviousCells(report, previous), runs?.GetValueOrDefault(report.Template));
+        var context = new ValidationContext(report, previous is null ? null : PreviousCells(report, previous), runs?.GetValueOrDefault(report.Template), previous?.Path);
         report.Template.Validate(context, sink);
         if (sink.Failures.Count > 0 || context.Unreadable.Count > 0)
         {

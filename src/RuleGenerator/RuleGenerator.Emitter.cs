@@ -325,7 +325,7 @@ internal static class Emitter
     private static string Terms(EquatableArray<Term> terms) =>
         terms.Count == 0
             ? $"global::System.Array.Empty<{Runtime}.Term>()"
-            : $"new {Runtime}.Term[] {{ {string.Join(", ", terms.Select(t => $"new {Runtime}.Term({t.Sign}, {t.Cell}, {Ints(t.GroupRows)})"))} }}";
+            : $"new {Runtime}.Term[] {{ {string.Join(", ", terms.Select(t => $"new {Runtime}.Term({t.Sign}, {t.Cell}, {Ints(t.GroupRows)}{(t.Previous ? ", true" : "")})"))} }}";
 
     private static string Ints(EquatableArray<int> values) =>
         values.Count == 0 ? "global::System.Array.Empty<int>()" : $"new int[] {{ {string.Join(", ", values)} }}";

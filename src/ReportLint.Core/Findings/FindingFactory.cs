@@ -27,8 +27,8 @@ public static class FindingFactory
         if (rule.IsComparison && failure.Lhs.Known && failure.Rhs.Known)
         {
             arithmetic = new Arithmetic(
-                instance.Lhs.Length == 0 ? null : new Side(Terms(report, instance.Lhs), failure.Lhs.Value),
-                instance.Rhs.Length == 0 ? null : new Side(Terms(report, instance.Rhs), failure.Rhs.Value),
+                instance.Lhs.Length == 0 ? null : new Side(Terms(report, instance.Lhs, context), failure.Lhs.Value),
+                instance.Rhs.Length == 0 ? null : new Side(Terms(report, instance.Rhs, context), failure.Rhs.Value),
                 Eval.Subtract(failure.Lhs, failure.Rhs) is { Known: true } difference ? difference.Value : null);
         }
 
@@ -153,11 +153,21 @@ public static class FindingFactory
         return -1;
     }
 
-    private static List<Operand> Terms(Report report, Term[] terms)
+    private static List<Operand> Terms(Report report, Term[] terms, ValidationContext context)
     {
         var list = new List<Operand>();
         foreach (var term in terms)
         {
+            if (term.Previous)
+            {
+                // Last year's side, and which file it was read from: pairing is by agency name, so say what was paired.
+                var last = report.Template.Cells[term.Cell];
+                var value = context.Previous(term.Cell);
+                list.Add(new Operand("previous." + last.Key,
+                    $"上一年度报告（{context.PreviousPath}）/ {last.RowLabel} / {last.ColumnLabel}",
+                    $"last year's report ({context.PreviousPath}) / {last.RowLabelEn} / {last.ColumnLabelEn}", term.Sign, Format(value), Format(value)));
+                continue;
+            }
             var useRows = term.GroupRows.Length > 0 && report.Cells[term.Cell].State != CellState.Number;
             foreach (var cell in useRows ? term.GroupRows : [term.Cell])
             {

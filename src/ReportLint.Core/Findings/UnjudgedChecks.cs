@@ -77,6 +77,10 @@ public static class UnjudgedChecks
 
             void NoteTerm(Term term)
             {
+                if (term.Previous)
+                {
+                    return; // a cell of last year's report, not of this one
+                }
                 Note(term.Cell);
                 foreach (var row in term.GroupRows)
                 {

@@ -35,7 +35,8 @@ public sealed record CellInfo(
 public sealed record MessagePart(PlaceholderKind Kind, string Text, int Operand);
 
 /// <summary>A cell added (+1) or subtracted (-1) on one side of a comparison; for a group, its total cell and its rows.</summary>
-public sealed record Term(int Sign, int Cell, int[] GroupRows);
+/// <summary>A cell a side of a comparison adds up (for the arithmetic in findings); <paramref name="Previous"/>: of last year's report.</summary>
+public sealed record Term(int Sign, int Cell, int[] GroupRows, bool Previous = false);
 
 public sealed record RuleInstanceInfo(string Subject, string SubjectLabel, string SubjectLabelEn, int[] Operands, int[] PreviousOperands, int[] Narratives, string[] ReportFields, Term[] Lhs, Term[] Rhs);
 

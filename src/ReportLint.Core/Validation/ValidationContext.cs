@@ -24,11 +24,13 @@ public sealed class ValidationContext
     private readonly bool[]? runs;
 
     /// <param name="runs">Which of the template's rules run, by rule index; null: all of them.</param>
-    public ValidationContext(Report report, CellValue[]? previous = null, bool[]? runs = null)
+    /// <param name="previousPath">The file last year's cells come from, for findings to name.</param>
+    public ValidationContext(Report report, CellValue[]? previous = null, bool[]? runs = null, string? previousPath = null)
     {
         Report = report;
         this.previous = previous;
         this.runs = runs;
+        PreviousPath = previousPath;
         matches = new List<NarrativeMatch>?[report.Template.Narratives.Count];
     }
 
@@ -40,6 +42,8 @@ public sealed class ValidationContext
     public ReadOnlySpan<CellValue> Cells => Report.Cells;
 
     public bool HasPrevious => previous is not null;
+
+    public string? PreviousPath { get; }
 
     public IReadOnlyList<UnreadableMention> Unreadable => (IReadOnlyList<UnreadableMention>?)unreadable ?? [];
 

@@ -163,12 +163,24 @@ public static class LintRun
 
         // A report given with --previous that no checked report was paired with was given for nothing: said, at that file
         // (before, the run only listed the year-over-year rules as not judged, "use --previous", which the user had done).
-        foreach (var (file, (agency, year)) in pairs.UnusedPrevious())
+        foreach (var (file, (agency, year), unreadable, sameYear) in pairs.UnusedPrevious())
         {
-            Finding unused = new(file.DisplayPath, InputRule.PreviousUnused.Id, InputRule.PreviousUnused.Severity,
-                $"--previous 给出的这份报告（{agency}，{year} 年度）没有用上：被检查的报告中没有这个机关 {year + 1} 年度的报告。",
-                $"This report given with --previous ({agency}, {year}) was not used: no report of that agency for {year + 1} was checked.", 1, 1);
-            Emit(new FileResult(file.DisplayPath, Configure([unused], options.Config, file.FullPath, options.WarningsAsErrors)) { IsReport = false }, record: false);
+            // Last year's report that matched but cannot be read is an input error where it is (exit code 2), as a
+            // checked file's would be: the year-over-year rules could not be checked against it.
+            Finding finding = unreadable is not null
+                ? unreadable with
+                {
+                    Message = $"--previous 给出的上一年度报告（{agency}，{year} 年度）无法读取，跨年度规则没有核对：{unreadable.Message}",
+                    MessageEn = $"Last year's report given with --previous ({agency}, {year}) cannot be read, so the year-over-year rules were not checked: {unreadable.MessageEn}",
+                }
+                : new(file.DisplayPath, InputRule.PreviousUnused.Id, InputRule.PreviousUnused.Severity,
+                    sameYear
+                        ? $"--previous 给出的这份报告（{agency}，{year} 年度）没有用上：它与被检查的报告同为 {year} 年度；上一年度的报告应是 {year - 1} 年度的。"
+                        : $"--previous 给出的这份报告（{agency}，{year} 年度）没有用上：被检查的报告中没有这个机关 {year + 1} 年度的报告。",
+                    sameYear
+                        ? $"This report given with --previous ({agency}, {year}) was not used: it is of {year}, the same year as the reports checked; last year's report is of {year - 1}."
+                        : $"This report given with --previous ({agency}, {year}) was not used: no report of that agency for {year + 1} was checked.", 1, 1);
+            Emit(new FileResult(file.DisplayPath, Configure([finding], options.Config, file.FullPath, options.WarningsAsErrors)) { IsReport = false }, record: false);
         }
 
         // Stale: entries of the agencies and years checked in this run, for rules that ran on that report's file — an

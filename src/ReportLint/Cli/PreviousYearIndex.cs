@@ -19,12 +19,16 @@ public sealed class PreviousYearIndex
     private readonly int[] year;
     private readonly Dictionary<int, YearNames> byYear;
 
-    // Which --previous files last year's report was taken from: one never used was given for nothing, and is said so.
+    // Which --previous files last year's report was taken from: one never used was given for nothing, and is said so;
+    // one that matched but could not be read, with why (else the run would only say "no report of last year").
     private readonly bool[] extraUsed;
+    private readonly Finding?[] extraUnreadable;
+    private readonly HashSet<int> checkedYears;
 
     private PreviousYearIndex(InputFileList files, InputFileList? extra, string?[] reversedAgency, int[] year,
-        Dictionary<int, YearNames> byYear, IReadOnlyList<Finding> problems)
+        Dictionary<int, YearNames> byYear, IReadOnlyList<Finding> problems, HashSet<int> checkedYears)
     {
+        this.checkedYears = checkedYears;
         this.files = files;
         this.extra = extra;
         this.reversedAgency = reversedAgency;
@@ -32,6 +36,7 @@ public sealed class PreviousYearIndex
         this.byYear = byYear;
         Problems = problems;
         extraUsed = new bool[extra?.Count ?? 0];
+        extraUnreadable = new Finding?[extra?.Count ?? 0];
     }
 
     /// <summary>What could not be used of --previous (missing paths, empty folders), reported like any input problem.</summary>
@@ -39,12 +44,19 @@ public sealed class PreviousYearIndex
 
     public static PreviousYearIndex Build(InputFileList files, IReadOnlyList<string> previousPaths)
     {
-        var (extra, problems) = InputFiles.Expand(previousPaths);
+        var (extra, expandProblems) = InputFiles.Expand(previousPaths);
+        IReadOnlyList<Finding> problems = expandProblems;
+        if (extra.HasStandardInput)
+        {
+            // Standard input is the report being checked, never last year's: "--previous -" was ignored without a word.
+            problems = [.. problems, InputFiles.Problem("-", "--previous 不能是 -（标准输入）：请给出上一年度报告的文件或目录。",
+                "--previous cannot be - (standard input): give last year's report as a file or folder.")];
+        }
         var count = files.Count + extra.Count;
         // With one file and no --previous there is nothing to pair with: skip reading identities at all.
         if (count - (files.HasStandardInput ? 1 : 0) - (extra.HasStandardInput ? 1 : 0) < 2)
         {
-            return None(files, extra, problems);
+            return None(files, extra, problems, []);
         }
         // Years first, names only when two consecutive years are among the inputs: a run over one year's reports (the
         // usual CI run) holds no name at any point, and keeps nothing per file once it knows.
@@ -60,9 +72,10 @@ public sealed class PreviousYearIndex
                 "This file given with --previous has no readable report year; it was not used for the year-over-year checks. Check it on its own first."))).ToList();
         }
         var years = year.Where(y => y != 0).ToHashSet();
+        var checkedYears = year.Take(files.Count).Where(y => y != 0).ToHashSet();
         if (!years.Any(y => years.Contains(y - 1)))
         {
-            return None(files, extra, problems);
+            return None(files, extra, problems, checkedYears);
         }
         // A second look at the files that can pair (a year next to theirs is present), for their agency's name.
         var reversedAgency = new string?[count];
@@ -77,23 +90,47 @@ public sealed class PreviousYearIndex
         });
         var byYear = Enumerable.Range(0, count).Where(i => reversedAgency[i] is not null).GroupBy(i => year[i])
             .ToDictionary(g => g.Key, g => YearNames.Of(g.ToArray(), reversedAgency));
-        return new PreviousYearIndex(files, extra, reversedAgency, year, byYear, problems);
+        return new PreviousYearIndex(files, extra, reversedAgency, year, byYear, problems, checkedYears);
     }
 
-    private static PreviousYearIndex None(InputFileList files, InputFileList extra, IReadOnlyList<Finding> problems) => new(files, extra, [], [], [], problems);
+    private static PreviousYearIndex None(InputFileList files, InputFileList extra, IReadOnlyList<Finding> problems, HashSet<int> checkedYears) =>
+        new(files, extra, [], [], [], problems, checkedYears);
 
     /// <summary>
-    /// The files given with --previous that no checked report was paired with (not last year's report of any of them),
-    /// with the agency and year read from each; those whose year could not be read are among <see cref="Problems"/> already.
+    /// The files given with --previous that were not used, with the agency and year read from each and why: last year's
+    /// report of a checked one that could not be read (<c>Unreadable</c>), one of the checked years (given by mistake), or
+    /// of the year before a checked one but no checked report's agency. Files of other years (an archive folder) and the
+    /// checked files themselves (a folder holding both years) are not named; those whose year could not be read are among
+    /// <see cref="Problems"/> already.
     /// </summary>
-    public IEnumerable<(InputFile File, (string Agency, int Year) Identity)> UnusedPrevious()
+    public IEnumerable<(InputFile File, (string Agency, int Year) Identity, Finding? Unreadable, bool SameYear)> UnusedPrevious()
     {
+        HashSet<string>? checkedPaths = null;
         for (var i = 0; i < extraUsed.Length; i++)
         {
             var file = extra![i];
-            if (!extraUsed[i] && !file.IsStandardInput && file.FullPath is { } path && ReportIdentity.Sniff(path) is { } identity)
+            if (extraUsed[i] && extraUnreadable[i] is null || file.IsStandardInput || file.FullPath is not { } path
+                || ReportIdentity.Sniff(path) is not { } identity)
             {
-                yield return (file, identity);
+                continue;
+            }
+            if (extraUnreadable[i] is { } why)
+            {
+                yield return (file, identity, why, false);
+                continue;
+            }
+            checkedPaths ??= files.Select(f => f.FullPath).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            if (checkedPaths.Contains(path))
+            {
+                continue;
+            }
+            if (checkedYears.Contains(identity.Year))
+            {
+                yield return (file, identity, null, true);
+            }
+            else if (checkedYears.Contains(identity.Year + 1))
+            {
+                yield return (file, identity, null, false);
             }
         }
     }
@@ -128,12 +165,19 @@ public sealed class PreviousYearIndex
         {
             extraUsed[match - files.Count] = true;
         }
-        var (bytes, _) = InputFiles.ReadAll(candidate);
+        var (bytes, problem) = InputFiles.ReadAll(candidate);
+        var read = bytes is null ? null : linter.Read(candidate.DisplayPath, bytes);
+        if (read?.Report is null && matches[0] >= files.Count)
+        {
+            // A --previous file whose first kilobyte names the agency and year but which cannot be read as a whole
+            // (malformed further on, too large): said at that file. A checked file's own problems are its findings.
+            extraUnreadable[matches[0] - files.Count] = problem ?? read?.Findings.First(f => f.IsInputError);
+        }
         // The same file listed twice (among the checked files and with --previous) is one report, not two.
         var others = matches.Skip(1).Select(i => Candidate(files, extra, i))
             .Where(c => !string.Equals(c.FullPath, candidate.FullPath, StringComparison.Ordinal))
             .Select(c => c.DisplayPath).Distinct(StringComparer.Ordinal).ToList();
-        return new PreviousYear(bytes is null ? null : linter.Read(candidate.DisplayPath, bytes).Report, candidate.DisplayPath, year[matches[0]], others);
+        return new PreviousYear(read?.Report, candidate.DisplayPath, year[matches[0]], others);
     }
 
     private static string Reverse(string text)

@@ -392,6 +392,9 @@ internal sealed partial class RuleBinder
             case BoundGroupSum group:
                 terms.Add(new Term(sign, group.GroupCell, group.RowCells));
                 return true;
+            case BoundPreviousCell previous:
+                terms.Add(new Term(sign, previous.Index, EquatableArray<int>.Empty, Previous: true));
+                return true;
             case BoundSum sum:
                 return sum.Items.All(item => Linear(item, sign, terms));
             case BoundBinary { Operator: "+" } add:

@@ -104,5 +104,8 @@ public sealed record RuleInstance(
     EquatableArray<Term> Lhs,
     EquatableArray<Term> Rhs);
 
-/// <summary>A cell added (+1) or subtracted (-1) on one side; for a group, the group-total cell and its rows.</summary>
-public sealed record Term(int Sign, int Cell, EquatableArray<int> GroupRows);
+/// <summary>
+/// A cell added (+1) or subtracted (-1) on one side; for a group, the group-total cell and its rows; <paramref name="Previous"/>:
+/// the cell of last year's report.
+/// </summary>
+public sealed record Term(int Sign, int Cell, EquatableArray<int> GroupRows, bool Previous = false);

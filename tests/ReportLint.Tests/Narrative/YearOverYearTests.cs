@@ -133,12 +133,46 @@ public class YearOverYearTests
     {
         // The run said only "no report of last year; use --previous", which the user had done, with the wrong file.
         var directory = Pair();
-        var (_, stdout, _) = ReportLintProcess.Run(Path.Combine(directory, "2024"), "hongzequ.json", "--previous", "hongzequ.json", "--format", "msbuild");
+        var other = Path.Combine(directory, "2023", "other.json");
+        File.WriteAllText(other, File.ReadAllText(Path.Combine(directory, "2023", "hongzequ.json")).Replace("洪泽区人民政府", "淮阴区人民政府", StringComparison.Ordinal));
+        var (_, stdout, _) = ReportLintProcess.Run(Path.Combine(directory, "2024"), "hongzequ.json", "--previous", "../2023/other.json", "--format", "msbuild");
         stdout.Split('\n').Where(l => l.Contains("RL0117", StringComparison.Ordinal)).ShouldHaveSingleItem()
-            .ShouldBe("hongzequ.json(1,1): warning RL0117: --previous 给出的这份报告（淮安市洪泽区人民政府，2024 年度）没有用上：被检查的报告中没有这个机关 2025 年度的报告。");
+            .ShouldEndWith("/2023/other.json(1,1): warning RL0117: --previous 给出的这份报告（淮阴区人民政府，2023 年度）没有用上：被检查的报告中没有这个机关 2024 年度的报告。");
 
-        // Used, it is not mentioned.
-        ReportLintProcess.Run(Path.Combine(directory, "2024"), "hongzequ.json", "--previous", "../2023", "--format", "msbuild").Out.ShouldNotContain("RL0117");
+        // A report of the year checked, given by mistake: said so (it was "no report of that agency for 2025").
+        File.Copy(Path.Combine(directory, "2024", "hongzequ.json"), Path.Combine(directory, "same-year.json"));
+        ReportLintProcess.Run(Path.Combine(directory, "2024"), "hongzequ.json", "--previous", "../same-year.json", "--format", "msbuild").Out
+            .Split('\n').Where(l => l.Contains("RL0117", StringComparison.Ordinal)).ShouldHaveSingleItem()
+            .ShouldEndWith("/same-year.json(1,1): warning RL0117: --previous 给出的这份报告（淮安市洪泽区人民政府，2024 年度）没有用上：它与被检查的报告同为 2024 年度；上一年度的报告应是 2023 年度的。");
+
+        // Used, it is not mentioned; nor are the checked reports themselves in a --previous folder holding both years,
+        // nor reports of other years there (an archive).
+        ReportLintProcess.Run(Path.Combine(directory, "2024"), "hongzequ.json", "--previous", "../2023/hongzequ.json", "--format", "msbuild").Out.ShouldNotContain("RL0117");
+        File.Delete(other);
+        File.Delete(Path.Combine(directory, "same-year.json"));
+        File.WriteAllText(Path.Combine(directory, "2023", "older.json"), Lint.Mutate(File.ReadAllText(Path.Combine(directory, "2023", "hongzequ.json")), "\"year\": 2023", "\"year\": 2021"));
+        ReportLintProcess.Run(Path.Combine(directory, "2024"), "hongzequ.json", "--previous", "..", "--format", "msbuild").Out.ShouldNotContain("RL0117");
+    }
+
+    [Fact]
+    public void A_previous_report_that_cannot_be_read_is_an_input_error_where_it_is_and_the_finding_names_the_file_used()
+    {
+        // Malformed after its first kilobyte, it was passed over: "no report of last year; use --previous", exit 0.
+        var directory = Pair();
+        var previous = Path.Combine(directory, "2023", "hongzequ.json");
+        var json = File.ReadAllText(previous);
+        File.WriteAllText(previous, json[..^3] + ",}\n");
+        var (exit, stdout, _) = ReportLintProcess.Run(Path.Combine(directory, "2024"), "hongzequ.json", "--previous", "../2023", "--format", "msbuild");
+        exit.ShouldBe(2);
+        stdout.ShouldContain("/2023/hongzequ.json(56,5): error RL0102: --previous 给出的上一年度报告（洪泽区人民政府，2023 年度）无法读取，跨年度规则没有核对：");
+
+        // Readable, a year-over-year finding shows last year's side and the file it came from (there was no right side).
+        File.WriteAllText(previous, Lint.Mutate(json,
+            "\"carried_forward\": { \"natural_person\": 0, \"commercial\": 0, \"research\": 0, \"nonprofit\": 0, \"legal_services\": 0, \"other_org\": 0, \"total\": 0 }",
+            "\"carried_forward\": { \"natural_person\": 3, \"commercial\": 0, \"research\": 0, \"nonprofit\": 0, \"legal_services\": 0, \"other_org\": 0, \"total\": 3 }"));
+        var text = ReportLintProcess.Run(Path.Combine(directory, "2024"), "hongzequ.json", "--previous", "../2023").Out;
+        text.ShouldContain("/2023/hongzequ.json）/ 四、结转下年度继续办理 / 自然人 3 = 3");
+        text.ShouldContain("右边: 上一年度报告（");
     }
 
     [Fact]
