@@ -49,10 +49,21 @@ public static class ExportCommand
     private static int Run(ParseResult parse)
     {
         var language = LintCommand.LanguageOf(parse);
-        var (files, problems) = InputFiles.Expand(parse.GetValue(Paths) ?? []);
+        var paths = parse.GetValue(Paths) ?? [];
+        var (files, problems) = InputFiles.Expand(paths);
         var reader = new ReportReader(TemplateRegistry.Default);
         var csv = parse.GetValue(Format) == "csv";
         var target = parse.GetValue(Output);
+        // Decided before the output is opened: opening it empties it, and an input emptied so is lost.
+        var (outputInputs, overwritten) = target is null ? ([], null) : Inputs(target, paths, files);
+        if (overwritten is not null)
+        {
+            var input = overwritten == target ? "" : language == Language.English ? $" ({overwritten})" : $"（{overwritten}）";
+            Console.Error.WriteLine(language == Language.English
+                ? $"reportlint export: the output file {target} is also one of the reports to export{input}; writing it would overwrite that report. Name another file with -o."
+                : $"reportlint export：输出文件 {target} 也是要导出的报告之一{input}，写入会覆盖这份报告。请用 -o 指定另一个文件。");
+            return ExitCodes.InputError;
+        }
         var failed = problems.Count > 0;
         foreach (var problem in problems)
         {
@@ -70,8 +81,13 @@ public static class ExportCommand
         {
             json!.WriteStartArray();
         }
-        foreach (var file in files)
+        for (var i = 0; i < files.Count; i++)
         {
+            if (outputInputs.Contains(i))
+            {
+                continue;
+            }
+            var file = files[i];
             var (bytes, unreadable) = InputFiles.ReadAll(file);
             var (report, findings) = bytes is null ? new ReadResult(null, [unreadable!]) : reader.Read(file.DisplayPath, bytes);
             if (report is null || findings.FirstOrDefault(f => f.IsInputError) is not null)
@@ -112,6 +128,38 @@ public static class ExportCommand
             stream.Write("\n"u8);
         }
         return failed ? ExitCodes.InputError : ExitCodes.Clean;
+    }
+
+    /// <summary>
+    /// Which inputs are the output file: those an earlier export left in a folder being exported (<c>export dir -o
+    /// dir/all.json</c> run again), by their index, to be left out; or, as <c>Overwritten</c>, an input it must not
+    /// overwrite: one named on the command line, or a report (a JSON object) that a folder or pattern took in.
+    /// </summary>
+    private static (HashSet<int> Skipped, string? Overwritten) Inputs(string target, string[] paths, InputFileList files)
+    {
+        var skipped = new HashSet<int>();
+        if (OutputFile.Existing(target) is not { } output)
+        {
+            return (skipped, null);
+        }
+        // As InputFiles.Expand tells a file named from a folder or pattern.
+        if (paths.FirstOrDefault(p => p != InputFiles.StandardInput && File.Exists(p) && output.Is(p)) is { } named)
+        {
+            return (skipped, named);
+        }
+        for (var i = 0; i < files.Count; i++)
+        {
+            var file = files[i];
+            if (file.FullPath is { } path && output.Is(path))
+            {
+                if (OutputFile.HoldsReport(path))
+                {
+                    return (skipped, file.DisplayPath);
+                }
+                skipped.Add(i);
+            }
+        }
+        return (skipped, null);
     }
 
     /// <summary>One exported cell: its fields in <see cref="Header"/> order, and the year and value as read.</summary>
