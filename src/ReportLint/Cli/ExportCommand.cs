@@ -16,7 +16,7 @@ namespace ReportLint.Cli;
 public static class ExportCommand
 {
     private static readonly string[] Header =
-        ["file", "agency", "kind", "year", "template", "table", "table_label", "row", "row_label", "column", "column_label", "value", "value_kind"];
+        ["file", "agency", "kind", "year", "template", "table", "table_label", "row", "row_label", "column", "column_label", "value", "value_kind", "unit"];
 
     private static readonly Argument<string[]> Paths = new("paths")
     {
@@ -188,9 +188,22 @@ public static class ExportCommand
             [
                 report.Path, report.AgencyName, report.AgencyKind == AgencyKind.Unknown ? "" : report.AgencyKind.ToString().ToLowerInvariant(),
                 report.Year?.ToString(CultureInfo.InvariantCulture), template.Name, cell.Table, cell.TableLabel, cell.Row, cell.RowLabel,
-                cell.Column, cell.ColumnLabel, shown, kind,
+                cell.Column, cell.ColumnLabel, shown, kind, Unit(report, cell),
             ], report.Year, value, text);
         }
+    }
+
+    /// <summary>
+    /// The unit of a cell's value: the one its column header fixes (2021 本年收费金额: 万元), or for a column that fixes
+    /// none (2019 采购总金额) the one the report states in <c>units</c> — null when it states none (RL0115). Null for
+    /// counts, which have no unit.
+    /// </summary>
+    private static string? Unit(Report report, CellInfo cell)
+    {
+        var template = report.Template;
+        var table = template.TableIndex(cell.Table);
+        var unit = template.Tables[table].Columns[template.ColumnIndex(table, cell.Column)].Unit;
+        return unit == ColumnUnits.AsReported ? report.Units.GetValueOrDefault(cell.Index) : unit;
     }
 
     private static void WriteJson(Utf8JsonWriter json, ExportRow row)

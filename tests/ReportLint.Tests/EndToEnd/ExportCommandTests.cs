@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ReportLint.Tests.Support;
 
 namespace ReportLint.Tests.EndToEnd;
@@ -88,4 +89,41 @@ public class ExportCommandTests
         stderr.ShouldContain("输出文件 a.json 也是要导出的报告之一，写入会覆盖这份报告。");
         File.ReadAllBytes(report).ShouldBe(before);
     }
+
+    [Fact]
+    public void Every_row_ends_with_the_unit_of_its_value()
+    {
+        // 采购总金额 was exported without its unit, which each 2019 report states (元 here, 万元 there): a sum mixed the two.
+        var directory = Scratch.Directory("export");
+        var trial = File.ReadAllText(Path.Combine(Paths.Fixtures, "trial", "2019_consistent.json"));
+        File.WriteAllText(Path.Combine(directory, "yuan.json"), trial);
+        File.WriteAllText(Path.Combine(directory, "wanyuan.json"), Lint.Mutate(trial, "\"proactive.procurement.amount\": \"元\"", "\"proactive.procurement.amount\": \"万元\""));
+        File.Copy(Path.Combine(Paths.Examples, Example), Path.Combine(directory, "2021.json"));
+
+        var (exit, stdout, stderr) = ReportLintProcess.Run(directory, "export", ".");
+
+        exit.ShouldBe(0, stderr);
+        var rows = Lines(stdout);
+        rows[0].ShouldBe("file,agency,kind,year,template,table,table_label,row,row_label,column,column_label,value,value_kind,unit");
+        Row(rows, "yuan.json", "procurement", "amount").ShouldBe("yuan.json,示例县市场监督管理局（虚构）,department,2019,2019,proactive,表二,procurement,政府集中采购,amount,采购总金额,251000,number,元");
+        Row(rows, "wanyuan.json", "procurement", "amount").ShouldEndWith(",251000,number,万元");
+        Row(rows, "2021.json", "fees", "amount").ShouldEndWith(",本年收费金额（单位：万元）,3821.28,number,万元");
+        Row(rows, "2021.json", "penalty", "decisions").ShouldEndWith(",815,number,");
+        Row(rows, "yuan.json", "procurement", "projects").ShouldEndWith(",6,number,");
+
+        var json = JsonNode.Parse(ReportLintProcess.Run(directory, "export", ".", "--format", "json").Out)!.AsArray().Select(r => r!.AsObject()).ToList();
+        json.ShouldAllBe(r => r.Last().Key == "unit");
+        json.Single(r => Is(r, "wanyuan.json", "procurement", "amount"))["unit"]!.GetValue<string>().ShouldBe("万元");
+        json.Single(r => Is(r, "2021.json", "fees", "amount"))["unit"]!.GetValue<string>().ShouldBe("万元");
+        json.Single(r => Is(r, "2021.json", "penalty", "decisions"))["unit"].ShouldBeNull();
+    }
+
+    private static string[] Lines(string stdout) => stdout.TrimEnd('\n').Split('\n');
+
+    /// <summary>The CSV row of a file's cell.</summary>
+    private static string Row(string[] rows, string file, string row, string column) =>
+        rows.Single(r => r.StartsWith(file + ",", StringComparison.Ordinal) && r.Contains($",{row},", StringComparison.Ordinal) && r.Contains($",{column},", StringComparison.Ordinal));
+
+    private static bool Is(JsonObject row, string file, string rowId, string column) =>
+        (string?)row["file"] == file && (string?)row["row"] == rowId && (string?)row["column"] == column;
 }
