@@ -97,10 +97,10 @@ public static class ExportCommand
                 continue;
             }
             // What the reader could not take (a cell that is true or an object, a cell or row the template lacks, a
-            // table laid out for another template) is not among the rows: said on standard error, and the exit code says
-            // the export is not whole. A missing cell is exported (value_kind "missing"), as an importer leaves cells
+            // table laid out for another template, a group's total given beside its rows) is not among the rows: said on
+            // standard error, and the exit code says the export is not whole. A missing cell is exported (value_kind "missing"), as an importer leaves cells
             // it could not read: not a failure of the export.
-            foreach (var finding in findings.Where(f => f.RuleId == InputRule.UnknownCell.Id || f.RuleId == InputRule.BadCellValue.Id || f.RuleId == InputRule.OtherTemplateTable.Id))
+            foreach (var finding in findings.Where(f => NotExported.Contains(f.RuleId)))
             {
                 LintCommand.WriteError(finding, language);
                 failed = true;
@@ -162,17 +162,25 @@ public static class ExportCommand
         return (skipped, null);
     }
 
+    /// <summary>Reading errors about cells that are not among the rows: RL0105, RL0107, RL0108 and RL0114.</summary>
+    private static readonly HashSet<string> NotExported =
+        [InputRule.UnknownCell.Id, InputRule.BadCellValue.Id, InputRule.GroupTwice.Id, InputRule.OtherTemplateTable.Id];
+
     /// <summary>One exported cell: its fields in <see cref="Header"/> order, and the year and value as read.</summary>
     private sealed record ExportRow(string?[] Fields, int? Year, CellValue Value, string? Text);
 
-    /// <summary>The cells the report has (numbers, blanks, text) and the ones it lacks (missing); not the rows a group total stands for.</summary>
+    /// <summary>
+    /// The cells the report has (numbers, blanks, text) and the ones it lacks (missing); not the rows a group total
+    /// stands for, nor a group total when the group's rows are given (alone, or beside it: RL0108), so no sum over the
+    /// rows counts a request twice.
+    /// </summary>
     private static IEnumerable<ExportRow> Rows(Report report)
     {
         var template = report.Template;
         foreach (var cell in template.Cells)
         {
             var value = report.Cells[cell.Index];
-            if (value.State == CellState.NotReported || (cell.IsGroupTotal && value.State == CellState.Missing))
+            if (value.State == CellState.NotReported || (cell.IsGroupTotal && (value.State == CellState.Missing || RowsGiven(report, cell))))
             {
                 continue;
             }
@@ -191,6 +199,23 @@ public static class ExportCommand
                 cell.Column, cell.ColumnLabel, shown, kind, Unit(report, cell),
             ], report.Year, value, text);
         }
+    }
+
+    /// <summary>Whether any row of the group whose total <paramref name="total"/> is has its cell in that column.</summary>
+    private static bool RowsGiven(Report report, CellInfo total)
+    {
+        var template = report.Template;
+        var table = template.TableIndex(total.Table);
+        var group = Array.FindIndex(template.Tables[table].Groups, g => g.Id == total.Row);
+        var column = template.ColumnIndex(table, total.Column);
+        foreach (var row in template.GroupMembers(table, group))
+        {
+            if (template.CellIndex(table, row, column) is var cell and >= 0 && report.Cells[cell].State != CellState.NotReported)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>

@@ -118,6 +118,30 @@ public class ExportCommandTests
         json.Single(r => Is(r, "2021.json", "penalty", "decisions"))["unit"].ShouldBeNull();
     }
 
+    [Fact]
+    public void A_group_given_as_its_total_and_as_its_rows_is_an_error_and_only_the_rows_are_written()
+    {
+        // Written twice — （六）其他处理 as its total row and as its three rows — with exit 0: a sum over the rows counted
+        // those requests twice. The checker calls it RL0108.
+        var directory = Scratch.Directory("export");
+        File.WriteAllText(Path.Combine(directory, "twice.json"), Lint.Mutate(Lint.Example(Example), "\"results_total\":",
+            "\"other_processing\": { \"natural_person\": 0, \"commercial\": 0, \"research\": 0, \"nonprofit\": 0, \"legal_services\": 0, \"other_org\": 0, \"total\": 0 },\n      \"results_total\":"));
+        File.Copy(Path.Combine(Paths.Examples, "003_33dd7dc401233ec9.json"), Path.Combine(directory, "total.json"));
+
+        var (exit, stdout, stderr) = ReportLintProcess.Run(directory, "export", ".");
+
+        exit.ShouldBe(2);
+        stderr.ShouldContain("twice.json(");
+        stderr.ShouldContain("error RL0108: （六）其他处理 既按合计行“other_processing”填报，又填了子项（no_correction、fee_unpaid、other_handling）。只能二选一。");
+        var rows = Lines(stdout);
+        rows.Count(r => r.StartsWith("twice.json,", StringComparison.Ordinal)).ShouldBe(200);
+        rows.ShouldNotContain(r => r.StartsWith("twice.json,", StringComparison.Ordinal) && r.Contains(",other_processing,", StringComparison.Ordinal));
+        rows.Count(r => r.StartsWith("twice.json,", StringComparison.Ordinal) && r.Contains(",other_handling,", StringComparison.Ordinal)).ShouldBe(7);
+        // The other file is still written, its group as the one row it gives.
+        rows.Count(r => r.StartsWith("total.json,", StringComparison.Ordinal) && r.Contains(",other_processing,", StringComparison.Ordinal)).ShouldBe(7);
+        stderr.ShouldNotContain("total.json");
+    }
+
     private static string[] Lines(string stdout) => stdout.TrimEnd('\n').Split('\n');
 
     /// <summary>The CSV row of a file's cell.</summary>
