@@ -97,10 +97,11 @@ public static class ExportCommand
                 continue;
             }
             // What the reader could not take (a cell that is true or an object, a cell or row the template lacks, a
-            // table laid out for another template, a group's total given beside its rows) is not among the rows: said on
-            // standard error, and the exit code says the export is not whole. A missing cell is exported (value_kind "missing"), as an importer leaves cells
-            // it could not read: not a failure of the export.
-            foreach (var finding in findings.Where(f => NotExported.Contains(f.RuleId)))
+            // table laid out for another template, a group's total given beside its rows) is not among the rows, and a
+            // field the rows carry in a wrong form (year, agency, units) is empty or in doubt in them: said on standard
+            // error, and the exit code says the export is not whole. A missing cell is exported (value_kind "missing"),
+            // as an importer leaves cells it could not read: not a failure of the export.
+            foreach (var finding in findings.Where(NotExported))
             {
                 LintCommand.WriteError(finding, language);
                 failed = true;
@@ -163,8 +164,20 @@ public static class ExportCommand
     }
 
     /// <summary>Reading errors about cells that are not among the rows: RL0105, RL0107, RL0108 and RL0114.</summary>
-    private static readonly HashSet<string> NotExported =
+    private static readonly HashSet<string> CellsNotExported =
         [InputRule.UnknownCell.Id, InputRule.BadCellValue.Id, InputRule.GroupTwice.Id, InputRule.OtherTemplateTable.Id];
+
+    /// <summary>
+    /// The report's own fields the rows carry (agency, kind, year, template, unit) or are read through (tables): one of
+    /// them in a wrong form (RL0104) is written empty, or as one of two values, or under a unit in doubt. The others
+    /// (period, published, sections, source) are not exported, and the checker's RL0104 about them is no concern here.
+    /// </summary>
+    private static readonly string[] ExportedFields = ["template", "year", "agency", "units", "tables"];
+
+    private static bool NotExported(Finding finding) =>
+        CellsNotExported.Contains(finding.RuleId)
+        || (finding.RuleId == InputRule.BadField.Id && finding.Field is { } field
+            && ExportedFields.Any(f => field == f || field.StartsWith(f + ".", StringComparison.Ordinal)));
 
     /// <summary>One exported cell: its fields in <see cref="Header"/> order, and the year and value as read.</summary>
     private sealed record ExportRow(string?[] Fields, int? Year, CellValue Value, string? Text);

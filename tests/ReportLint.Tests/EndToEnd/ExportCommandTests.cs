@@ -142,6 +142,37 @@ public class ExportCommandTests
         stderr.ShouldNotContain("total.json");
     }
 
+    [Theory]
+    // Each was written as an empty field (or under a unit in doubt) with exit 0 and not a word; the checker calls each RL0104.
+    [InlineData(Example, "\"kind\": \"government\"", "\"kind\": \"bureau\"", "error RL0104: agency.kind 只能是 government（人民政府）、department（政府部门）或 other，不能是“bureau”。")]
+    [InlineData(Example, "\"year\": 2024,", "\"year\": 2024.5,", "error RL0104: year（报告年度）应为整数年份，如 2024。")]
+    [InlineData(Example, "\"agency\": { \"name\": \"呼和浩特市新城区人民政府\", \"kind\": \"government\" },", "", "error RL0104: 缺少 agency.name（报告机关名称）。")]
+    [InlineData(Example, "\"kind\": \"government\"", "\"kind\": 1", "error RL0104: agency.kind 应为文字。")]
+    [InlineData("trial/2019_consistent.json", "\"proactive.procurement.amount\": \"元\"", "\"proactive.procurement.amount\": \"千元\"", "error RL0104: units.proactive.procurement.amount 只能是 \"元\" 或 \"万元\"")]
+    // Not exported, so not the export's concern (the checker still reports it).
+    [InlineData(Example, "\"published\": \"2025-02-05\"", "\"published\": \"2025/02/05\"", null)]
+    public void A_field_the_rows_carry_in_a_wrong_form_is_an_error_and_the_rows_are_still_written(string fixture, string from, string to, string? error)
+    {
+        var directory = Scratch.Directory("export");
+        var source = fixture == Example ? Path.Combine(Paths.Examples, fixture) : Path.Combine(Paths.Fixtures, fixture);
+        File.WriteAllText(Path.Combine(directory, "odd.json"), Lint.Mutate(File.ReadAllText(source), from, to));
+
+        var (exit, stdout, stderr) = ReportLintProcess.Run(directory, "export", "odd.json");
+
+        if (error is null)
+        {
+            exit.ShouldBe(0, stderr);
+            stderr.ShouldBeEmpty();
+        }
+        else
+        {
+            exit.ShouldBe(2);
+            stderr.ShouldStartWith("odd.json(");
+            stderr.ShouldContain(error);
+        }
+        Lines(stdout).Length.ShouldBeGreaterThan(190);
+    }
+
     private static string[] Lines(string stdout) => stdout.TrimEnd('\n').Split('\n');
 
     /// <summary>The CSV row of a file's cell.</summary>
