@@ -71,11 +71,11 @@ public static class ExportCommand
         }
 
         using var stream = target is null ? Console.OpenStandardOutput() : File.Create(target);
-        using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: csv && target is not null));
+        using var writer = csv ? new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: target is not null)) : null;
         using var json = csv ? null : new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         if (csv)
         {
-            writer.Write(string.Join(",", Header) + "\n");
+            writer!.Write(string.Join(",", Header) + "\n");
         }
         else
         {
@@ -110,17 +110,20 @@ public static class ExportCommand
             {
                 if (csv)
                 {
-                    writer.Write(string.Join(",", row.Fields.Select(Csv)) + "\n");
+                    writer!.Write(string.Join(",", row.Fields.Select(Csv)) + "\n");
                 }
                 else
                 {
                     WriteJson(json!, row);
                 }
             }
+            // Utf8JsonWriter keeps what it has written until flushed: without this the whole export (some 170 KB a
+            // report) was held in memory to the end. The StreamWriter of the CSV passes its text on as it fills.
+            json?.Flush();
         }
         if (csv)
         {
-            writer.Flush();
+            writer!.Flush();
         }
         else
         {
