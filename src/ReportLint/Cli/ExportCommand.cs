@@ -193,9 +193,10 @@ public static class ExportCommand
     private static IEnumerable<ExportRow> Rows(Report report)
     {
         var template = report.Template;
-        foreach (var cell in template.Cells)
+        foreach (var index in Order(template))
         {
-            var value = report.Cells[cell.Index];
+            var cell = template.Cells[index];
+            var value = report.Cells[index];
             if (value.State == CellState.NotReported || (cell.IsGroupTotal && (value.State == CellState.Missing || RowsGiven(report, cell))))
             {
                 continue;
@@ -215,6 +216,34 @@ public static class ExportCommand
                 cell.Column, cell.ColumnLabel, shown, kind, Unit(report, cell),
             ], report.Year, value, text);
         }
+    }
+
+    private static readonly Dictionary<TemplateDefinition, int[]> Orders = [];
+
+    /// <summary>
+    /// The template's cells in the order of its tables: a group's total row (（六）其他处理 given as one row) where its
+    /// rows would be, between （五） and （七）总计 — the template lists the totals after all rows of their table.
+    /// </summary>
+    private static int[] Order(TemplateDefinition template)
+    {
+        if (Orders.TryGetValue(template, out var known))
+        {
+            return known;
+        }
+        var totals = template.Cells.Where(c => c.IsGroupTotal).ToLookup(c => (c.Table, Group: c.Row));
+        var placed = new HashSet<(string Table, string Group)>();
+        var order = new List<int>(template.Cells.Count);
+        foreach (var cell in template.Cells.Where(c => !c.IsGroupTotal))
+        {
+            if (cell.Group is { } group && placed.Add((cell.Table, group)))
+            {
+                order.AddRange(totals[(cell.Table, group)].Select(c => c.Index));
+            }
+            order.Add(cell.Index);
+        }
+        // A group the template lists no rows for (no template has one) still has its cells exported, last.
+        order.AddRange(template.Cells.Where(c => c.IsGroupTotal && !placed.Contains((c.Table, c.Row))).Select(c => c.Index));
+        return Orders[template] = [.. order];
     }
 
     /// <summary>Whether any row of the group whose total <paramref name="total"/> is has its cell in that column.</summary>

@@ -201,6 +201,27 @@ public class ExportCommandTests
         output.Split("reports/399.json").Length.ShouldBe(201, "the last report's 200 cells are all there");
     }
 
+    [Fact]
+    public void A_group_given_as_its_total_is_exported_in_its_place_in_the_table()
+    {
+        // 003 gives （六）其他处理 as one row; it was exported after 四、结转下年度继续办理, the last row of 表三.
+        var directory = Scratch.Directory("export");
+        File.Copy(Path.Combine(Paths.Examples, "003_33dd7dc401233ec9.json"), Path.Combine(directory, "003.json"));
+        File.Copy(Path.Combine(Paths.Examples, Example), Path.Combine(directory, "000.json"));
+
+        var (exit, stdout, stderr) = ReportLintProcess.Run(directory, "export", ".");
+
+        exit.ShouldBe(0, stderr);
+        var rows = Lines(stdout);
+        RowOrder(rows, "003.json").ShouldBe(["confirmation", "other_processing", "results_total", "carried_forward"]);
+        RowOrder(rows, "000.json").ShouldBe(["confirmation", "no_correction", "fee_unpaid", "other_handling", "results_total", "carried_forward"]);
+    }
+
+    /// <summary>The rows of 表三 from （五）5. on, in the order the file's cells are exported, each once.</summary>
+    private static string[] RowOrder(string[] rows, string file) =>
+        [.. rows.Where(r => r.StartsWith(file + ",", StringComparison.Ordinal) && r.Contains(",requests,表三,", StringComparison.Ordinal))
+            .Select(r => r.Split(',')[7]).Distinct().SkipWhile(r => r != "confirmation")];
+
     private static string[] Lines(string stdout) => stdout.TrimEnd('\n').Split('\n');
 
     /// <summary>The CSV row of a file's cell.</summary>
