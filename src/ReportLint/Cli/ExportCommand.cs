@@ -314,17 +314,36 @@ public static class ExportCommand
     }
 
     /// <summary>
-    /// RFC 4180 quoting; text that a spreadsheet would run as a formula (=, +, -, @) gets a leading apostrophe — but not a
-    /// negative number (2019's 本年增/减 -8), which is data.
+    /// RFC 4180 quoting, and a leading apostrophe on text a spreadsheet could run as a formula: anything that starts with
+    /// =, +, -, @, a tab or a carriage return — except a lone "-" (what reports write for "nothing") and a negative number
+    /// written plainly (2019's 本年增/减 -8), which are data and nothing more. Strict on purpose: what is kept must be
+    /// known to hold nothing to evaluate, so "--", "-1,000", "+1" and a lone "=" get the apostrophe too.
     /// </summary>
     private static string Csv(string? field)
     {
         field ??= "";
-        if (field.Length > 0 && (field[0] is '=' or '+' or '@' or '\t' or '\r'
-            || field[0] == '-' && !decimal.TryParse(field, NumberStyles.Number, CultureInfo.InvariantCulture, out _)))
+        if (field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && field != "-" && !IsNegativeNumber(field))
         {
             field = "'" + field;
         }
         return field.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+    }
+
+    /// <summary>"-" then digits, with at most one decimal point between digits: how export writes a negative number.</summary>
+    private static bool IsNegativeNumber(string field)
+    {
+        var point = -1;
+        for (var i = 1; i < field.Length; i++)
+        {
+            if (field[i] == '.' && point < 0 && i > 1 && i < field.Length - 1)
+            {
+                point = i;
+            }
+            else if (!char.IsAsciiDigit(field[i]))
+            {
+                return false;
+            }
+        }
+        return field.Length > 1 && field[0] == '-';
     }
 }

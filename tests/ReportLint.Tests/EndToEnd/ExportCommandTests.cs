@@ -222,6 +222,50 @@ public class ExportCommandTests
         [.. rows.Where(r => r.StartsWith(file + ",", StringComparison.Ordinal) && r.Contains(",requests,表三,", StringComparison.Ordinal))
             .Select(r => r.Split(',')[7]).Distinct().SkipWhile(r => r != "confirmation")];
 
+    [Fact]
+    public void Text_a_spreadsheet_could_run_gets_an_apostrophe_and_a_lone_dash_is_kept_as_written()
+    {
+        // A lone "-", which reports write for "nothing", was exported as '-. The escape stays on anything that could run.
+        (string Written, string Exported)[] cases =
+        [
+            ("-", "-"),
+            ("-8", "-8"),
+            ("-1.5", "-1.5"),
+            ("无", "无"),
+            ("－", "－"),
+            ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+            ("=1+1", "'=1+1"),
+            ("+1", "'+1"),
+            ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
+            ("=", "'="),
+            ("--", "'--"),
+            ("-1,000", "\"'-1,000\""),
+            ("-1.", "'-1."),
+            ("\t=1", "'\t=1"),
+        ];
+        var report = JsonNode.Parse(Lint.Example(Example))!;
+        var columns = new[] { "natural_person", "commercial", "research", "nonprofit", "legal_services", "other_org", "total" };
+        var cells = new[] { "disclosed", "partly_disclosed" }.SelectMany(row => columns.Select(column => (Row: row, Column: column))).ToArray();
+        for (var i = 0; i < cases.Length; i++)
+        {
+            report["tables"]!["requests"]![cells[i].Row]![cells[i].Column] = cases[i].Written;
+        }
+        var directory = Scratch.Directory("export");
+        File.WriteAllText(Path.Combine(directory, "text.json"), report.ToJsonString());
+
+        var (exit, stdout, stderr) = ReportLintProcess.Run(directory, "export", "text.json");
+        var json = JsonNode.Parse(ReportLintProcess.Run(directory, "export", "text.json", "--format", "json").Out)!.AsArray();
+
+        exit.ShouldBe(0, stderr);
+        var rows = Lines(stdout);
+        var wrong = cases.Select((c, i) => (Case: c, Row: Row(rows, "text.json", cells[i].Row, cells[i].Column)))
+            .Where(x => !x.Row.EndsWith($",{x.Case.Exported},text,", StringComparison.Ordinal))
+            .Select(x => $"{x.Case.Written} → {x.Row}").ToList();
+        wrong.ShouldBeEmpty();
+        // JSON is no spreadsheet: the text stays as written there.
+        json.Single(r => Is(r!.AsObject(), "text.json", "partly_disclosed", "total"))!["value"]!.GetValue<string>().ShouldBe("\t=1");
+    }
+
     private static string[] Lines(string stdout) => stdout.TrimEnd('\n').Split('\n');
 
     /// <summary>The CSV row of a file's cell.</summary>
