@@ -30,15 +30,19 @@ public static class ExportCommand
         DefaultValueFactory = _ => "csv",
     };
 
-    private static readonly Option<string?> Output = new("--output", "-o") { Description = "Write to this file instead of standard output." };
+    private static readonly Option<string?> Output = new("--output", "-o")
+    {
+        Description = "Write to this file instead of standard output; never one of the reports being exported (an earlier export found in a folder being exported is left out of the inputs).",
+    };
 
     static ExportCommand() => Format.AcceptOnlyFromAmong("csv", "json");
 
     public static Command Create()
     {
         var command = new Command("export",
-            "One row per cell of each report — agency, year, template, table, official row and column labels, value (blank stays blank). " +
-            "每个单元格一行，便于用电子表格或 pandas 分析。Exit codes: 0 written; 2 a file could not be read (the others are still written).")
+            "One row per cell of each report — agency, year, template, table, official row and column labels, value (blank stays blank), unit. " +
+            "每个单元格一行，便于用电子表格或 pandas 分析。Exit codes: 0 written; 2 a file could not be read, or a cell or field of it could not be " +
+            "exported as the checker would read it (said on standard error; the others are still written), or -o names a report being exported.")
         {
             Paths, Format, Output, LintCommand.Lang,
         };
@@ -146,7 +150,7 @@ public static class ExportCommand
         {
             return (skipped, null);
         }
-        // As InputFiles.Expand tells a file named from a folder or pattern.
+        // A path that is a file is named; the others are folders and patterns (as InputFiles.Expand takes them).
         if (paths.FirstOrDefault(p => p != InputFiles.StandardInput && File.Exists(p) && output.Is(p)) is { } named)
         {
             return (skipped, named);
