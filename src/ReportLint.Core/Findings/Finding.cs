@@ -29,6 +29,12 @@ public sealed record Finding(
 
     public int? Year { get; init; }
 
+    /// <summary>
+    /// For a report field of the wrong form (RL0104), the field: <c>year</c>, <c>agency.kind</c>, <c>units.…</c>,
+    /// <c>tables.requests</c>, <c>published</c>… — so that a command can tell the fields it uses from the others.
+    /// </summary>
+    public string? Field { get; init; }
+
     /// <summary>True when the file could not be checked at all (unreadable, malformed, unknown template): exit code 2.</summary>
     public bool IsInputError { get; init; }
 

@@ -26,7 +26,7 @@ public sealed partial class ReportReader
                 context.Report.AgencyName = reader.GetString();
                 if (string.IsNullOrWhiteSpace(context.Report.AgencyName))
                 {
-                    context.Add(InputRule.BadField, "agency.name（报告机关名称）是空的。", "'agency.name' is empty.", offset);
+                    context.Add(InputRule.BadField, "agency.name（报告机关名称）是空的。", "'agency.name' is empty.", offset, field: "agency.name");
                 }
             }
             else if (key == "kind" && reader.TokenType == JsonTokenType.String)
@@ -43,12 +43,12 @@ public sealed partial class ReportReader
                 if (context.Report.AgencyKind == AgencyKind.Unknown)
                 {
                     context.Add(InputRule.BadField, $"agency.kind 只能是 government（人民政府）、department（政府部门）或 other，不能是“{kind}”。",
-                        $"'agency.kind' must be government, department or other, not '{kind}'.", offset);
+                        $"'agency.kind' must be government, department or other, not '{kind}'.", offset, field: "agency.kind");
                 }
             }
             else if (key is "name" or "kind")
             {
-                context.Add(InputRule.BadField, $"agency.{key} 应为文字。", $"'agency.{key}' must be text.", offset);
+                context.Add(InputRule.BadField, $"agency.{key} 应为文字。", $"'agency.{key}' must be text.", offset, field: "agency." + key);
             }
             else
             {
@@ -62,7 +62,7 @@ public sealed partial class ReportReader
         {
             // The rules for a government's own report (RL1306, the 3月31日 deadline) would otherwise quietly not apply.
             context.Add(InputRule.BadField, "缺少 agency.kind：government（人民政府）、department（政府部门）或 other；按机关类型的检查（如期限、考核评议）无法进行。",
-                "Missing 'agency.kind' (government, department or other); the checks that depend on it (deadline, RL1306) cannot run.", start);
+                "Missing 'agency.kind' (government, department or other); the checks that depend on it (deadline, RL1306) cannot run.", start, field: "agency.kind");
         }
     }
 
@@ -109,7 +109,7 @@ public sealed partial class ReportReader
             return date;
         }
         context.Add(InputRule.BadField, $"{field} 应为 \"YYYY-MM-DD\" 格式的日期，如 \"2025-01-20\"，不知道时写 null。",
-            $"'{field}' must be a date \"YYYY-MM-DD\", or null when unknown.", reader.TokenStartIndex);
+            $"'{field}' must be a date \"YYYY-MM-DD\", or null when unknown.", reader.TokenStartIndex, field: field);
         reader.Skip();
         return null;
     }
@@ -145,7 +145,7 @@ public sealed partial class ReportReader
             }
             else if (reader.TokenType != JsonTokenType.Null)
             {
-                context.Add(InputRule.BadField, $"sections.{key} 应为文字。", $"'sections.{key}' must be text.", reader.TokenStartIndex);
+                context.Add(InputRule.BadField, $"sections.{key} 应为文字。", $"'sections.{key}' must be text.", reader.TokenStartIndex, field: "sections." + key);
                 reader.Skip();
             }
         }
@@ -157,7 +157,7 @@ public sealed partial class ReportReader
         {
             return true;
         }
-        context.Add(InputRule.BadField, $"{field} 应为 {{ … }} 对象。", $"'{field}' must be an object {{ … }}.", reader.TokenStartIndex);
+        context.Add(InputRule.BadField, $"{field} 应为 {{ … }} 对象。", $"'{field}' must be an object {{ … }}.", reader.TokenStartIndex, field: field);
         reader.Skip();
         return false;
     }

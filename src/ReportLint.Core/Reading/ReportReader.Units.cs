@@ -37,7 +37,7 @@ public sealed partial class ReportReader
                     open.Count == 0
                         ? $"'units.{key}' is not valid: template {template.Name} fixes every unit in its headers."
                         : $"'units.{key}' is not valid: only cells whose header states no unit take one: {string.Join(", ", open.Select(c => c.Key))}.",
-                    keyOffset, key);
+                    keyOffset, key, "units." + key);
                 reader.Skip();
                 continue;
             }
@@ -48,7 +48,7 @@ public sealed partial class ReportReader
                 context.Add(InputRule.BadField,
                     $"units.{key} 只能是 {string.Join(" 或 ", ColumnUnits.Money.Select(u => $"\"{u}\""))}（报告中这一栏所用的单位）。",
                     $"'units.{key}' must be {string.Join(" or ", ColumnUnits.Money.Select(u => $"\"{u}\""))}, the unit the report uses for that cell.",
-                    reader.TokenStartIndex, key);
+                    reader.TokenStartIndex, key, "units." + key);
                 reader.Skip();
                 continue;
             }

@@ -223,12 +223,13 @@ public sealed partial class ReportReader
 
         public (int Line, int Column) Locate(long offset) => (lines ??= new LineIndex(Report.Source)).Locate((int)offset + Start);
 
-        public void Add(InputRule rule, string message, string messageEn, long offset, string? cellKey = null)
+        public void Add(InputRule rule, string message, string messageEn, long offset, string? cellKey = null, string? field = null)
         {
             var (line, column) = Locate(offset);
             Findings.Add(new Finding(Report.Path, rule.Id, rule.Severity, message, messageEn, line, column)
             {
                 CellKey = cellKey,
+                Field = field,
                 Template = Report.Template.Name,
                 Year = Report.Year,
             });
@@ -249,7 +250,7 @@ public sealed partial class ReportReader
                 // JSON readers disagree on which one counts (here the year of one decided the template, the other the
                 // deadline): the file must say it once.
                 context.Add(InputRule.BadField, $"字段“{key}”写了两次，无法确定以哪一个为准；请删去多余的一个。",
-                    $"The field '{key}' is given twice; which one counts cannot be told. Remove one.", keyOffset);
+                    $"The field '{key}' is given twice; which one counts cannot be told. Remove one.", keyOffset, field: key);
             }
             if (field >= 0)
             {
@@ -266,7 +267,7 @@ public sealed partial class ReportReader
                     if (context.TemplateNotText)
                     {
                         context.Add(InputRule.BadField, $"template（模板）应写成文字，如 \"template\": \"2021\"；这里的值没有使用，模板按报告年度选择（{context.Report.Template.Name}）。",
-                            $"'template' must be text such as \"2021\"; this value was not used, the template was chosen by the report year ({context.Report.Template.Name}).", reader.TokenStartIndex);
+                            $"'template' must be text such as \"2021\"; this value was not used, the template was chosen by the report year ({context.Report.Template.Name}).", reader.TokenStartIndex, field: "template");
                     }
                     reader.Skip();
                     break;
@@ -275,7 +276,7 @@ public sealed partial class ReportReader
                     {
                         context.Add(InputRule.BadField,
                             context.BadYear is { } bad ? BadYearText(bad) : "year（报告年度）应为整数年份，如 2024。",
-                            context.BadYear is { } badEn ? BadYearTextEn(badEn) : "'year' must be a whole year such as 2024.", reader.TokenStartIndex);
+                            context.BadYear is { } badEn ? BadYearTextEn(badEn) : "'year' must be a whole year such as 2024.", reader.TokenStartIndex, field: "year");
                     }
                     reader.Skip();
                     break;
@@ -311,19 +312,19 @@ public sealed partial class ReportReader
         }
         if (context.Report.AgencyName is null)
         {
-            context.Add(InputRule.BadField, "缺少 agency.name（报告机关名称）。", "Missing 'agency.name'.", 0);
+            context.Add(InputRule.BadField, "缺少 agency.name（报告机关名称）。", "Missing 'agency.name'.", 0, field: "agency.name");
         }
         // Both required by the format (docs/report-json.md, the schema); without them the deadline, period and
         // year-over-year rules, or every narrative rule, quietly did not apply and the file passed.
         if ((seen & (1 << YearField)) == 0)
         {
             context.Add(InputRule.BadField, "缺少 year（报告年度，如 \"year\": 2024）；按年度的检查（报送期限、统计期限、跨年度核对）无法进行。",
-                "Missing 'year' (the report year, e.g. \"year\": 2024); the checks that depend on it (deadline, period, year over year) cannot run.", 0);
+                "Missing 'year' (the report year, e.g. \"year\": 2024); the checks that depend on it (deadline, period, year over year) cannot run.", 0, field: "year");
         }
         if ((seen & (1 << SectionsField)) == 0)
         {
             context.Add(InputRule.BadField, "缺少 sections（报告正文的各部分）；正文与表格的核对无法进行。没有内容的部分写 \"\"。",
-                "Missing 'sections' (the report's text); the checks of the text against the tables cannot run. Write \"\" for an empty part.", 0);
+                "Missing 'sections' (the report's text); the checks of the text against the tables cannot run. Write \"\" for an empty part.", 0, field: "sections");
         }
     }
 

@@ -107,12 +107,12 @@ public class ImportCommandTests
         exit.ShouldBe(2, "broken.json could not be read");
         stderr.ShouldContain("broken.json");
         var rows = stdout.TrimEnd('\n').Split('\n');
-        rows[0].ShouldBe("file,agency,kind,year,template,table,table_label,row,row_label,column,column_label,value,value_kind");
+        rows[0].ShouldBe("file,agency,kind,year,template,table,table_label,row,row_label,column,column_label,value,value_kind,unit");
         // 003 gives （六）其他处理 as one row: 200 cells less 3 × 7 sub-rows plus the 7 of the group row.
         rows.Count(r => r.StartsWith("003.json,", StringComparison.Ordinal)).ShouldBe(186);
         rows.Count(r => r.StartsWith("blank.json,", StringComparison.Ordinal)).ShouldBe(200);
-        rows.ShouldContain("blank.json,北海高新区管委会,government,2024,2021,proactive,表二,licensing,行政许可,decisions,本年处理决定数量,,blank");
-        rows.ShouldContain("003.json,大同市云州区,government,2021,2021,requests,表三,other_processing,（六）其他处理,total,总计,0,number");
+        rows.ShouldContain("blank.json,北海高新区管委会,government,2024,2021,proactive,表二,licensing,行政许可,decisions,本年处理决定数量,,blank,");
+        rows.ShouldContain("003.json,大同市云州区,government,2021,2021,requests,表三,other_processing,（六）其他处理,total,总计,0,number,");
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public class ImportCommandTests
         var (exit, stdout, stderr) = ReportLintProcess.Run(directory, "export", "reports/000_1c6b722cb07b2c5a.json");
         exit.ShouldBe(0, stderr);
         stderr.ShouldBeEmpty();
-        stdout.Split('\n').ShouldContain(l => l.Contains(",appeals,", StringComparison.Ordinal) && l.Contains(",review,", StringComparison.Ordinal) && l.Contains(",other_result,", StringComparison.Ordinal) && l.EndsWith(",missing", StringComparison.Ordinal));
+        stdout.Split('\n').ShouldContain(l => l.Contains(",appeals,", StringComparison.Ordinal) && l.Contains(",review,", StringComparison.Ordinal) && l.Contains(",other_result,", StringComparison.Ordinal) && l.EndsWith(",missing,", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -141,8 +141,8 @@ public class ImportCommandTests
 
         var rows = stdout.TrimEnd('\n').Split('\n');
         rows.Single(r => r.StartsWith("text.json,", StringComparison.Ordinal) && r.Contains(",penalty,", StringComparison.Ordinal))
-            .ShouldEndWith(",'-1+cmd|' /C calc'!A0,text");
-        rows.ShouldContain(r => r.StartsWith("2019.json,", StringComparison.Ordinal) && r.EndsWith(",-2,number", StringComparison.Ordinal));
+            .ShouldEndWith(",'-1+cmd|' /C calc'!A0,text,");
+        rows.ShouldContain(r => r.StartsWith("2019.json,", StringComparison.Ordinal) && r.EndsWith(",-2,number,", StringComparison.Ordinal));
     }
 
     [Fact]
