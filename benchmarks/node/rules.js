@@ -4,8 +4,9 @@
 // arithmetic. Used by check.js (findings) and bench.js (throughput); docs/performance.md says why it exists.
 //
 // What reportlint does, and what this file does the same way (docs/report-json.md, docs/rules.md):
-// - a cell is a number, null (blank: RL1005) or a string (text as written, even "12": RL1006); anything else
-//   (true, [], {}) is an input error (RL0105), not a table-rule finding, so no rule here reports it;
+// - a cell is a number, null (blank: RL1005) or a string (text as written: RL1006); a number in quotes ("12"), an
+//   empty string and anything else (true, [], {}) is an input error (RL0107), not a table-rule finding, so no rule
+//   here reports it;
 // - a cell the file does not have is an input error (RL0103), not RL1005: the schema has no `required`;
 // - rows and columns the template does not have are input errors (RL0104): the schema ignores them, and a table
 //   laid out entirely for the other template (a 2019 表二 in a 2021 report) is not checked at all (RL0114);
@@ -82,7 +83,10 @@ function cellSet(rows) {
 // Only numbers are constrained by minimum / multipleOf, so a blank or text cell gets RL1005 / RL1006 alone.
 const CELL_RULES = {
   RL1005: { $comment: 'cell-blank: not blank(value)', not: { type: 'null' } },
-  RL1006: { $comment: 'cell-not-a-number: not text(value)', not: { type: 'string' } },
+  RL1006: {
+    $comment: 'cell-not-a-number: not text(value); "12" and "" are input errors (RL0107), not text',
+    not: { allOf: [{ type: 'string' }, { minLength: 1 }, { not: { pattern: '^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$' } }] },
+  },
   RL1007: { $comment: 'cell-negative: value >= 0 (count, money)', minimum: 0 },
   RL1008: { $comment: 'cell-whole-number: whole(value) (count)', multipleOf: 1 },
 };

@@ -187,7 +187,7 @@ public static class FindingFactory
         {
             CellState.Number => Format(value.Number),
             CellState.Blank => language == Language.English ? "blank" : "空白",
-            CellState.Text => Quoted.Brief(report.Texts[cell] ?? ""),
+            CellState.Text or CellState.Invalid => Quoted.Brief(report.Texts[cell] ?? ""),
             CellState.NotReported => language == Language.English ? "not reported" : "未单独填报",
             _ => language == Language.English ? "missing" : "缺失",
         };

@@ -4,7 +4,7 @@ using ReportLint.Validation;
 namespace ReportLint.Findings;
 
 /// <summary>
-/// Names, in the finding about a cell without a number (missing, blank or text), the checks that could therefore not be
+/// Names, in the finding about a cell without a number (missing, blank, text or unusable), the checks that could therefore not be
 /// made, so a report that fails on one blank cell does not look as if everything else had been checked.
 /// </summary>
 public static class UnjudgedChecks
@@ -92,7 +92,7 @@ public static class UnjudgedChecks
             {
                 // Not reported (a group given as its total, or the total of a group given by rows) is a form the
                 // template allows; only a cell that should hold a number and does not is named.
-                if (at >= 0 && report.Cells[at].State is CellState.Missing or CellState.Blank or CellState.Text)
+                if (at >= 0 && report.Cells[at].State is CellState.Missing or CellState.Blank or CellState.Text or CellState.Invalid)
                 {
                     byCell ??= [];
                     if (!byCell.TryGetValue(at, out var ids))

@@ -48,6 +48,12 @@ public sealed partial class ReportReader
             return ($"这里的“{found}”是中文（全角）字符，JSON 的符号和数字须用英文（半角）的 {ascii}。",
                 $"'{found}' is a full-width (Chinese) character; JSON needs the ASCII '{HalfWidth[fullWidth]}' here.");
         }
+        if (found.Length == 1 && Invisible(found[0]) is { } name)
+        {
+            // Pasted from a web page or Word: the place is right, but "a key must be in quotes" named a key that is.
+            return ($"这里有一个看不见的字符（{name}，U+{(int)found[0]:X4}），多半是从网页或 Word 复制来的；请删去它。",
+                $"There is an invisible character here (U+{(int)found[0]:X4}), probably pasted from a web page or Word; delete it.");
+        }
         return (found, detail) switch
         {
             ("/", _) => ("JSON 不允许注释（// 或 /* */），请删去。", "JSON allows no comments (// or /* */); remove it."),
@@ -68,6 +74,16 @@ public sealed partial class ReportReader
             _ => ("常见原因：缺少逗号或引号、多余的逗号、中文标点用在了 JSON 结构中。", "Common causes: a missing comma or quote, an extra comma, Chinese punctuation in the JSON structure."),
         };
     }
+
+    private static string? Invisible(char c) => c switch
+    {
+        '\u00A0' => "不间断空格",
+        '\u200B' => "零宽空格",
+        '\u200C' or '\u200D' or '\u2060' => "零宽字符",
+        '\uFEFF' => "字节顺序标记 BOM",
+        '\u2028' or '\u2029' => "Unicode 换行符",
+        _ => null,
+    };
 
     private static ReadResult BadEscape(string path, ReadOnlyMemory<byte> bytes, int offset)
     {

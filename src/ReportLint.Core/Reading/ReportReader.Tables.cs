@@ -109,6 +109,36 @@ public sealed partial class ReportReader
         return parsed;
     }
 
+    /// <summary>
+    /// A number as JSON writes it, so that taking the quotes off makes it one: "12", "-3", "2.5" (not "+1", "012", "1.").
+    /// </summary>
+    private static bool IsPlainNumber(string text)
+    {
+        var i = text[0] == '-' ? 1 : 0;
+        var start = i;
+        while (i < text.Length && text[i] is >= '0' and <= '9')
+        {
+            i++;
+        }
+        if (i == start || (text[start] == '0' && i - start > 1))
+        {
+            return false;
+        }
+        if (i < text.Length && text[i] == '.')
+        {
+            var fraction = ++i;
+            while (i < text.Length && text[i] is >= '0' and <= '9')
+            {
+                i++;
+            }
+            if (i == fraction)
+            {
+                return false;
+            }
+        }
+        return i == text.Length;
+    }
+
     /// <summary>The largest magnitude a cell may hold: 10^18, a million times any public budget in 元.</summary>
     private const decimal MaxCell = 1_000_000_000_000_000_000m;
 
@@ -173,7 +203,7 @@ public sealed partial class ReportReader
                     {
                         // Reported here once, like a value of the wrong type below: as text it was "not a number" too.
                         var info = template.Cells[cell];
-                        cells[cell] = CellValue.NotReported;
+                        cells[cell] = CellValue.Invalid;
                         var written = Quoted.Brief(Encoding.UTF8.GetString(reader.ValueSpan));
                         context.Report.Texts[cell] = written;
                         context.Add(InputRule.BadCellValue, $"{info.Label(Language.Chinese)} 的数值“{written}”超出范围，无法核对。请填写实际的数字。",
@@ -184,13 +214,30 @@ public sealed partial class ReportReader
                     cells[cell] = CellValue.Blank;
                     break;
                 case JsonTokenType.String:
-                    cells[cell] = CellValue.Text;
-                    context.Report.Texts[cell] = reader.GetString();
+                    var text = reader.GetString()!;
+                    context.Report.Texts[cell] = text;
+                    if (text.Length > 0 && !IsPlainNumber(text))
+                    {
+                        cells[cell] = CellValue.Text;
+                        break;
+                    }
+                    // "12" is a number in quotes (spreadsheets export them so), "" nothing at all: "not a number, write
+                    // digits only" (RL1006) told someone who had written digits nothing they could act on.
+                    var quoted = template.Cells[cell];
+                    cells[cell] = CellValue.Invalid;
+                    context.Add(InputRule.BadCellValue,
+                        text.Length == 0
+                            ? $"{quoted.Label(Language.Chinese)} 是空的文字 \"\"。没有发生的事项请填 0，空白请填 null。"
+                            : $"{quoted.Label(Language.Chinese)} 的数字加了引号：\"{text}\"。数字不要加引号，请改为 {text}。",
+                        text.Length == 0
+                            ? $"{quoted.Label(Language.English)} is an empty string \"\". Write 0 for nothing, null for a blank cell."
+                            : $"{quoted.Label(Language.English)}: the number is in quotes, \"{text}\". Write it without quotes: {text}.",
+                        offset, quoted.Key);
                     break;
                 default:
-                    // Reported here once; NotReported keeps the template rules from reporting the same cell again.
+                    // Reported here once; Invalid keeps the template rules from reporting the same cell again.
                     var wrong = template.Cells[cell];
-                    cells[cell] = CellValue.NotReported;
+                    cells[cell] = CellValue.Invalid;
                     context.Report.Texts[cell] = reader.TokenType switch
                     {
                         JsonTokenType.True => "true",

@@ -18,6 +18,12 @@ public enum CellState : byte
 
     /// <summary>Not reported on its own: a group given only as its total, or a group total when its rows are given.</summary>
     NotReported,
+
+    /// <summary>
+    /// Given, but not usable as a value (reported by RL0107 when read): true/false, a list or an object, a number out of
+    /// range, a number in quotes ("12"), an empty string. The text as written is in <c>Report.Texts</c>.
+    /// </summary>
+    Invalid,
 }
 
 /// <summary>One cell of a report: its state and, when it holds a number, the exact decimal value.</summary>
@@ -71,6 +77,8 @@ public readonly struct CellValue : IEquatable<CellValue>
     public static readonly CellValue Text = new(CellState.Text, 0);
 
     public static readonly CellValue NotReported = new(CellState.NotReported, 0);
+
+    public static readonly CellValue Invalid = new(CellState.Invalid, 0);
 
     public bool Equals(CellValue other) => state == other.state && Number == other.Number;
 

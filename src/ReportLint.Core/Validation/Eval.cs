@@ -136,7 +136,7 @@ public static class Eval
         {
             return Num.Of(total);
         }
-        if (total.State is CellState.Blank or CellState.Text)
+        if (total.State is CellState.Blank or CellState.Text or CellState.Invalid)
         {
             return Num.Unknown;
         }

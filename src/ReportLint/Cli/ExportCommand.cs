@@ -205,12 +205,13 @@ public static class ExportCommand
             {
                 continue;
             }
-            var text = value.State == CellState.Text ? report.Texts[cell.Index] ?? "" : null;
+            var text = value.State is CellState.Text or CellState.Invalid ? report.Texts[cell.Index] ?? "" : null;
             var (shown, kind) = value.State switch
             {
                 CellState.Number => (value.Number.ToString(CultureInfo.InvariantCulture), "number"),
                 CellState.Blank => ("", "blank"),
                 CellState.Text => (text, "text"),
+                CellState.Invalid => (text, "invalid"), // as written; the file's RL0107 is on standard error
                 _ => ("", "missing"),
             };
             yield return new ExportRow(

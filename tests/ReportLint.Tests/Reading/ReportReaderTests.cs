@@ -40,6 +40,8 @@ public class ReportReaderTests
         { "template_not_text", Lint.Mutate(Example, "\"template\": \"2021\"", "\"template\": true") },
         // Was a stack trace: decimal's largest value passed, and adding it to the row's other cells overflowed.
         { "number_too_large_to_add", Lint.Mutate(Example, "\"disclosed\":         { \"natural_person\": 23", "\"disclosed\":         { \"natural_person\": 79228162514264337593543950335") },
+        // Were RL1006 "not a number; write digits only" for digits in quotes, and "“” is not a number".
+        { "number_in_quotes", Lint.Mutate(Lint.Mutate(Example, "{ \"decisions\": 815 }", "{ \"decisions\": \"815\" }"), "\"disclosed\":         { \"natural_person\": 23", "\"disclosed\":         { \"natural_person\": \"\"") },
         // Was read as 0.
         { "number_too_small", Lint.Mutate(Example, "{ \"decisions\": 815 }", "{ \"decisions\": 1e-400 }") },
         // Passed without a word: the year-dependent rules (deadline, period) and every narrative rule quietly did not apply.
@@ -188,6 +190,9 @@ public class ReportReaderTests
         { "\"year\": 2024,", "\"year\"： 2024,", "3:9 这里的“：”是中文（全角）字符，JSON 的符号和数字须用英文（半角）的 “:”。" },
         { "{ \"decisions\": 815 }", "{ \"decisions\": ８１５ }", "22:45 这里的“８”是中文（全角）字符，JSON 的符号和数字须用英文（半角）的 “8”。" },
         { "\"year\": 2024,", "\"year\": 2024,\n  // 年度\n", "4:3 JSON 不允许注释（// 或 /* */），请删去。" },
+        // Were "a key must be in double quotes" (it was) and "common causes: a missing comma…".
+        { "\"year\": 2024,", "\"year\": 2024,\n  \u200B\"x\": 1,", "4:3 这里有一个看不见的字符（零宽空格，U+200B），多半是从网页或 Word 复制来的；请删去它。" },
+        { "\"year\": 2024,", "\"year\":\u00A02024,", "3:10 这里有一个看不见的字符（不间断空格，U+00A0），多半是从网页或 Word 复制来的；请删去它。" },
         { "{ \"decisions\": 815 }", "{ \"decisions\": 815, }", "22:50 最后一项后面多了一个逗号，请删去。" },
         { "\"year\": 2024,", "\"year\": 2024,,", "3:16 这里多了一个逗号，请删去。" },
         { "\"year\": 2024,", "\"year\": 2024", "4:3 前一项后面缺少逗号“,”（或括号不配对）。" },
