@@ -41,7 +41,8 @@ public sealed class SarifFormatter(IReadOnlyList<RuleDescription> rules, Languag
             w.WriteString("text", language == Language.English ? rule.TitleEn : rule.Title);
             w.WriteEndObject();
             w.WriteStartObject("fullDescription");
-            w.WriteString("text", rule.Why);
+            // The reasons are written in Chinese only (rules/*.yaml has no English why); in English, the title.
+            w.WriteString("text", language == Language.English ? rule.TitleEn : rule.Why);
             w.WriteEndObject();
             w.WriteString("helpUri", rule.HelpUri);
             w.WriteStartObject("defaultConfiguration");
@@ -119,6 +120,31 @@ public sealed class SarifFormatter(IReadOnlyList<RuleDescription> rules, Languag
     {
         var w = writer!;
         w.WriteEndArray();
+        // The rules not judged (no report of last year), as the other formats say them: a tool notification of the run.
+        if (summary.SkippedSentence(language) is { } skipped)
+        {
+            w.WriteStartArray("invocations");
+            w.WriteStartObject();
+            w.WriteBoolean("executionSuccessful", true);
+            w.WriteStartArray("toolExecutionNotifications");
+            w.WriteStartObject();
+            w.WriteString("level", "note");
+            w.WriteStartObject("message");
+            w.WriteString("text", skipped);
+            w.WriteEndObject();
+            w.WriteStartObject("properties");
+            w.WriteStartObject("skipped");
+            foreach (var (rule, count) in summary.Skipped)
+            {
+                w.WriteNumber(rule, count);
+            }
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndArray();
+        }
         w.WriteEndObject();
         w.WriteEndArray();
         w.WriteEndObject();

@@ -38,7 +38,9 @@ public static class LintRun
         var started = (clock ?? TimeProvider.System).GetTimestamp();
         var (files, problems) = InputFiles.Expand(options.Paths);
         var pairs = PreviousYearIndex.Build(files, options.Previous ?? []);
-        var pending = new Queue<FileResult>(problems.Concat(pairs.Problems).Select(p => new FileResult(p.File, [p])).OrderBy(r => r.Path, StringComparer.Ordinal));
+        // Paths that name no report (no such file, no match, a folder that cannot be read, --previous problems): said
+        // where they sort, not counted as checked files.
+        var pending = new Queue<FileResult>(problems.Concat(pairs.Problems).Select(p => new FileResult(p.File, [p]) { IsReport = false }).OrderBy(r => r.Path, StringComparer.Ordinal));
         var match = options.Baseline?.Match();
         var counter = new SummaryCounter();
         var inputErrors = false;

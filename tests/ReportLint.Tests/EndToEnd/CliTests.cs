@@ -92,7 +92,8 @@ public class CliTests
             .Select(f => (File: f.GetProperty("file").GetString()!, Rule: f.GetProperty("ruleId").GetString()!, Line: f.GetProperty("line").GetInt32(), Column: f.GetProperty("column").GetInt32()))
             .ToList();
         findings.Select(f => f.File).ShouldBe(findings.Select(f => f.File).Order(StringComparer.Ordinal), "findings in path order");
-        json.RootElement.GetProperty("summary").GetProperty("files").GetInt32().ShouldBe(40 * examples.Length + 2);
+        // The broken file is a file checked; the missing path is not.
+        json.RootElement.GetProperty("summary").GetProperty("files").GetInt32().ShouldBe(40 * examples.Length + 1);
         findings.Where(f => f.File == "reports/17_broken.json").ShouldHaveSingleItem().Rule.ShouldStartWith("RL01");
         findings.Where(f => f.File == "reports/33_missing.json").ShouldHaveSingleItem().Rule.ShouldStartWith("RL01");
         foreach (var example in examples.Select(Path.GetFileName))
@@ -154,6 +155,15 @@ public class CliTests
         exit.ShouldBe(2);
         stdout.ShouldBeEmpty();
         stderr.Trim().ShouldBe(says);
+    }
+
+    [Fact]
+    public void A_path_that_names_no_report_is_not_counted_as_a_checked_file()
+    {
+        // "共检查 3 个文件" when two of the three did not exist.
+        var (exit, stdout, _) = Run(Paths.RepoRoot, "no/such.json", "no/*.json", "examples/000_1c6b722cb07b2c5a.json");
+        exit.ShouldBe(2);
+        stdout.ShouldContain("共检查 1 个文件：2 个错误");
     }
 
     [Fact]

@@ -56,6 +56,26 @@ public class OutputFormatTests
     }
 
     [Fact]
+    public void Sarif_says_which_rules_were_not_judged_and_is_english_with_lang_en()
+    {
+        // The other formats listed the year-over-year rules not judged; SARIF left them out. And with --lang en every
+        // rule's full description was still Chinese.
+        var (_, stdout, _) = ReportLintProcess.Run(Paths.RepoRoot, [.. Inputs, "--format", "sarif", "--lang", "en"]);
+        using var sarif = JsonDocument.Parse(stdout);
+        var run = sarif.RootElement.GetProperty("runs")[0];
+        var notification = run.GetProperty("invocations")[0].GetProperty("toolExecutionNotifications").EnumerateArray().ShouldHaveSingleItem();
+        notification.GetProperty("message").GetProperty("text").GetString()!.ShouldStartWith("Skipped (no report of the previous year");
+        notification.GetProperty("properties").GetProperty("skipped").GetProperty("RL1201").GetInt32().ShouldBeGreaterThan(0);
+        foreach (var rule in run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray())
+        {
+            // The English title (which may quote a Chinese label, as RL1101's does), not the Chinese reason.
+            var full = rule.GetProperty("fullDescription").GetProperty("text").GetString()!;
+            full.ShouldBe(rule.GetProperty("shortDescription").GetProperty("text").GetString());
+            char.IsAscii(full[0]).ShouldBeTrue(full);
+        }
+    }
+
+    [Fact]
     public void Fingerprints_survive_a_reformatted_file_but_lines_do_not()
     {
         var directory = ReportLintProcess.Workspace("2023_hongzequ.json");
