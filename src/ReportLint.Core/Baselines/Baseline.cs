@@ -29,7 +29,8 @@ public sealed class Baseline
     /// <summary>A baseline holds one entry per accepted finding; this is room for millions.</summary>
     public const int MaxBytes = 256 * 1024 * 1024;
 
-    public static (Baseline? Baseline, Finding? Error) Load(string path)
+    /// <param name="knownRules">The rule ids that exist: an entry for another (RL9999) would only ever be "stale, fixed". Null: not checked.</param>
+    public static (Baseline? Baseline, Finding? Error) Load(string path, IReadOnlyCollection<string>? knownRules = null)
     {
         try
         {
@@ -74,6 +75,11 @@ public sealed class Baseline
                     return (null, Error(path,
                         $"第 {number} 条记录应有文字 rule、agency、cell，整数 year，以及不小于 1 的整数 count",
                         $"entry {number} needs text rule, agency and cell, a whole-number year, and a whole-number count of at least 1", line, column));
+                }
+                if (knownRules is not null && !knownRules.Contains(rule))
+                {
+                    return (null, Error(path, $"第 {number} 条记录的规则“{rule}”不存在（全部规则见 reportlint rules）",
+                        $"entry {number} names rule '{rule}', which does not exist (reportlint rules lists them all)", line, column));
                 }
                 var key = new BaselineKey(rule, agency, year.Value, cell);
                 counts[key] = counts.GetValueOrDefault(key) + count.Value;

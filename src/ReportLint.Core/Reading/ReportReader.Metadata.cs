@@ -108,8 +108,13 @@ public sealed partial class ReportReader
         {
             return date;
         }
-        context.Add(InputRule.BadField, $"{field} 应为 \"YYYY-MM-DD\" 格式的日期，如 \"2025-01-20\"，不知道时写 null。",
-            $"'{field}' must be a date \"YYYY-MM-DD\", or null when unknown.", reader.TokenStartIndex, field: field);
+        // "2023-02-29" is in the format and still no date: said so, not "must be YYYY-MM-DD".
+        var written = reader.TokenType == JsonTokenType.String ? reader.GetString()! : null;
+        var formatted = written is { Length: 10 } && System.Text.RegularExpressions.Regex.IsMatch(written, "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+        context.Add(InputRule.BadField,
+            formatted ? $"{field} 的日期“{written}”不存在（没有这一天），请核对。" : $"{field} 应为 \"YYYY-MM-DD\" 格式的日期，如 \"2025-01-20\"，不知道时写 null。",
+            formatted ? $"'{field}' is \"{written}\", a day that does not exist." : $"'{field}' must be a date \"YYYY-MM-DD\", or null when unknown.",
+            reader.TokenStartIndex, field: field);
         reader.Skip();
         return null;
     }

@@ -170,10 +170,14 @@ public sealed partial class ReportReader
     /// or input with no length (standard input, a pipe; null) read no further than the limit.
     /// </summary>
     public static Finding TooLarge(string path, long? length) => length is { } size
-        ? InputError(path, InputRule.Unreadable, $"文件大小 {size / 1024 / 1024} MB，超过上限 16 MB；年度报告文件不应如此之大。",
-            $"The file is {size / 1024 / 1024} MB, over the 16 MB limit.", 1, 1)
+        ? InputError(path, InputRule.Unreadable, $"文件大小 {Megabytes(size)} MB，超过上限 16 MB；年度报告文件不应如此之大。",
+            $"The file is {Megabytes(size)} MB, over the 16 MB limit.", 1, 1)
         : InputError(path, InputRule.Unreadable, "输入超过上限 16 MB，未再读取；年度报告文件不应如此之大。",
             "The input is over the 16 MB limit and was not read further.", 1, 1);
+
+    // One decimal, rounded up: a file just over the limit was "16 MB, over the limit of 16 MB".
+    private static string Megabytes(long bytes) =>
+        (Math.Ceiling(bytes / 1024.0 / 1024.0 * 10) / 10).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
 
     private sealed class ReadContext(Report report, List<Finding> findings, int start)
     {

@@ -34,13 +34,23 @@ public static class ExplainCommand
 
         """;
 
+    /// <summary>RL1002 from "rl1002", "ＲＬ１００２" (a Chinese input method) or "1002".</summary>
+    private static string Normalise(string written)
+    {
+        var ascii = new string(written.Select(c => c is >= '！' and <= '～' ? (char)(c - '！' + '!') : c).ToArray()).ToUpperInvariant();
+        return ascii.Length == 4 && ascii.All(char.IsAsciiDigit) ? "RL" + ascii : ascii;
+    }
+
     public static Command Create()
     {
         var command = new Command("explain", "Explain one rule: what it checks, why, the expression, a passing and a failing example. 解释一条规则。") { RuleId, LintCommand.Lang };
         command.SetAction(parse =>
         {
-            var id = parse.GetValue(RuleId)!.Trim().ToUpperInvariant();
-            var rule = RuleCatalog.All(TemplateRegistry.Default).FirstOrDefault(r => r.Id == id);
+            var written = parse.GetValue(RuleId)!.Trim();
+            var id = Normalise(written);
+            var rules = RuleCatalog.All(TemplateRegistry.Default);
+            // The id (any case, full-width, without "RL"), or the rule's name as `rules` and the findings show it.
+            var rule = rules.FirstOrDefault(r => r.Id == id) ?? rules.FirstOrDefault(r => string.Equals(r.Name, written, StringComparison.OrdinalIgnoreCase));
             if (rule is null && id == BuildFailed)
             {
                 // Not a rule: the closing error of the ReportLint.MSBuild targets. People who meet it in a build look it up here.
@@ -49,7 +59,11 @@ public static class ExplainCommand
             }
             if (rule is null)
             {
-                Console.Error.WriteLine($"reportlint: 没有规则 {id}；用 reportlint rules 查看全部规则。/ no rule {id}; see 'reportlint rules'.");
+                var meant = EditDistance.Nearest(id, rules.Select(r => r.Id), 1) ?? EditDistance.Nearest(written.ToLowerInvariant(), rules.Select(r => r.Name), 3);
+                var shown = written.Length == 0 ? "（空）" : written;
+                Console.Error.WriteLine(meant is null
+                    ? $"reportlint: 没有规则“{shown}”；用 reportlint rules 查看全部规则。/ no rule '{written}'; see 'reportlint rules'."
+                    : $"reportlint: 没有规则“{shown}”，是否应为 {meant}？/ no rule '{written}'; did you mean {meant}?");
                 return ExitCodes.InputError;
             }
             Console.Out.Write(RuleReference.Explain(rule, LintCommand.LanguageOf(parse)));

@@ -180,7 +180,7 @@ public static class LintCommand
         var baselinePath = parse.GetValue(BaselinePath);
         if (baselinePath is not null)
         {
-            var (loaded, error) = Baseline.Load(baselinePath);
+            var (loaded, error) = Baseline.Load(baselinePath, RuleCatalog.All(templates).Select(r => r.Id).ToHashSet(StringComparer.Ordinal));
             if (error is not null)
             {
                 return Fail(error, language, parse, templates);

@@ -189,6 +189,8 @@ public class BaselineAndConfigTests
     [InlineData("{ \"version\": 1, \"entries\": [ { \"rule\": \"RL1004\", \"agency\": \"甲\", \"year\": 2023, \"cell\": \"\", \"count\": 0 } ] }", "第 1 条记录应有")]
     [InlineData("{ \"version\": 1,\n \"entries\": [ { \"rule\": \"RL1004\" } ] }", "第 1 条记录应有")]
     [InlineData("{ \"version\": 1,\n \"entries\": [ {", "JSON 格式错误（第 2 行）")]
+    // Was reported as a stale entry whose problem "was fixed".
+    [InlineData("{ \"version\": 1, \"entries\": [ { \"rule\": \"RL9999\", \"agency\": \"洪泽区人民政府\", \"year\": 2023, \"cell\": \"\" } ] }", "第 1 条记录的规则“RL9999”不存在")]
     public void A_baseline_that_is_not_one_is_said_in_words(string json, string says)
     {
         // These were accepted (a version 2 file, a count of 0 that was never stale) or said in .NET's English

@@ -227,6 +227,26 @@ public class CliTests
         File.ReadAllText(Path.Combine(Paths.RepoRoot, "docs", "rule-reference.md")).ShouldContain("- in template 2019: **件数和增减数必须是整数**");
     }
 
+    [Theory]
+    // Were "没有规则 1002", "没有规则 ＲＬ１００２" and "没有规则 UNREADABLE-FILE": the rule's name is what rules and the docs show.
+    [InlineData("1002", "RL1002 (requests-row-total)")]
+    [InlineData("ＲＬ１００２", "RL1002 (requests-row-total)")]
+    [InlineData("unreadable-file", "RL0101 (unreadable-file)")]
+    public void Explain_takes_a_rule_as_people_write_it(string written, string shows)
+    {
+        var (exit, stdout, _) = Run(Paths.RepoRoot, "explain", written);
+        exit.ShouldBe(0);
+        stdout.ShouldStartWith(shows);
+    }
+
+    [Fact]
+    public void Explain_suggests_the_rule_meant()
+    {
+        var (exit, _, stderr) = Run(Paths.RepoRoot, "explain", "RL1030");
+        exit.ShouldBe(2);
+        stderr.Trim().ShouldBe("reportlint: 没有规则“RL1030”，是否应为 RL1003？/ no rule 'RL1030'; did you mean RL1003?");
+    }
+
     [Fact]
     public void Explain_RL0000_says_what_the_build_error_of_the_MSBuild_package_means()
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using ReportLint.Findings;
+using ReportLint.Reading;
 using ReportLint.Tests.Support;
 
 namespace ReportLint.Tests.Reading;
@@ -28,6 +29,8 @@ public class ReportReaderTests
         { "number_out_of_range", Lint.Mutate(Example, "{ \"decisions\": 815 }", "{ \"decisions\": 1e400 }") },
         { "wrong_value_type", Lint.Mutate(Example, "{ \"decisions\": 815 }", "{ \"decisions\": [815] }") },
         { "group_given_twice", Lint.Mutate(Example, "\"results_total\":", "\"other_processing\": { \"natural_person\": 0, \"commercial\": 0, \"research\": 0, \"nonprofit\": 0, \"legal_services\": 0, \"other_org\": 0, \"total\": 0 },\n      \"results_total\":") },
+        // Was "must be a YYYY-MM-DD date", which it is.
+        { "impossible_date", Lint.Mutate(Example, "\"published\": \"2025-02-05\"", "\"published\": \"2025-02-30\"") },
         { "bad_metadata", Lint.Mutate(Lint.Mutate(Example, "\"kind\": \"government\"", "\"kind\": \"county\""), "\"published\": \"2025-02-05\"", "\"published\": \"2025年2月5日\"") },
         { "unknown_field", Lint.Mutate(Example, "\"year\": 2024,", "\"year\": 2024, \"yaer\": 2024,") },
         { "template_contradicts_year", Lint.Mutate(Example, "\"year\": 2024,", "\"year\": 2020,") },
@@ -78,6 +81,14 @@ public class ReportReaderTests
         var finding = Lint.Linter.Lint("bom.json", bytes).Where(Lint.IsTableOrInput).ShouldHaveSingleItem();
         finding.RuleId.ShouldBe("RL1007");
         (finding.Line, finding.Column).ShouldBe((22, 45));
+    }
+
+    [Fact]
+    public void A_file_just_over_the_limit_is_not_said_to_be_as_large_as_the_limit()
+    {
+        // Was "文件大小 16 MB，超过上限 16 MB".
+        ReportReader.TooLarge("r.json", ReportReader.MaxBytes + 1).Message.ShouldStartWith("文件大小 16.1 MB，超过上限 16 MB");
+        ReportReader.TooLarge("r.json", 50L * 1024 * 1024).Message.ShouldStartWith("文件大小 50.0 MB，");
     }
 
     [Fact]
