@@ -214,15 +214,24 @@ public sealed class PreviousYearIndex
         public List<int> Matches(string agency)
         {
             var found = new List<int>();
-            // Names ending with this one (itself included): reversed, they start with it.
+            // Names ending with this one (itself included): reversed, they start with it. Only a name that says which
+            // body it is may stand for a longer one: 县政府 ends every county's name.
+            var distinctive = Distinctive(agency);
             for (var k = LowerBound(agency); k < reversed.Length && reversed[k].StartsWith(agency, StringComparison.Ordinal); k++)
             {
-                found.Add(index[k]);
+                if (distinctive || reversed[k].Length == agency.Length)
+                {
+                    found.Add(index[k]);
+                }
             }
-            // Names this one ends with: its reversed prefixes.
+            // Names this one ends with: its reversed prefixes, each a name that says which body it is.
             for (var length = 1; length < agency.Length; length++)
             {
                 var prefix = agency.AsSpan(0, length);
+                if (!Distinctive(prefix))
+                {
+                    continue;
+                }
                 for (var k = LowerBound(prefix); k < reversed.Length && reversed[k].AsSpan().SequenceEqual(prefix); k++)
                 {
                     found.Add(index[k]);
@@ -231,6 +240,33 @@ public sealed class PreviousYearIndex
             found.Sort();
             return found;
         }
+
+        // What every name of its kind ends with, reversed (names are kept reversed): 人民政府, 政府, 管委会 …
+        private static readonly string[] GenericEndings = [.. new[] { "人民政府", "政府", "管理委员会", "管委会", "委员会", "办公室", "办事处" }.Select(Reverse)];
+
+        /// <summary>
+        /// Whether a (reversed) name says which body it is, beyond its kind and level: 洪泽区人民政府 does (洪泽); 县政府,
+        /// 区人民政府 and 市财政局 do not, so they match only a name equal to them.
+        /// </summary>
+        private static bool Distinctive(ReadOnlySpan<char> reversedName)
+        {
+            foreach (var ending in GenericEndings)
+            {
+                if (reversedName.StartsWith(ending, StringComparison.Ordinal))
+                {
+                    reversedName = reversedName[ending.Length..];
+                    break;
+                }
+            }
+            if (reversedName.Length > 0 && IsLevel(reversedName[0]))
+            {
+                reversedName = reversedName[1..];
+            }
+            // A name that starts with its level (市财政局, 县政府: "the city's …") names no place.
+            return reversedName.Trim().Length >= 2 && !IsLevel(reversedName[^1]);
+        }
+
+        private static bool IsLevel(char c) => c is '省' or '市' or '县' or '区' or '镇' or '乡' or '旗' or '州' or '盟';
 
         private int LowerBound(ReadOnlySpan<char> key)
         {

@@ -55,6 +55,31 @@ public class YearOverYearTests
     }
 
     [Fact]
+    public void A_name_without_a_place_stands_only_for_itself()
+    {
+        // 县政府 (2023) was taken as last year's report of 洪泽县政府 (2024), and 市财政局 of 南京市财政局: such names end
+        // every county's or city's name.
+        var directory = Scratch.Directory("pairing");
+        var y2023 = File.ReadAllText(Path.Combine(Paths.Fixtures, "expected", "2023_hongzequ.json"));
+        var y2024 = File.ReadAllText(Path.Combine(Paths.Fixtures, "expected", "2024_hongzequ.json"));
+        string Named(string report, string name) => System.Text.RegularExpressions.Regex.Replace(report, "\"name\": \"[^\"]+\"", $"\"name\": \"{name}\"", default, TimeSpan.FromSeconds(1));
+        File.WriteAllText(Path.Combine(directory, "a.json"), Named(y2024, "洪泽县政府"));
+        File.WriteAllText(Path.Combine(directory, "b.json"), Named(y2023, "县政府"));
+        File.WriteAllText(Path.Combine(directory, "c.json"), Named(y2024, "南京市财政局"));
+        File.WriteAllText(Path.Combine(directory, "d.json"), Named(y2023, "市财政局"));
+        File.WriteAllText(Path.Combine(directory, "e.json"), Named(y2024, "区人民政府"));
+        File.WriteAllText(Path.Combine(directory, "f.json"), Named(y2023, "区人民政府"));
+        var (files, _) = ReportLint.Cli.InputFiles.Expand([directory]);
+        var index = ReportLint.Cli.PreviousYearIndex.Build(files, []);
+        var linter = new Linter(ReportLint.Reading.TemplateRegistry.Default);
+
+        index.PreviousOf(0, linter).Report.ShouldBeNull();
+        index.PreviousOf(2, linter).Report.ShouldBeNull();
+        // The same name, however plain, is still the same agency.
+        index.PreviousOf(4, linter).Report!.AgencyName.ShouldBe("区人民政府");
+    }
+
+    [Fact]
     public void Last_years_report_gone_since_it_was_listed_leaves_the_rules_unjudged_instead_of_failing_the_run()
     {
         var directory = Pair();
