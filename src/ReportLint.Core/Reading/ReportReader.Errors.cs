@@ -117,6 +117,12 @@ public sealed partial class ReportReader
         bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])
         || (bytes.Length >= 2 && ((bytes[0] == 0 && IsTextByte(bytes[1])) || (bytes[1] == 0 && IsTextByte(bytes[0]))));
 
+    /// <summary>UTF-32, by its byte order mark or by three zero bytes beside a first character that is text.</summary>
+    private static bool IsUtf32(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0, 0]) || bytes.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF])
+        || (bytes.Length >= 4 && ((IsTextByte(bytes[0]) && bytes[1] == 0 && bytes[2] == 0 && bytes[3] == 0)
+                                  || (bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0 && IsTextByte(bytes[3]))));
+
     private static bool IsTextByte(byte b) => b is (>= 0x20 and < 0x7F) or (byte)'\t' or (byte)'\r' or (byte)'\n';
 
     private static ReadResult Binary(string path) => Fatal(path, InputRule.Unreadable,

@@ -58,8 +58,26 @@ public sealed partial class ReportReader
                 reader.Read();
                 expectedRow = row + 1;
                 var rowId = template.RowId(table, row);
-                if (!ExpectObject(ref reader, context, $"tables.{tableInfo.Id}.{rowId}"))
+                if (reader.TokenType != JsonTokenType.StartObject)
                 {
+                    // Given, in a form that holds no cells ([1, 2, 3], a number): said once, here, and its cells are
+                    // unusable, not also "missing, the whole row" (RL0106) at its key.
+                    var at = reader.TokenStartIndex;
+                    var written = reader.TokenType == JsonTokenType.StartArray ? "[…]" : Quoted.Brief(Encoding.UTF8.GetString(reader.ValueSpan));
+                    var firstColumn = tableInfo.Columns.Where((_, c) => template.CellIndex(table, row, c) >= 0).First().Id;
+                    context.Add(InputRule.BadField, $"tables.{tableInfo.Id}.{rowId} 应为 {{ … }} 对象，每列一项，如 {{ \"{firstColumn}\": 0, … }}。",
+                        $"'tables.{tableInfo.Id}.{rowId}' must be an object {{ … }} with one entry per column.", at, $"{tableInfo.Id}.{rowId}", field: $"tables.{tableInfo.Id}.{rowId}");
+                    context.RowOffsets[template.RowSlot(table, row)] = (int)rowOffset;
+                    for (var c = 0; c < tableInfo.Columns.Length; c++)
+                    {
+                        if (template.CellIndex(table, row, c) is var cell and >= 0)
+                        {
+                            context.Report.Cells[cell] = CellValue.Invalid;
+                            context.Report.Texts[cell] = written;
+                            context.Report.CellOffsets[cell] = (int)at + context.Start;
+                        }
+                    }
+                    reader.Skip();
                     continue;
                 }
                 context.RowOffsets[template.RowSlot(table, row)] = (int)rowOffset;
@@ -104,7 +122,9 @@ public sealed partial class ReportReader
         }
         // Out of range: beyond any real count or amount (and beyond what sums of such cells hold exactly), or a value
         // so small that it reads as 0 although written with a non-zero digit (1e-400).
-        var parsed = reader.TryGetDecimal(out var number) && Math.Abs(number) < MaxCell && (number != 0 || IsZeroAsWritten(digits));
+        var parsed = reader.TryGetDecimal(out var number) && Math.Abs(number) < MaxCell && (number != 0 || IsZeroAsWritten(digits))
+            && SignificantDigits(digits) <= 28; // more than decimal holds exactly: 23.000…0001 was read as 23
+
         value = CellValue.Of(number);
         return parsed;
     }
@@ -141,6 +161,29 @@ public sealed partial class ReportReader
 
     /// <summary>The largest magnitude a cell may hold: 10^18, a million times any public budget in 元.</summary>
     private const decimal MaxCell = 1_000_000_000_000_000_000m;
+
+    /// <summary>The digits of the number as written, from its first non-zero digit to its last non-zero one, exponent aside.</summary>
+    private static int SignificantDigits(ReadOnlySpan<byte> number)
+    {
+        int first = -1, last = -1, position = 0;
+        foreach (var c in number)
+        {
+            if (c is (byte)'e' or (byte)'E')
+            {
+                break;
+            }
+            if (c is >= (byte)'0' and <= (byte)'9')
+            {
+                if (c != '0')
+                {
+                    first = first < 0 ? position : first;
+                    last = position;
+                }
+                position++;
+            }
+        }
+        return first < 0 ? 0 : last - first + 1;
+    }
 
     private static bool IsZeroAsWritten(ReadOnlySpan<byte> number)
     {
@@ -206,7 +249,7 @@ public sealed partial class ReportReader
                         cells[cell] = CellValue.Invalid;
                         var written = Quoted.Brief(Encoding.UTF8.GetString(reader.ValueSpan));
                         context.Report.Texts[cell] = written;
-                        context.Add(InputRule.BadCellValue, $"{info.Label(Language.Chinese)} 的数值“{written}”超出范围，无法核对。请填写实际的数字。",
+                        context.Add(InputRule.BadCellValue, $"{info.Label(Language.Chinese)} 的数值“{written}”超出范围（过大、过小或位数过多），无法核对。请填写实际的数字。",
                             $"{info.Label(Language.English)}: {written} is out of range.", offset, info.Key);
                     }
                     break;

@@ -36,6 +36,13 @@ public sealed partial class ReportReader
             return new ReadResult(null, [TooLarge(path, bytes.Length)]);
         }
         var span = bytes.Span;
+        if (IsUtf32(span))
+        {
+            // Checked first: UTF-32 has the zero bytes UTF-16 is recognised by, and was called UTF-16.
+            return Fatal(path, InputRule.Unreadable,
+                "文件是 UTF-32 编码，不是 UTF-8。请用文本编辑器另存为 UTF-8 后再提交。",
+                "The file is UTF-32, not UTF-8. Save it as UTF-8 and submit again.", 1, 1);
+        }
         if (IsUtf16(span))
         {
             // Windows Notepad's "Unicode". Said before the UTF-8 check: that one would suggest GBK, or (for ASCII text with
@@ -314,7 +321,8 @@ public sealed partial class ReportReader
                     break;
             }
         }
-        if (context.Report.AgencyName is null)
+        // Missing, not given in another form (agency.name: null is "must be text" where it is, not also "missing" at 1:1).
+        if (context.Report.AgencyName is null && !context.Findings.Any(f => f.Field == "agency.name"))
         {
             context.Add(InputRule.BadField, "缺少 agency.name（报告机关名称）。", "Missing 'agency.name'.", 0, field: "agency.name");
         }

@@ -31,6 +31,10 @@ public class ReportReaderTests
         { "group_given_twice", Lint.Mutate(Example, "\"results_total\":", "\"other_processing\": { \"natural_person\": 0, \"commercial\": 0, \"research\": 0, \"nonprofit\": 0, \"legal_services\": 0, \"other_org\": 0, \"total\": 0 },\n      \"results_total\":") },
         // Was "must be a YYYY-MM-DD date", which it is.
         { "impossible_date", Lint.Mutate(Example, "\"published\": \"2025-02-05\"", "\"published\": \"2025-02-30\"") },
+        // Each was two findings: "missing agency.name" at 1:1 beside "must be text"; "the whole row is missing" beside
+        // "must be an object".
+        { "agency_name_null", Lint.Mutate(Example, "\"name\": \"呼和浩特市新城区人民政府\"", "\"name\": null") },
+        { "row_not_an_object", Lint.Mutate(Example, "\"penalty\":             { \"decisions\": 815 }", "\"penalty\":             [815]") },
         { "bad_metadata", Lint.Mutate(Lint.Mutate(Example, "\"kind\": \"government\"", "\"kind\": \"county\""), "\"published\": \"2025-02-05\"", "\"published\": \"2025年2月5日\"") },
         { "unknown_field", Lint.Mutate(Example, "\"year\": 2024,", "\"year\": 2024, \"yaer\": 2024,") },
         { "template_contradicts_year", Lint.Mutate(Example, "\"year\": 2024,", "\"year\": 2020,") },
@@ -45,6 +49,8 @@ public class ReportReaderTests
         { "number_too_large_to_add", Lint.Mutate(Example, "\"disclosed\":         { \"natural_person\": 23", "\"disclosed\":         { \"natural_person\": 79228162514264337593543950335") },
         // Were RL1006 "not a number; write digits only" for digits in quotes, and "“” is not a number".
         { "number_in_quotes", Lint.Mutate(Lint.Mutate(Example, "{ \"decisions\": 815 }", "{ \"decisions\": \"815\" }"), "\"disclosed\":         { \"natural_person\": 23", "\"disclosed\":         { \"natural_person\": \"\"") },
+        // Was read as 23.
+        { "number_too_precise", Lint.Mutate(Example, "{ \"decisions\": 815 }", "{ \"decisions\": 815.00000000000000000000000000001 }") },
         // Was read as 0.
         { "number_too_small", Lint.Mutate(Example, "{ \"decisions\": 815 }", "{ \"decisions\": 1e-400 }") },
         // Passed without a word: the year-dependent rules (deadline, period) and every narrative rule quietly did not apply.
@@ -192,6 +198,19 @@ public class ReportReaderTests
         var finding = Lint.Linter.Lint("r.json", bytes).ShouldHaveSingleItem();
         (finding.RuleId, finding.Line, finding.Column).ShouldBe(("RL0101", 1, 1));
         finding.Message.ShouldStartWith("文件是 UTF-16 编码（Windows 记事本中称为“Unicode”），不是 UTF-8。");
+    }
+
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    public void A_utf32_file_is_not_called_utf16(bool bigEndian, bool byteOrderMark)
+    {
+        var text = new UTF32Encoding(bigEndian, byteOrderMark);
+        var bytes = text.GetPreamble().Concat(text.GetBytes(Example)).ToArray();
+        var finding = Lint.Linter.Lint("r.json", bytes).ShouldHaveSingleItem();
+        (finding.RuleId, finding.Line, finding.Column).ShouldBe(("RL0101", 1, 1));
+        finding.Message.ShouldStartWith("文件是 UTF-32 编码，不是 UTF-8。");
     }
 
     public static TheoryData<string, string, string> SyntaxMistakes => new()
