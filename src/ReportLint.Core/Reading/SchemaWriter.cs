@@ -53,6 +53,7 @@ public static class SchemaWriter
             w.WriteStartObject("properties");
             w.WriteStartObject("name");
             w.WriteString("type", "string");
+            w.WriteNumber("minLength", 1);
             w.WriteEndObject();
             w.WriteStartObject("kind");
             w.WriteStartArray("enum");
@@ -161,7 +162,7 @@ public static class SchemaWriter
         {
             w.WriteString("type", "string");
         }
-        w.WriteString("pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+        w.WriteString("pattern", "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$");
         w.WriteEndObject();
     }
 
@@ -184,6 +185,38 @@ public static class SchemaWriter
             w.WriteString("title", table.Label);
             w.WriteString("type", "object");
             w.WriteBoolean("additionalProperties", false);
+            // Every row (the checker's RL0106); a group either as its total row or as all its rows, never both (RL0108).
+            w.WriteStartArray("required");
+            foreach (var row in table.Rows.Where(r => r.Group is null))
+            {
+                w.WriteStringValue(row.Id);
+            }
+            w.WriteEndArray();
+            if (table.Groups.Length > 0)
+            {
+                w.WriteStartArray("allOf");
+                foreach (var group in table.Groups)
+                {
+                    w.WriteStartObject();
+                    w.WriteStartArray("oneOf");
+                    w.WriteStartObject();
+                    w.WriteStartArray("required");
+                    w.WriteStringValue(group.Id);
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                    w.WriteStartObject();
+                    w.WriteStartArray("required");
+                    foreach (var row in group.Rows)
+                    {
+                        w.WriteStringValue(row);
+                    }
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
             w.WriteStartObject("properties");
             foreach (var row in table.Rows)
             {

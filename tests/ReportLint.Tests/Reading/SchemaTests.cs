@@ -23,4 +23,44 @@ public class SchemaTests
             schema.ShouldContain($"\"{cell.Column}\": {{");
         }
     }
+
+    /// <summary>Files the checker refuses for their form, each with the input error it gives; the schema must refuse them too.</summary>
+    public static TheoryData<string, string, string> Refused => new()
+    {
+        // The audit found the schema accepting each of these while the checker gave an error.
+        { "missing_row", "RL0106", Lint.Mutate(Example, "\"enforcement\":         { \"decisions\": 128 },", "") },
+        { "empty_agency_name", "RL0104", Lint.Mutate(Example, "\"name\": \"呼和浩特市新城区人民政府\"", "\"name\": \"\"") },
+        { "month_13", "RL0104", Lint.Mutate(Example, "\"published\": \"2025-02-05\"", "\"published\": \"2025-13-05\"") },
+        { "year_out_of_range", "RL0104", Lint.Mutate(Example, "\"year\": 2024,", "\"year\": 20244,") },
+        { "group_total_and_rows", "RL0108", Lint.Mutate(Example, "\"results_total\":", "\"other_processing\": { \"natural_person\": 0, \"commercial\": 0, \"research\": 0, \"nonprofit\": 0, \"legal_services\": 0, \"other_org\": 0, \"total\": 0 },\n      \"results_total\":") },
+        { "cell_true", "RL0107", Lint.Mutate(Example, "{ \"decisions\": 815 }", "{ \"decisions\": true }") },
+        { "unknown_row", "RL0105", Lint.Mutate(Example, "\"petition\":", "\"petitions\":") },
+    };
+
+    private static string Example => Lint.Example("000_1c6b722cb07b2c5a.json");
+
+    [Fact]
+    public void Every_example_and_fixture_report_is_valid_against_the_schema()
+    {
+        var files = Directory.GetFiles(Paths.Examples, "*.json")
+            .Concat(Directory.GetFiles(Path.Combine(Paths.Fixtures, "expected"), "*.json"))
+            .Concat(Directory.GetFiles(Path.Combine(Paths.Fixtures, "trial"), "*.json")).ToArray();
+        var (exit, stdout, stderr) = NodeProcess.Run(Paths.RepoRoot, [Path.Combine(Paths.RepoRoot, "schema", "validate.js"), .. files]);
+        stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldAllBe(line => line.EndsWith("\tvalid", StringComparison.Ordinal), stdout + stderr);
+        exit.ShouldBe(0);
+    }
+
+    [Theory]
+    [MemberData(nameof(Refused))]
+    public void What_the_checker_refuses_for_its_form_the_schema_refuses(string name, string rule, string json)
+    {
+        var directory = Scratch.Directory("schema");
+        var file = Path.Combine(directory, name + ".json");
+        File.WriteAllText(file, json);
+
+        Lint.Text(name + ".json", json).ShouldContain(f => f.RuleId == rule && f.Severity == Validation.Severity.Error);
+        var (exit, stdout, stderr) = NodeProcess.Run(directory, Path.Combine(Paths.RepoRoot, "schema", "validate.js"), file);
+        stdout.ShouldContain("\tinvalid\t", Case.Sensitive, stderr);
+        exit.ShouldBe(1);
+    }
 }

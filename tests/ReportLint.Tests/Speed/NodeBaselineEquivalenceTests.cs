@@ -17,7 +17,7 @@ namespace ReportLint.Tests.Speed;
 /// </summary>
 public class NodeBaselineEquivalenceTests
 {
-    private static readonly string NodeDirectory = Path.Combine(Paths.RepoRoot, "benchmarks", "node");
+    private static readonly string NodeDirectory = Paths.NodeBenchmarks;
 
     private static readonly string[] TableRules = ["RL1001", "RL1002", "RL1003", "RL1004", "RL1005", "RL1006", "RL1007", "RL1008"];
 
@@ -155,36 +155,5 @@ public class NodeBaselineEquivalenceTests
             .ToHashSet(StringComparer.Ordinal);
     }
 
-    private static (int ExitCode, string Out, string Err) RunNode(string workingDirectory, params string[] args)
-    {
-        foreach (var package in new[] { "ajv", "json-logic-js" })
-        {
-            if (!File.Exists(Path.Combine(NodeDirectory, "node_modules", package, "package.json")))
-            {
-                throw new Xunit.Sdk.XunitException(
-                    $"benchmarks/node/node_modules/{package} is missing: run `npm ci --prefix benchmarks/node` (needs node and npm; .ci/run does it).");
-            }
-        }
-        var start = new ProcessStartInfo("node") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (Win32Exception e)
-        {
-            throw new Xunit.Sdk.XunitException($"`node` could not be started ({e.Message}): install Node.js (apt-get install nodejs npm); .ci/run does it.");
-        }
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            process.WaitForExit(120_000).ShouldBeTrue("node check.js did not finish within two minutes");
-            return (process.ExitCode, stdout.Result, stderr.Result);
-        }
-    }
+    private static (int ExitCode, string Out, string Err) RunNode(string workingDirectory, params string[] args) => NodeProcess.Run(workingDirectory, args);
 }

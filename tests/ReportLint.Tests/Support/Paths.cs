@@ -17,6 +17,9 @@ public static class Paths
 
     public static string Fixtures => Path.Combine(RepoRoot, "tests", "fixtures");
 
+    /// <summary>benchmarks/node: the ajv + json-logic-js baseline and its packages.</summary>
+    public static string NodeBenchmarks => Path.Combine(RepoRoot, "benchmarks", "node");
+
     /// <summary>The real published reports beside the repository (../shared/seeds, ../shared/reports): read only.</summary>
     public static string Shared => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
 }
