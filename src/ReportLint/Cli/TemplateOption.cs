@@ -35,6 +35,20 @@ internal static class TemplateOption
                 ? $"{command}: --template {template}: there is no such template; templates: {templates.Coverage(language)}.{(forYear is null ? "" : $" A {asYear} report uses template {forYear.Name}.")}"
                 : $"{command}: --template {template}：没有这个模板。可用的模板：{templates.Coverage(language)}。{(forYear is null ? "" : $"{asYear} 年度的报告适用模板 {forYear.Name}。")}";
         }
+        if (year is { } bad && !Report.IsPlausibleYear(bad))
+        {
+            return english
+                ? $"{command}: --year {bad}: not a report year (from {Report.FirstYear} to {Report.LastYear}, such as 2024)."
+                : $"{command}: --year {bad}：不是有效的报告年度（应在 {Report.FirstYear} 到 {Report.LastYear} 之间，如 2024）。";
+        }
+        if (template is not null && year is { } given && templates.Find(template) is { } named && !named.Covers(given))
+        {
+            // Imported under it anyway, the report was then checked with RL0109 "template does not fit the year".
+            var fitting = templates.ForYear(given);
+            return english
+                ? $"{command}: --template {template} is for report years {TemplateRegistry.Years(named)}, and --year {given} is not one of them.{(fitting is null ? "" : $" A {given} report uses template {fitting.Name}.")}"
+                : $"{command}: --template {template} 适用于 {TemplateRegistry.Years(named)} 年度，--year {given} 不在其中。{(fitting is null ? "" : $"{given} 年度的报告适用模板 {fitting.Name}。")}";
+        }
         if (template is null && year is { } y && templates.ForYear(y) is null)
         {
             return english

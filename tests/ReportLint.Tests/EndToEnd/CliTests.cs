@@ -215,6 +215,18 @@ public class CliTests
         stderr.Trim().ShouldBe(says + "\n用法见 reportlint --help。");
     }
 
+    [Theory]
+    // Were accepted: the report was imported under a template that does not fit its year (RL0109 when checked).
+    [InlineData(new[] { "import", "examples", "--template", "2019", "--year", "2024" }, "reportlint import: --template 2019 适用于 2019–2020 年度，--year 2024 不在其中。2024 年度的报告适用模板 2021。")]
+    [InlineData(new[] { "import", "examples", "--year", "20244" }, "reportlint import: --year 20244：不是有效的报告年度（应在 2008 到 2999 之间，如 2024）。")]
+    public void A_year_the_template_does_not_cover_is_a_usage_error(string[] args, string says)
+    {
+        var (exit, stdout, stderr) = Run(Paths.RepoRoot, args);
+        exit.ShouldBe(2);
+        stdout.ShouldBeEmpty();
+        stderr.Trim().ShouldBe(says);
+    }
+
     [Fact]
     public void Explain_shows_each_template_s_version_of_a_rule_that_differs()
     {
