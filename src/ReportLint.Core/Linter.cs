@@ -40,8 +40,8 @@ public sealed class Linter
             return LintResult.Of(read.Findings);
         }
         var findings = new List<Finding>(read.Findings);
-        var sink = new FindingSink();
         var report = read.Report;
+        var sink = new FindingSink(recordUnjudged: UnjudgedChecks.Applies(report));
         var context = new ValidationContext(report, previous is null ? null : PreviousCells(report, previous), runs?.GetValueOrDefault(report.Template), previous?.Path);
         report.Template.Validate(context, sink);
         if (sink.Failures.Count > 0 || context.Unreadable.Count > 0)

@@ -47,6 +47,27 @@ public static class UnjudgedChecks
         return findings;
     }
 
+    /// <summary>
+    /// Whether the report has a cell without a number, so that undecided checks are worth recording: most are sentences
+    /// the narrative does not have, and a report whose cells all hold numbers (or are not reported, an allowed form) has
+    /// nothing to name. One pass over its cells.
+    /// </summary>
+    public static bool Applies(Report report)
+    {
+        foreach (var cell in report.Cells)
+        {
+            if (IsWithoutNumber(cell.State))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Not reported (a group given as its total, or the total of a group given by rows) is a form the template allows;
+    // only a cell that should hold a number and does not is named.
+    private static bool IsWithoutNumber(CellState state) => state is CellState.Missing or CellState.Blank or CellState.Text or CellState.Invalid;
+
     /// <summary>For each cell without a number that left a check undecided, the rules of those checks; null when none.</summary>
     private static Dictionary<int, HashSet<string>>? CellsWithoutNumber(Report report, FindingSink sink)
     {
@@ -90,9 +111,7 @@ public static class UnjudgedChecks
 
             void Note(int at)
             {
-                // Not reported (a group given as its total, or the total of a group given by rows) is a form the
-                // template allows; only a cell that should hold a number and does not is named.
-                if (at >= 0 && report.Cells[at].State is CellState.Missing or CellState.Blank or CellState.Text or CellState.Invalid)
+                if (at >= 0 && IsWithoutNumber(report.Cells[at].State))
                 {
                     byCell ??= [];
                     if (!byCell.TryGetValue(at, out var ids))

@@ -124,7 +124,6 @@ public sealed partial class ReportReader
         // so small that it reads as 0 although written with a non-zero digit (1e-400).
         var parsed = reader.TryGetDecimal(out var number) && Math.Abs(number) < MaxCell && (number != 0 || IsZeroAsWritten(digits))
             && SignificantDigits(digits) <= 28; // more than decimal holds exactly: 23.000…0001 was read as 23
-
         value = CellValue.Of(number);
         return parsed;
     }

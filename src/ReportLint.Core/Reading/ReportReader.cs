@@ -130,15 +130,12 @@ public sealed partial class ReportReader
     /// </summary>
     private static void NameTheAgency(Report report, List<Finding> findings)
     {
-        if (Quoted.BriefOrNull(report.AgencyName) is not { } agency)
-        {
-            return;
-        }
+        string? agency = null;
         for (var i = 0; i < findings.Count; i++)
         {
-            if (findings[i].Agency is null)
+            if (findings[i].Agency is null && report.AgencyName is not null)
             {
-                findings[i] = findings[i] with { Agency = agency };
+                findings[i] = findings[i] with { Agency = agency ??= Quoted.Brief(report.AgencyName) };
             }
         }
     }
@@ -184,7 +181,7 @@ public sealed partial class ReportReader
 
     // One decimal, rounded up: a file just over the limit was "16 MB, over the limit of 16 MB".
     private static string Megabytes(long bytes) =>
-        (Math.Ceiling(bytes / 1024.0 / 1024.0 * 10) / 10).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+        (Math.Ceiling(bytes / 1024.0 / 1024.0 * 10) / 10).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 
     private sealed class ReadContext(Report report, List<Finding> findings, int start)
     {

@@ -13,7 +13,9 @@ public sealed record RuleFailure(TemplateDefinition Template, int Rule, int Inst
 }
 
 /// <summary>Collects failures during one validation. Reused across reports so the checking loop does not allocate.</summary>
-public sealed class FindingSink
+/// <param name="recordUnjudged">Whether to keep the checks that came out undecided: only worth it for a report with a cell
+/// without a number (<see cref="Findings.UnjudgedChecks.Applies"/>), the one case they are named in.</param>
+public sealed class FindingSink(bool recordUnjudged = true)
 {
     private readonly List<RuleFailure> failures = new();
     private readonly List<RuleInfo> skipped = new();
@@ -34,6 +36,10 @@ public sealed class FindingSink
 
     public void Unjudge(int rule, int instance, int cell)
     {
+        if (!recordUnjudged)
+        {
+            return;
+        }
         unjudged.Add(rule);
         unjudged.Add(instance);
         unjudged.Add(cell);

@@ -69,9 +69,9 @@ public class ImportCommandTests
     }
 
     [Theory]
-    // --year 1800 imported under a template picked from the labels, and wrote JSON the checker then refused; an unknown
+    // --year 2010 imported under a template picked from the labels, and wrote JSON the checker then refused; an unknown
     // --template was a per-file import error.
-    [InlineData("--year", "1800", "reportlint import: --year 1800：没有适用于 1800 年度的模板（2019（2019–2020 年度）、2021（2021– 年度））。请核对年度，或用 --template 指定模板。")]
+    [InlineData("--year", "2010", "reportlint import: --year 2010：没有适用于 2010 年度的模板（2019（2019–2020 年度）、2021（2021– 年度））。请核对年度，或用 --template 指定模板。")]
     [InlineData("--template", "2020", "reportlint import: --template 2020：没有这个模板。可用的模板：2019（2019–2020 年度）、2021（2021– 年度）。2020 年度的报告适用模板 2019。")]
     public void A_year_or_template_no_template_fits_is_a_usage_error_before_any_file(string option, string value, string says)
     {

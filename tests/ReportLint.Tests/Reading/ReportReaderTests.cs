@@ -94,7 +94,7 @@ public class ReportReaderTests
     {
         // Was "文件大小 16 MB，超过上限 16 MB".
         ReportReader.TooLarge("r.json", ReportReader.MaxBytes + 1).Message.ShouldStartWith("文件大小 16.1 MB，超过上限 16 MB");
-        ReportReader.TooLarge("r.json", 50L * 1024 * 1024).Message.ShouldStartWith("文件大小 50.0 MB，");
+        ReportReader.TooLarge("r.json", 50L * 1024 * 1024).Message.ShouldStartWith("文件大小 50 MB，");
     }
 
     [Fact]
