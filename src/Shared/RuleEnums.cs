@@ -55,4 +55,7 @@ public enum PlaceholderKind
 
     /// <summary>The sentence of the narrative a rule read (quoted in the finding).</summary>
     Sentence,
+
+    /// <summary>The phrases of the rule's narrative patterns that the text does not have (what a mentions() check missed).</summary>
+    Missing,
 }

@@ -15,7 +15,10 @@ public static class FindingFactory
         var cells = report.Template.Cells;
         var subjectCell = failure.Cell >= 0 ? failure.Cell : LocationCell(report, instance);
         // A rule that read the narrative points at the sentence it read; others at the cell.
-        var quoted = instance.Narratives.SelectMany(context.MatchesOf).FirstOrDefault();
+        // A finding points at the sentence it quotes. One that quotes none (RL1306: 考核, 评议 or 责任追究 missing) points at
+        // the section: the first sentence a pattern did match is the one thing in the text that is not the problem.
+        var quotes = Array.Exists(rule.Message, p => p.Kind == PlaceholderKind.Sentence);
+        var quoted = quotes ? instance.Narratives.SelectMany(context.MatchesOf).FirstOrDefault() : null;
         var section = instance.Narratives.Length > 0 ? report.Template.Narratives[instance.Narratives[0]].Section : null;
         var offset = quoted is not null ? SentenceOffset(report, quoted)
             : subjectCell >= 0 && report.CellOffsets[subjectCell] >= 0 ? report.CellOffsets[subjectCell]
@@ -26,9 +29,12 @@ public static class FindingFactory
         Arithmetic? arithmetic = null;
         if (rule.IsComparison && failure.Lhs.Known && failure.Rhs.Known)
         {
+            // A side that is the number a sentence states (RL1101: “收到申请17件”) is shown as that, quoted: it had no line.
+            Side? Stated(Num value) => quoted is null ? null
+                : new Side([new Operand("sections." + section, SectionHeading(section) + "所写", $"stated in sections.{section}", 1, Format(value), Format(value))], value.Value);
             arithmetic = new Arithmetic(
-                instance.Lhs.Length == 0 ? null : new Side(Terms(report, instance.Lhs, context), failure.Lhs.Value),
-                instance.Rhs.Length == 0 ? null : new Side(Terms(report, instance.Rhs, context), failure.Rhs.Value),
+                instance.Lhs.Length == 0 ? Stated(failure.Lhs) : new Side(Terms(report, instance.Lhs, context), failure.Lhs.Value),
+                instance.Rhs.Length == 0 ? Stated(failure.Rhs) : new Side(Terms(report, instance.Rhs, context), failure.Rhs.Value),
                 Eval.Subtract(failure.Lhs, failure.Rhs) is { Known: true } difference ? difference.Value : null);
         }
 
@@ -63,6 +69,8 @@ public static class FindingFactory
                         : instance.PreviousOperands[part.Operand] >= 0 && context.Previous(instance.PreviousOperands[part.Operand]) is { Known: true } previous ? Format(previous.Value)
                         : "?",
                     PlaceholderKind.Sentence => Quoted.Visible(quoted?.Sentence ?? ""),
+                    PlaceholderKind.Missing => string.Join(language == Language.English ? ", " : "、",
+                        instance.Narratives.Where(n => context.MatchesOf(n).Count == 0).Select(n => $"“{report.Template.Narratives[n].Pattern}”")),
                     _ => "",
                 });
             }
@@ -117,6 +125,19 @@ public static class FindingFactory
             }
         }
         return null;
+    }
+
+    /// <summary>“一、总体情况” for overview; the preamble has no heading.</summary>
+    private static string SectionHeading(string? section)
+    {
+        foreach (var (id, _, _, heading) in Importing.Outline.Sections)
+        {
+            if (id == section)
+            {
+                return heading;
+            }
+        }
+        return "报告开头";
     }
 
     private static int SentenceOffset(Report report, Narrative.NarrativeMatch match)

@@ -430,6 +430,7 @@ internal sealed partial class RuleBinder
         if (usesNarrative)
         {
             available.Add("sentence");
+            available.Add("missing");
         }
         available.AddRange(operandNames);
 
@@ -459,6 +460,7 @@ internal sealed partial class RuleBinder
                 "cell" => new MessageSegment(PlaceholderKind.Cell, part.Text, -1),
                 "value" => new MessageSegment(PlaceholderKind.Value, part.Text, -1),
                 "sentence" => new MessageSegment(PlaceholderKind.Sentence, part.Text, -1),
+                "missing" => new MessageSegment(PlaceholderKind.Missing, part.Text, -1),
                 _ => new MessageSegment(PlaceholderKind.Operand, part.Text, operandNames.IndexOf(part.Text)),
             });
         }

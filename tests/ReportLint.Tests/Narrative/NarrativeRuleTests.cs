@@ -60,6 +60,28 @@ public class NarrativeRuleTests
     }
 
     [Fact]
+    public void A_government_overview_without_some_of_its_statutory_items_is_told_which_and_where()
+    {
+        // 呼和浩特市新城区 2024 writes of 考核 (“纳入各单位年终实绩考核”) but not of 评议 or 责任追究. The finding said
+        // "at least one is missing" and pointed into the 考核 sentence, the one part that was there.
+        var finding = Lint.Text("examples/000.json", Lint.Example("000_1c6b722cb07b2c5a.json")).Single(f => f.RuleId == "RL1306");
+        finding.Message.ShouldEndWith("本报告的总体情况没有写到：“评议”、“责任追究”。");
+        finding.MessageEn.ShouldEndWith("the overview does not mention: “评议”, “责任追究”.");
+        (finding.Line, finding.Column).ShouldBe((10, 17));
+    }
+
+    [Fact]
+    public void A_number_stated_in_the_text_is_the_side_of_the_arithmetic_it_is()
+    {
+        // RL1101 showed 右边 (the table's 95) and 相差 -78 with no 左边 at all.
+        var finding = Beyond("2024_hongzequ.json", Fixture("2024_hongzequ.json")).Single(f => f.RuleId == "RL1101");
+        var left = finding.Arithmetic!.Lhs.ShouldNotBeNull();
+        left.Total.ShouldBe(17m);
+        left.Terms.ShouldHaveSingleItem().Label.ShouldBe("一、总体情况所写");
+        finding.Arithmetic.Rhs!.Total.ShouldBe(95m);
+    }
+
+    [Fact]
     public void Empty_sections_and_a_missing_fee_statement_are_reported()
     {
         var json = Lint.Mutate(Lint.Example("004_459b43244279d95c.json"), "本年度鄂伦春自治旗未产生政府信息公开信息处理费。", "无。");
