@@ -11,7 +11,15 @@ public sealed partial class ReportReader
         // Asked only here and for text that is not UTF-8 (the two ways a binary file fails), not of every file.
         if (IsBinary(bytes.Span))
         {
-            return Binary(path);
+            return Binary(path, bytes.Span);
+        }
+        if (PublishedReport(bytes.Span[start..]) is { } kind)
+        {
+            // A published report given as it is (reportlint 2024.txt): "malformed JSON, a comma is missing" at its
+            // first character said nothing of what to do.
+            return Fatal(path, InputRule.MalformedJson,
+                $"这不是报告的 JSON 文件，而是{kind}。请先转换：reportlint import {Quoted.Brief(path)}，再检查生成的 .json 文件。",
+                $"This is not a report JSON file but {(kind == "网页（HTML）" ? "a web page (HTML)" : "text")}. Convert it first: reportlint import {Quoted.Brief(path)}, then check the .json it writes.", 1, 1);
         }
         var lines = new LineIndex(bytes);
         var line = (int)(e.LineNumber ?? 0);
@@ -125,9 +133,28 @@ public sealed partial class ReportReader
 
     private static bool IsTextByte(byte b) => b is (>= 0x20 and < 0x7F) or (byte)'\t' or (byte)'\r' or (byte)'\n';
 
-    private static ReadResult Binary(string path) => Fatal(path, InputRule.Unreadable,
-        "这不是文本文件（是二进制文件，例如 macOS 生成的 ._ 文件、压缩包或图片），不是报告。请删去它，或换成报告的 JSON 文件。",
-        "This is not a text file (a binary file such as a macOS ._ file, an archive or a picture), so not a report.", 1, 1);
+    /// <summary>What a file that does not start like JSON at all is: a web page, or text such as a report's (null: JSON gone wrong).</summary>
+    private static string? PublishedReport(ReadOnlySpan<byte> bytes)
+    {
+        var i = 0;
+        while (i < bytes.Length && bytes[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            i++;
+        }
+        if (i == bytes.Length || bytes[i] is (byte)'{' or (byte)'[' or (byte)'"' or (byte)'/' or (byte)'\'' or (byte)'-' or (>= (byte)'0' and <= (byte)'9'))
+        {
+            return null;
+        }
+        return bytes[i] == '<' ? "网页（HTML）" : bytes[i] >= 0x80 ? "一段文字（如已发布报告的文本）" : null;
+    }
+
+    private static ReadResult Binary(string path, ReadOnlySpan<byte> bytes) => bytes.StartsWith("%PDF"u8)
+        ? Fatal(path, InputRule.Unreadable,
+            $"这是 PDF 文件，不是报告的 JSON 文件。请先转换：reportlint import {Quoted.Brief(path)}，再检查生成的 .json 文件。",
+            $"This is a PDF, not a report JSON file. Convert it first: reportlint import {Quoted.Brief(path)}, then check the .json it writes.", 1, 1)
+        : Fatal(path, InputRule.Unreadable,
+            "这不是文本文件（是二进制文件，例如 macOS 生成的 ._ 文件、压缩包或图片），不是报告。请删去它，或换成报告的 JSON 文件。",
+            "This is not a text file (a binary file such as a macOS ._ file, an archive or a picture), so not a report.", 1, 1);
 
     /// <summary>A zero byte in the first 8 KB: no text file has one (a macOS ._ file, an archive, a picture).</summary>
     private static bool IsBinary(ReadOnlySpan<byte> bytes) => bytes[..Math.Min(bytes.Length, 8192)].Contains((byte)0);

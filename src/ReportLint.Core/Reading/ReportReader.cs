@@ -53,9 +53,9 @@ public sealed partial class ReportReader
         }
         if (!Utf8.IsValid(span))
         {
-            if (IsBinary(span))
+            if (IsBinary(span) || span.StartsWith("%PDF"u8))
             {
-                return Binary(path);
+                return Binary(path, bytes.Span);
             }
             var bad = FirstInvalidUtf8(span);
             var (line, column) = new LineIndex(bytes[..bad]).Locate(bad);

@@ -97,6 +97,25 @@ public class ReportReaderTests
         ReportReader.TooLarge("r.json", 50L * 1024 * 1024).Message.ShouldStartWith("文件大小 50 MB，");
     }
 
+    [Theory]
+    // Each was "malformed JSON: a comma or a quote is missing" at line 1, or "not UTF-8 (GBK?)" for the PDF.
+    [InlineData("reports/2024_hongzequ.txt", "RL0102", "这不是报告的 JSON 文件，而是一段文字（如已发布报告的文本）。请先转换：reportlint import")]
+    [InlineData("reports/pdf/2024_hongzequ.pdf", "RL0101", "这是 PDF 文件，不是报告的 JSON 文件。请先转换：reportlint import")]
+    [InlineData("seeds/000_1c6b722cb07b2c5a.txt", "RL0102", "这不是报告的 JSON 文件，而是一段文字")]
+    public void A_published_report_given_to_the_checker_is_told_to_be_imported_first(string file, string rule, string says)
+    {
+        var finding = Lint.Linter.Lint(file, File.ReadAllBytes(Path.Combine(Paths.Shared, file))).ShouldHaveSingleItem();
+        (finding.RuleId, finding.Line, finding.Column).ShouldBe((rule, 1, 1));
+        finding.Message.ShouldStartWith(says);
+    }
+
+    [Fact]
+    public void A_web_page_given_to_the_checker_is_told_to_be_imported_first()
+    {
+        var finding = Lint.Linter.Lint("page.html", File.ReadAllBytes(Path.Combine(Paths.Fixtures, "html", "003_yunzhou.html"))).ShouldHaveSingleItem();
+        finding.Message.ShouldStartWith("这不是报告的 JSON 文件，而是网页（HTML）。请先转换：reportlint import page.html");
+    }
+
     [Fact]
     public void A_binary_file_is_called_binary_not_utf16()
     {
