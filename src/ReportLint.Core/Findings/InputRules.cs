@@ -28,6 +28,8 @@ public sealed record InputRule(string Id, string Name, Severity Severity, string
 
     public static readonly InputRule PreviousUnused = new("RL0117", "previous-year-unused", Severity.Warning, "--previous 给出的报告没有用上", "A report given with --previous was not used", false, "--previous 给出的报告只与同一机关下一年度的报告核对；没有这样的报告时它被忽略，跨年度规则也就没有核对。");
 
+    public static readonly InputRule GroupAsTotal = new("RL0118", "group-given-as-total", Severity.Info, "分组只填了合计", "Group given only as its total", false, "格式把（三）不予公开、（六）其他处理等分组分列为子项；只填合计行时，各子项的数字无从核对，也与格式不符。已发布的报告常这样填（原表就只有一行时照录即可），所以只作提示。");
+
     public static readonly IReadOnlyList<InputRule> All =
-        [Unreadable, MalformedJson, UnknownTemplate, BadField, UnknownCell, MissingCell, BadCellValue, GroupTwice, TemplateYear, UnknownField, BadConfig, BadBaseline, StaleBaseline, OtherTemplateTable, UnitNotStated, PreviousAmbiguous, PreviousUnused];
+        [Unreadable, MalformedJson, UnknownTemplate, BadField, UnknownCell, MissingCell, BadCellValue, GroupTwice, TemplateYear, UnknownField, BadConfig, BadBaseline, StaleBaseline, OtherTemplateTable, UnitNotStated, PreviousAmbiguous, PreviousUnused, GroupAsTotal];
 }

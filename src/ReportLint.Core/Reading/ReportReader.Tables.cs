@@ -331,6 +331,15 @@ public sealed partial class ReportReader
                             $"{group.LabelEn} is given both as the total row '{group.Id}' and as its rows; give one or the other.",
                             context.RowOffset(t, groupRow));
                     }
+                    else if (context.SkippedTables.Count == 0)
+                    {
+                        // Allowed (published reports do it), but not the format: said, so an evaluator sees it — unless a
+                        // table is laid out for another template (RL0114), which already says the format is not this one.
+                        context.Add(InputRule.GroupAsTotal,
+                            $"{table.Short}的“{group.Label}”只填了合计一行，格式要求分列其 {memberRows.Length} 个子项；各子项的数字无从核对。",
+                            $"{table.Id}: {group.LabelEn} is given only as its total; the format has {memberRows.Length} rows for it.",
+                            context.RowOffset(t, groupRow), $"{table.Id}.{group.Id}");
+                    }
                     foreach (var r in memberRows.Where(r => context.RowOffset(t, r) < 0))
                     {
                         SetAll(report, t, r, CellValue.NotReported);

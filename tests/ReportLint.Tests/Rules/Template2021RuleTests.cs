@@ -60,6 +60,18 @@ public class Template2021RuleTests
     }
 
     [Fact]
+    public void A_group_given_only_as_its_total_is_noted_as_not_the_format()
+    {
+        // 大同市云州区 2021 prints （六）其他处理 as one row; the 2021 format has three. Checked as given, but nothing said so
+        // (only the importer noted it).
+        var note = Lint.Text("examples/003.json", Lint.Example("003_33dd7dc401233ec9.json")).Single(f => f.RuleId == "RL0118");
+        note.Severity.ShouldBe(Validation.Severity.Info);
+        note.Message.ShouldBe("表三的“（六）其他处理”只填了合计一行，格式要求分列其 3 个子项；各子项的数字无从核对。");
+        note.CellKey.ShouldBe("requests.other_processing");
+        Lint.Text("examples/000.json", Lint.Example(Xincheng)).ShouldNotContain(f => f.RuleId == "RL0118");
+    }
+
+    [Fact]
     public void A_cell_without_a_number_names_the_checks_it_left_undone()
     {
         // 大同市云州区 2021 gives （六）其他处理 as its total only: its rows are not reported, which is allowed and is not
