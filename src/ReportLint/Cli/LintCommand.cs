@@ -23,7 +23,7 @@ public static class LintCommand
 
     private static readonly Option<string?> FilesFrom = new("--files-from")
     {
-        Description = "Also check the paths listed in this file, one per line, taken exactly as written: no shell, no quoting. The MSBuild package passes its report files this way. 从列表文件读取要检查的路径，每行一个。",
+        Description = "Also check the paths listed in this file (- for standard input), one per line, taken exactly as written: no shell, no quoting. The MSBuild package passes its report files this way. 从列表文件读取要检查的路径，每行一个。",
     };
 
     private static readonly Option<string> Format = new("--format", "-f")
@@ -328,7 +328,18 @@ public static class LintCommand
         string? error = null;
         try
         {
-            if (FileBytes.ReadAll(list, limit).Bytes is { } bytes)
+            // "-": the list on standard input (find … | reportlint --files-from -).
+            byte[]? read;
+            if (list == InputFiles.StandardInput)
+            {
+                using var stdin = Console.OpenStandardInput();
+                read = FileBytes.ReadUpTo(stdin, limit);
+            }
+            else
+            {
+                read = FileBytes.ReadAll(list, limit).Bytes;
+            }
+            if (read is { } bytes)
             {
                 var text = new UTF8Encoding(false, true).GetString(bytes).TrimStart('\uFEFF');
                 if (!text.Contains('\0'))

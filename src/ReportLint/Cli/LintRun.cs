@@ -185,6 +185,16 @@ public static class LintRun
             Emit(new FileResult(file.DisplayPath, Configure([finding], options.Config, file.FullPath, options.WarningsAsErrors)) { IsReport = false }, record: false);
         }
 
+        // A report on standard input has no file to read its agency and year from before the run: it is not paired, and
+        // with --previous given that is said (the run would otherwise only say "no report of last year; use --previous").
+        if (files.HasStandardInput && options.Previous is { Count: > 0 })
+        {
+            Finding unpaired = new(InputFiles.StandardInput, InputRule.PreviousUnused.Id, InputRule.PreviousUnused.Severity,
+                "从标准输入（-）读取的报告不与 --previous 给出的上一年度报告配对，跨年度规则没有核对；请把它存为文件再检查。",
+                "The report read from standard input (-) is not paired with the reports given with --previous; save it as a file to check it year over year.", 1, 1);
+            Emit(new FileResult(InputFiles.StandardInput, Configure([unpaired], options.Config, null, options.WarningsAsErrors)) { IsReport = false }, record: false);
+        }
+
         // Stale: entries of the agencies and years checked in this run, for rules that ran on that report's file — an
         // entry for a report not among the files, or for a rule switched off for it, says nothing about whether its
         // problem was fixed. RL0113 itself follows the configuration and --warnings-as-errors like any finding.

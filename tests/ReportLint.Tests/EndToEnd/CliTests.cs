@@ -167,6 +167,20 @@ public class CliTests
     }
 
     [Fact]
+    public void Standard_input_works_for_a_list_and_says_it_is_not_paired_with_last_year()
+    {
+        // --files-from - was "找不到这个文件"; a report piped in with --previous was silently left unpaired.
+        var list = System.Text.Encoding.UTF8.GetBytes("examples/000_1c6b722cb07b2c5a.json\n");
+        var (exit, stdout, _) = ReportLintProcess.RunWithInput(Paths.RepoRoot, list, "--files-from", "-", "--format", "msbuild");
+        exit.ShouldBe(0);
+        stdout.ShouldContain("examples/000_1c6b722cb07b2c5a.json(10,873): warning RL1108:");
+
+        var report = File.ReadAllBytes(Path.Combine(Paths.Fixtures, "expected", "2024_hongzequ.json"));
+        (_, stdout, _) = ReportLintProcess.RunWithInput(Paths.RepoRoot, report, "-", "--previous", "tests/fixtures/expected/2023_hongzequ.json", "--format", "msbuild");
+        stdout.ShouldContain("-(1,1): warning RL0117: 从标准输入（-）读取的报告不与 --previous 给出的上一年度报告配对");
+    }
+
+    [Fact]
     public void Previous_takes_one_path_the_reports_after_it_are_checked()
     {
         // "--previous last-year/ this-year.json" took this-year.json as last year's too: it was never checked, exit 0.
