@@ -385,6 +385,8 @@ public static class LintCommand
     /// </summary>
     private static int Fail(Finding error, Language language, ParseResult parse, TemplateRegistry templates)
     {
+        // Shown as the findings' paths are (relative to here): an absolute path made the output differ between machines.
+        error = error with { File = InputFiles.Display(error.File) };
         WriteError(error, language);
         var format = parse.GetValue(Format)!;
         if (format is "json" or "sarif" or "github")
