@@ -40,12 +40,7 @@ public sealed class JsonFormatter : IFindingFormatter
         w.WriteNumber("errors", summary.Errors);
         w.WriteNumber("warnings", summary.Warnings);
         w.WriteNumber("infos", summary.Infos);
-        w.WriteStartObject("skipped");
-        foreach (var (rule, count) in summary.Skipped)
-        {
-            w.WriteNumber(rule, count);
-        }
-        w.WriteEndObject();
+        w.WriteSkipped(summary);
         w.WriteEndObject();
         w.WriteEndObject();
         w.Flush();

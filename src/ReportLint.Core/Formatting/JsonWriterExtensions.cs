@@ -17,4 +17,15 @@ internal static class JsonWriterExtensions
             writer.Flush();
         }
     }
+
+    /// <summary>The rules not judged, by id, with the number of files each was not judged in: <c>"skipped": { "RL1201": 5 }</c>.</summary>
+    public static void WriteSkipped(this Utf8JsonWriter writer, RunSummary summary)
+    {
+        writer.WriteStartObject("skipped");
+        foreach (var (rule, count) in summary.Skipped)
+        {
+            writer.WriteNumber(rule, count);
+        }
+        writer.WriteEndObject();
+    }
 }

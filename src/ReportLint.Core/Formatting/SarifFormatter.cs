@@ -133,12 +133,7 @@ public sealed class SarifFormatter(IReadOnlyList<RuleDescription> rules, Languag
             w.WriteString("text", skipped);
             w.WriteEndObject();
             w.WriteStartObject("properties");
-            w.WriteStartObject("skipped");
-            foreach (var (rule, count) in summary.Skipped)
-            {
-                w.WriteNumber(rule, count);
-            }
-            w.WriteEndObject();
+            w.WriteSkipped(summary);
             w.WriteEndObject();
             w.WriteEndObject();
             w.WriteEndArray();

@@ -29,22 +29,26 @@ public class YearOverYearTests
         text.ShouldContain("RL1201×1");
     }
 
+    /// <summary>The 洪泽区 report of each year under other agency names, as files a.json, b.json … in this order, and their pairing.</summary>
+    private static (ReportLint.Cli.PreviousYearIndex Index, Linter Linter) Pairing(params (int Year, string Name)[] reports)
+    {
+        var directory = Scratch.Directory("pairing");
+        for (var i = 0; i < reports.Length; i++)
+        {
+            var report = File.ReadAllText(Path.Combine(Paths.Fixtures, "expected", $"{reports[i].Year}_hongzequ.json"));
+            var named = System.Text.RegularExpressions.Regex.Replace(report, "\"name\": \"[^\"]+\"", $"\"name\": \"{reports[i].Name}\"", default, TimeSpan.FromSeconds(1));
+            File.WriteAllText(Path.Combine(directory, $"{(char)('a' + i)}.json"), named);
+        }
+        var (files, problems) = ReportLint.Cli.InputFiles.Expand([directory]);
+        problems.ShouldBeEmpty();
+        return (ReportLint.Cli.PreviousYearIndex.Build(files, []), new Linter(ReportLint.Reading.TemplateRegistry.Default));
+    }
+
     [Fact]
     public void Last_years_report_is_found_by_name_either_way_round_the_first_in_input_order_when_several_match()
     {
-        var directory = Scratch.Directory("pairing");
-        var y2023 = File.ReadAllText(Path.Combine(Paths.Fixtures, "expected", "2023_hongzequ.json"));
-        var y2024 = File.ReadAllText(Path.Combine(Paths.Fixtures, "expected", "2024_hongzequ.json"));
-        string Named(string report, string name) => System.Text.RegularExpressions.Regex.Replace(report, "\"name\": \"[^\"]+\"", $"\"name\": \"{name}\"", default, TimeSpan.FromSeconds(1));
-        File.WriteAllText(Path.Combine(directory, "a.json"), Named(y2024, "洪泽区人民政府"));
-        File.WriteAllText(Path.Combine(directory, "b.json"), Named(y2023, "淮安市洪泽区人民政府"));
-        File.WriteAllText(Path.Combine(directory, "c.json"), Named(y2024, "泗洪县人民政府"));
-        File.WriteAllText(Path.Combine(directory, "d.json"), Named(y2023, "江苏省淮安市洪泽区人民政府"));
-        File.WriteAllText(Path.Combine(directory, "e.json"), Named(y2024, "江苏省淮安市洪泽区人民政府"));
-        var (files, problems) = ReportLint.Cli.InputFiles.Expand([directory]);
-        problems.ShouldBeEmpty();
-        var index = ReportLint.Cli.PreviousYearIndex.Build(files, []);
-        var linter = new Linter(ReportLint.Reading.TemplateRegistry.Default);
+        var (index, linter) = Pairing((2024, "洪泽区人民政府"), (2023, "淮安市洪泽区人民政府"), (2024, "泗洪县人民政府"),
+            (2023, "江苏省淮安市洪泽区人民政府"), (2024, "江苏省淮安市洪泽区人民政府"));
 
         // 洪泽区人民政府 (2024): both 2023 names end with it; b comes first.
         index.PreviousOf(0, linter).Report!.AgencyName.ShouldBe("淮安市洪泽区人民政府");
@@ -59,19 +63,8 @@ public class YearOverYearTests
     {
         // 县政府 (2023) was taken as last year's report of 洪泽县政府 (2024), and 市财政局 of 南京市财政局: such names end
         // every county's or city's name.
-        var directory = Scratch.Directory("pairing");
-        var y2023 = File.ReadAllText(Path.Combine(Paths.Fixtures, "expected", "2023_hongzequ.json"));
-        var y2024 = File.ReadAllText(Path.Combine(Paths.Fixtures, "expected", "2024_hongzequ.json"));
-        string Named(string report, string name) => System.Text.RegularExpressions.Regex.Replace(report, "\"name\": \"[^\"]+\"", $"\"name\": \"{name}\"", default, TimeSpan.FromSeconds(1));
-        File.WriteAllText(Path.Combine(directory, "a.json"), Named(y2024, "洪泽县政府"));
-        File.WriteAllText(Path.Combine(directory, "b.json"), Named(y2023, "县政府"));
-        File.WriteAllText(Path.Combine(directory, "c.json"), Named(y2024, "南京市财政局"));
-        File.WriteAllText(Path.Combine(directory, "d.json"), Named(y2023, "市财政局"));
-        File.WriteAllText(Path.Combine(directory, "e.json"), Named(y2024, "区人民政府"));
-        File.WriteAllText(Path.Combine(directory, "f.json"), Named(y2023, "区人民政府"));
-        var (files, _) = ReportLint.Cli.InputFiles.Expand([directory]);
-        var index = ReportLint.Cli.PreviousYearIndex.Build(files, []);
-        var linter = new Linter(ReportLint.Reading.TemplateRegistry.Default);
+        var (index, linter) = Pairing((2024, "洪泽县政府"), (2023, "县政府"), (2024, "南京市财政局"), (2023, "市财政局"),
+            (2024, "区人民政府"), (2023, "区人民政府"));
 
         index.PreviousOf(0, linter).Report.ShouldBeNull();
         index.PreviousOf(2, linter).Report.ShouldBeNull();
