@@ -14,8 +14,7 @@ public static class FindingFactory
         var instance = failure.InstanceInfo;
         var cells = report.Template.Cells;
         var subjectCell = failure.Cell >= 0 ? failure.Cell : LocationCell(report, instance);
-        // A rule that read the narrative points at the sentence it read; others at the cell.
-        // A finding points at the sentence it quotes. One that quotes none (RL1306: 考核, 评议 or 责任追究 missing) points at
+        // A finding points at the sentence it quotes, else at its cell. One that quotes none (RL1306: 考核, 评议 or 责任追究 missing) points at
         // the section: the first sentence a pattern did match is the one thing in the text that is not the problem.
         var quotes = Array.Exists(rule.Message, p => p.Kind == PlaceholderKind.Sentence);
         var quoted = quotes ? instance.Narratives.SelectMany(context.MatchesOf).FirstOrDefault() : null;
@@ -29,7 +28,7 @@ public static class FindingFactory
         Arithmetic? arithmetic = null;
         if (rule.IsComparison && failure.Lhs.Known && failure.Rhs.Known)
         {
-            // A side that is the number a sentence states (RL1101: “收到申请17件”) is shown as that, quoted: it had no line.
+            // A side that is the number a sentence states (RL1101: “收到申请17件”) is shown as the section's: it had no line.
             Side? Stated(Num value) => quoted is null ? null
                 : new Side([new Operand("sections." + section, SectionHeading(section) + "所写", $"stated in sections.{section}", 1, Format(value), Format(value))], value.Value);
             arithmetic = new Arithmetic(

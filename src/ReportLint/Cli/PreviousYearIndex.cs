@@ -171,7 +171,7 @@ public sealed class PreviousYearIndex
         {
             // A --previous file whose first kilobyte names the agency and year but which cannot be read as a whole
             // (malformed further on, too large): said at that file. A checked file's own problems are its findings.
-            extraUnreadable[matches[0] - files.Count] = problem ?? read?.Findings.First(f => f.IsInputError);
+            extraUnreadable[matches[0] - files.Count] = problem ?? read?.Findings.FirstOrDefault(f => f.IsInputError) ?? read?.Findings.FirstOrDefault();
         }
         // The same file listed twice (among the checked files and with --previous) is one report, not two.
         var others = matches.Skip(1).Select(i => Candidate(files, extra, i))
