@@ -14,8 +14,9 @@ public static class FindingFactory
         var instance = failure.InstanceInfo;
         var cells = report.Template.Cells;
         var subjectCell = failure.Cell >= 0 ? failure.Cell : LocationCell(report, instance);
-        // A finding points at the sentence it quotes, else at its cell. One that quotes none (RL1306: 考核, 评议 or 责任追究 missing) points at
-        // the section: the first sentence a pattern did match is the one thing in the text that is not the problem.
+        // A finding points at the sentence it quotes, else at its cell or section. A narrative rule that quotes none
+        // (RL1306: 考核, 评议 or 责任追究 missing) points at the section: the sentence a pattern did match is the one thing
+        // in the text that is not the problem.
         var quotes = Array.Exists(rule.Message, p => p.Kind == PlaceholderKind.Sentence);
         var quoted = quotes ? instance.Narratives.SelectMany(context.MatchesOf).FirstOrDefault() : null;
         var section = instance.Narratives.Length > 0 ? report.Template.Narratives[instance.Narratives[0]].Section : null;
