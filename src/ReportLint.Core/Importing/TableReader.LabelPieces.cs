@@ -2,7 +2,7 @@ namespace ReportLint.Importing;
 
 // How a row's label is put together from the text laid out around its values (pdftotext): the pieces of label text
 // since the last values, less those printed beside the row in a column of their own — a group label written down the
-// side of its rows.
+// side of its rows —, and the rest of a label wrapped around its values, printed after them.
 public sealed partial class TableReader
 {
     /// <summary>
@@ -63,6 +63,60 @@ public sealed partial class TableReader
             }
         }
         return 0;
+    }
+
+    /// <summary>
+    /// A row read under a label that is not its official one, as far as the text before its values goes: its label may
+    /// go on after them. Label is the row's label text before its values, Quote and Line the label as written and where
+    /// it starts, Anchor the column its last piece starts at.
+    /// </summary>
+    private sealed record UnfinishedLabel(int Row, string Label, string Quote, int Line, int Anchor, bool InCell)
+    {
+        /// <summary>The pieces after the values, in the row's column, that may be the rest of its label.</summary>
+        public List<LabelPiece> Continuation { get; } = [];
+    }
+
+    private UnfinishedLabel? unfinished;
+
+    /// <summary>
+    /// pdftotext prints a wrapped label around its values — 5.要求行政机关确认或重新出 / the values / 具已获取信息 —
+    /// so the label text after a row's values may be the rest of its label rather than the start of the next. It is,
+    /// when the row's label text and the pieces after the values, in its column (a group label beside it is skipped),
+    /// end in the row's official label and that label starts before the values: the label is the official one, and
+    /// those pieces are not the next row's. A label text that only comes close is left as it was and reported.
+    /// </summary>
+    private void TakeContinuation(LabelPiece piece)
+    {
+        if (unfinished is not { } row || row.InCell || piece.InCell || piece.End <= row.Anchor)
+        {
+            return;
+        }
+        var official = rowLabels[row.Row];
+        if (row.Continuation.Sum(p => p.Text.Length) >= official.Length)
+        {
+            return;
+        }
+        row.Continuation.Add(piece);
+        var text = row.Label + string.Concat(row.Continuation.Select(p => p.Text));
+        if (text.EndsWith(official, StringComparison.Ordinal) && text.Length - official.Length < row.Label.Length)
+        {
+            pending.RemoveAll(row.Continuation.Contains);
+            unfinished = null;
+        }
+    }
+
+    /// <summary>A row whose label text ended, at the next values or the table's end, without becoming its official label: RL0212.</summary>
+    private void ReportUnfinishedLabel()
+    {
+        if (unfinished is not { } row)
+        {
+            return;
+        }
+        unfinished = null;
+        var official = table.Rows[row.Row];
+        AddForRow(ImportRules.ApproximateLabel, row.Line, 1, Names(official.Id),
+            $"{table.Short}：原文标签“{Tail(row.Quote, rowLabels[row.Row].Length)}”按“{official.Label}”导入。",
+            $"{table.Short}: the label \"{Tail(row.Quote, rowLabels[row.Row].Length)}\" was read as \"{official.Label}\" ({official.LabelEn}).");
     }
 
     /// <summary>Columns a text takes on a pdftotext line: two for a wide character (汉字, full-width forms), else one.</summary>

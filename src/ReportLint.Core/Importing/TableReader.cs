@@ -129,6 +129,7 @@ public sealed partial class TableReader
                 labelsSeen.Add((piece.Text, piece.Line));
                 pending.Add(piece);
                 KeepPendingShort();
+                TakeContinuation(piece);
                 break;
             case TokenKind.Value:
                 values.Add(token);
@@ -149,6 +150,7 @@ public sealed partial class TableReader
         {
             Flush();
         }
+        ReportUnfinishedLabel();
         var line = firstLine > 0 ? firstLine : fallbackLine;
         for (var g = 0; g < table.Groups.Length; g++)
         {
@@ -221,6 +223,7 @@ public sealed partial class TableReader
 
     private void Flush()
     {
+        ReportUnfinishedLabel();
         var pieces = OwnPieces(pending);
         var label = string.Concat(pieces.Select(p => p.Text));
         var run = values.ToList();
@@ -313,10 +316,9 @@ public sealed partial class TableReader
             columns = row.Columns;
             if (!label.EndsWith(rowLabels[best.Row], StringComparison.Ordinal))
             {
-                // Said also when the label matched once its note in brackets was set aside.
-                AddForRow(ImportRules.ApproximateLabel, labelLine, 1, names,
-                    $"{table.Short}：原文标签“{Tail(ownLabel, rowLabels[best.Row].Length)}”按“{row.Label}”导入。",
-                    $"{table.Short}: the label \"{Tail(ownLabel, rowLabels[best.Row].Length)}\" was read as \"{row.Label}\" ({row.LabelEn}).");
+                // Said also when the label matched once its note in brackets was set aside — unless the label text
+                // after the values completes it (see TakeContinuation).
+                unfinished = new UnfinishedLabel(best.Row, label, ownLabel, labelLine, pieces[^1].Start, pieces[^1].InCell);
             }
         }
 

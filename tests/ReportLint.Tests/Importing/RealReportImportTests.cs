@@ -87,6 +87,13 @@ public class RealReportImportTests
         { "reports/pdf/2023_hongzequ.pdf", ["108 表三：原文标签“2.其他法律行政止公开”按“2.其他法律行政法规禁止公开”导入。"] },
         { "reports/2024_hongzequ.txt", ["107 表三：原文标签“2.其他法律行政止公开”按“2.其他法律行政法规禁止公开”导入。"] },
         { "reports/pdf/2024_hongzequ.pdf", ["107 表三：原文标签“2.其他法律行政止公开”按“2.其他法律行政法规禁止公开”导入。"] },
+        // Every label of 淮安市's 表三 is the official one. Four are wrapped around their values: （二）部分公开（区分处理的，
+        // 只计这一情 / the values / 形，不计其他情形） (lines 129–131), 5.要求行政机关确认或重新出 / 具已获取信息 (175–177),
+        // 1、申请人无正当理由逾期不补 / 正、…其政府信 + values / 息公开申请 (180–183), and 2、申请人逾期未按收费通知要 /
+        // 求缴纳费用、行政机关不再处理 + values / 其政府信息公开申请 (186–189), with （六）其 / 他处理 printed between their
+        // lines. Their numbering 1、 2、 3、 is 1. 2. 3. written with 、, which is punctuation, not wording.
+        { "reports/2024_huaianshi.txt", [] },
+        { "reports/pdf/2024_huaianshi.pdf", [] },
     };
 
     [Theory]
