@@ -6,19 +6,11 @@ public sealed partial class TableReader
 {
     private (double Score, int Row, int Group) Best(string label)
     {
-        // Provincial templates annotate labels: 规章（设区的市、自治州人民政府应提供相关数据）. Match without the note too.
         var bare = WithoutNote(label);
-        double Score(string official) => bare is null
-            ? LabelText.SuffixScore(official, label)
-            : Math.Max(LabelText.SuffixScore(official, label), LabelText.SuffixScore(official, bare));
         var candidates = new List<(double Score, double Position, int Row, int Group)>();
         for (var r = 0; r < table.Rows.Length; r++)
         {
-            var score = Score(rowLabels[r]);
-            foreach (var form in rowShortForms[r])
-            {
-                score = Math.Max(score, Score(form));
-            }
+            var score = RowScore(r, label, bare);
             // After a group's total row, only its sub-rows' exact labels bring them in (a subtotal row printed above them).
             if (GroupCovered(r) && score < 1)
             {
@@ -39,7 +31,7 @@ public sealed partial class TableReader
             {
                 continue;
             }
-            candidates.Add((Score(groupLabels[g]), first - 0.5, -1, g));
+            candidates.Add((Score(groupLabels[g], label, bare), first - 0.5, -1, g));
         }
         if (candidates.Count == 0)
         {
@@ -51,6 +43,29 @@ public sealed partial class TableReader
             .OrderBy(c => c.Position >= nextRow - 0.5 ? 0 : 1).ThenByDescending(c => c.Score).ThenBy(c => c.Position).First();
         return (chosen.Score, chosen.Row, chosen.Group);
     }
+
+    /// <summary>How well a label text matches row <paramref name="r"/>: its official label or one of its short forms.</summary>
+    private double RowScore(int r, string label) => RowScore(r, label, WithoutNote(label));
+
+    private double RowScore(int r, string label, string? bare)
+    {
+        var score = Score(rowLabels[r], label, bare);
+        foreach (var form in rowShortForms[r])
+        {
+            score = Math.Max(score, Score(form, label, bare));
+        }
+        return score;
+    }
+
+    private double GroupScore(int g, string label) => Score(groupLabels[g], label, WithoutNote(label));
+
+    /// <summary>
+    /// How well a label text matches an official label, with and without a note in brackets at its end: provincial
+    /// templates annotate labels, 规章（设区的市、自治州人民政府应提供相关数据）.
+    /// </summary>
+    private static double Score(string official, string label, string? bare) => bare is null
+        ? LabelText.SuffixScore(official, label)
+        : Math.Max(LabelText.SuffixScore(official, label), LabelText.SuffixScore(official, bare));
 
     /// <summary>
     /// The shorter names an official label ending in a note in brackets goes by, each kept only when no other row or

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using ReportLint.Findings;
 using ReportLint.Validation;
@@ -28,9 +27,9 @@ public sealed partial class TableReader
     private readonly bool[] rowDone;
     private readonly bool[] groupDone;
     private readonly GroupTotal?[] groupTotals;
-    private readonly StringBuilder pending = new();
+    /// <summary>The label text since the last run of values, piece by piece as laid out.</summary>
+    private readonly List<LabelPiece> pending = [];
     private readonly List<Token> values = [];
-    private int pendingLine;
     private int nextRow;
 
     /// <summary>Every label as written, with its line: a row whose label is here but that was never read has lost its values.</summary>
@@ -67,7 +66,8 @@ public sealed partial class TableReader
         RowEnd,
     }
 
-    private readonly record struct Token(TokenKind Kind, string Text, int Line, int Column);
+    /// <summary>Column is 1-based in the line; a cell of a web page or HTML row is at column 1 and InCell.</summary>
+    private readonly record struct Token(TokenKind Kind, string Text, int Line, int Column, bool InCell = false);
 
     public void Read(SourceLine line)
     {
@@ -75,11 +75,11 @@ public sealed partial class TableReader
         {
             foreach (var cell in line.Cells!)
             {
-                Take(new Token(IsValue(cell) || cell.Trim().Length == 0 ? TokenKind.Value : TokenKind.Label, cell.Trim(), line.Number, 1));
+                Take(new Token(IsValue(cell) || cell.Trim().Length == 0 ? TokenKind.Value : TokenKind.Label, cell.Trim(), line.Number, 1, InCell: true));
             }
             if (line.EndsRow)
             {
-                Take(new Token(TokenKind.RowEnd, "", line.Number, 1));
+                Take(new Token(TokenKind.RowEnd, "", line.Number, 1, InCell: true));
             }
             return;
         }
@@ -94,10 +94,17 @@ public sealed partial class TableReader
         {
             firstValue--;
         }
-        if (firstValue > 0)
+        // The label text, one token per column of the layout (a gap of two spaces or more): a group label printed
+        // beside its rows (（五）不      3.要求提供公开出版物) is a piece of its own.
+        var start = 0;
+        for (var i = 1; i <= firstValue; i++)
         {
-            var end = parts[firstValue - 1].Index + parts[firstValue - 1].Length;
-            Take(new Token(TokenKind.Label, line.Text[parts[0].Index..end], line.Number, parts[0].Index + 1));
+            if (i == firstValue || parts[i].Index - (parts[i - 1].Index + parts[i - 1].Length) >= 2)
+            {
+                var end = parts[i - 1].Index + parts[i - 1].Length;
+                Take(new Token(TokenKind.Label, line.Text[parts[start].Index..end], line.Number, parts[start].Index + 1));
+                start = i;
+            }
         }
         for (var i = firstValue; i < parts.Count; i++)
         {
@@ -118,16 +125,11 @@ public sealed partial class TableReader
                 {
                     Flush();
                 }
-                labelsSeen.Add((LabelText.Normalize(token.Text), token.Line));
-                if (pending.Length == 0)
-                {
-                    pendingLine = token.Line;
-                }
-                pending.Append(LabelText.Normalize(token.Text));
-                if (pending.Length > 400)
-                {
-                    pending.Remove(0, pending.Length - 400);
-                }
+                var piece = new LabelPiece(LabelText.Normalize(token.Text), token.Line, token.Column - 1, token.Column - 1 + DisplayWidth(token.Text), token.InCell);
+                labelsSeen.Add((piece.Text, piece.Line));
+                pending.Add(piece);
+                KeepPendingShort();
+                TakeContinuation(piece);
                 break;
             case TokenKind.Value:
                 values.Add(token);
@@ -148,6 +150,7 @@ public sealed partial class TableReader
         {
             Flush();
         }
+        ReportUnfinishedLabel();
         var line = firstLine > 0 ? firstLine : fallbackLine;
         for (var g = 0; g < table.Groups.Length; g++)
         {
@@ -220,8 +223,9 @@ public sealed partial class TableReader
 
     private void Flush()
     {
-        var label = pending.ToString();
-        var labelLine = pending.Length > 0 ? pendingLine : values[0].Line;
+        ReportUnfinishedLabel();
+        var pieces = OwnPieces(pending);
+        var label = string.Concat(pieces.Select(p => p.Text));
         var run = values.ToList();
         values.Clear();
         pending.Clear();
@@ -276,6 +280,13 @@ public sealed partial class TableReader
             return;
         }
 
+        // Where the row's label starts: said at that line and quoted from there, not from the header or the previous
+        // row's tail that the label text since the last values may begin with.
+        var own = pieces.Count == 0 ? 0
+            : OwnLabelStart(pieces, text => best.Group >= 0 ? GroupScore(best.Group, text) : RowScore(best.Row, text));
+        var labelLine = pieces.Count > 0 ? pieces[own].Line : run[0].Line;
+        var ownLabel = string.Concat(pieces.Skip(own).Select(p => p.Text));
+
         string rowId;
         string[] columns;
         if (best.Group >= 0)
@@ -305,10 +316,9 @@ public sealed partial class TableReader
             columns = row.Columns;
             if (!label.EndsWith(rowLabels[best.Row], StringComparison.Ordinal))
             {
-                // Said also when the label matched once its note in brackets was set aside.
-                AddForRow(ImportRules.ApproximateLabel, labelLine, 1, names,
-                    $"{table.Short}：原文标签“{Tail(label, rowLabels[best.Row].Length)}”按“{row.Label}”导入。",
-                    $"{table.Short}: the label \"{Tail(label, rowLabels[best.Row].Length)}\" was read as \"{row.Label}\" ({row.LabelEn}).");
+                // Said also when the label matched once its note in brackets was set aside — unless the label text
+                // after the values completes it (see TakeContinuation).
+                unfinished = new UnfinishedLabel(best.Row, label, ownLabel, labelLine, pieces[^1].Start, pieces[^1].InCell);
             }
         }
 

@@ -236,6 +236,21 @@ public class DamagedSourceTests
     }
 
     [Fact]
+    public void A_label_wrapped_around_its_values_is_reported_when_its_rest_is_not_the_official_one()
+    {
+        // 淮安市 2024 prints 5.要求行政机关确认或重新出 / the values / 具已获取信息 (lines 175–177): the official label,
+        // wrapped, and not reported. With a typo in the line after the values the label is no longer the official one
+        // and is said at the line it starts on; the next row, 1、申请人…, wrapped around its values too, is still whole.
+        var text = Source("reports/2024_huaianshi.txt").Replace("具已获取信息", "具已获得信息", StringComparison.Ordinal);
+        var (json, result) = ImportedJson.Import(Write("huaianshi.txt", text));
+        var (plain, _) = ImportedJson.Import(Path.Combine(Paths.Shared, "reports/2024_huaianshi.txt"));
+
+        ImportedJson.Cells(json).ShouldBe(ImportedJson.Cells(plain));
+        result.Findings.Where(f => f.RuleId == ImportRules.ApproximateLabel.Id).Select(f => $"{f.Line} {f.CellKey} {f.Message}").ShouldBe(
+            ["175 requests.confirmation 表三：原文标签“5.要求行政机关确认或重新出”按“5.要求行政机关确认或重新出具已获取信息”导入。"]);
+    }
+
+    [Fact]
     public void A_row_whose_label_is_missing_is_named_and_its_values_are_not_given_to_another_row()
     {
         var text = Source("seeds/002_d7e6bacd7eea9ab0.txt").Replace("2.重复申请 |\n", "", StringComparison.Ordinal);

@@ -66,6 +66,45 @@ public class RealReportImportTests
         Snapshot.Match(this, string.Join("\n", lines));
     }
 
+    /// <summary>
+    /// Every label of the real reports that is not the official one (RL0212), written by reading each source: the line
+    /// the label as printed starts on and the label as printed (spaces left out, half-width forms as full-width), and
+    /// nothing else — not the group label 三、本年度办理结果 printed down the side of 洪泽区's 表三 five lines above its
+    /// 2.其他法律行政止公开, nor that line taken for the label's.
+    /// </summary>
+    public static TheoryData<string, string[]> ApproximateLabels => new()
+    {
+        { "seeds/000_1c6b722cb07b2c5a.txt", [] },
+        { "seeds/001_1991ca55819bf86e.txt", [
+            "19 表二：原文标签“规范性文件”按“行政规范性文件”导入。",
+            "104 表三：原文标签“2.其他法律和行政法规禁止公开”按“2.其他法律行政法规禁止公开”导入。"] },
+        { "seeds/002_d7e6bacd7eea9ab0.txt", [] },
+        // The closing bracket of the note is missing in the source.
+        { "seeds/003_33dd7dc401233ec9.txt", [
+            "103 表三：原文标签“（二）部分公开（区分处理的，只计这一情形，不计其他情形”按“（二）部分公开（区分处理的，只计这一情形，不计其他情形）”导入。"] },
+        { "seeds/004_459b43244279d95c.txt", [] },
+        { "reports/2023_hongzequ.txt", ["108 表三：原文标签“2.其他法律行政止公开”按“2.其他法律行政法规禁止公开”导入。"] },
+        { "reports/pdf/2023_hongzequ.pdf", ["108 表三：原文标签“2.其他法律行政止公开”按“2.其他法律行政法规禁止公开”导入。"] },
+        { "reports/2024_hongzequ.txt", ["107 表三：原文标签“2.其他法律行政止公开”按“2.其他法律行政法规禁止公开”导入。"] },
+        { "reports/pdf/2024_hongzequ.pdf", ["107 表三：原文标签“2.其他法律行政止公开”按“2.其他法律行政法规禁止公开”导入。"] },
+        // Every label of 淮安市's 表三 is the official one. Four are wrapped around their values: （二）部分公开（区分处理的，
+        // 只计这一情 / the values / 形，不计其他情形） (lines 129–131), 5.要求行政机关确认或重新出 / 具已获取信息 (175–177),
+        // 1、申请人无正当理由逾期不补 / 正、…其政府信 + values / 息公开申请 (180–183), and 2、申请人逾期未按收费通知要 /
+        // 求缴纳费用、行政机关不再处理 + values / 其政府信息公开申请 (186–189), with （六）其 / 他处理 printed between their
+        // lines. Their numbering 1、 2、 3、 is 1. 2. 3. written with 、, which is punctuation, not wording.
+        { "reports/2024_huaianshi.txt", [] },
+        { "reports/pdf/2024_huaianshi.pdf", [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(ApproximateLabels))]
+    public void Only_labels_printed_otherwise_than_the_official_ones_are_reported_at_their_own_line(string source, string[] expected)
+    {
+        var (_, result) = ImportedJson.Import(Path.Combine(Paths.Shared, source));
+
+        result.Findings.Where(f => f.RuleId == ImportRules.ApproximateLabel.Id).Select(f => $"{f.Line} {f.Message}").ShouldBe(expected);
+    }
+
     [Theory]
     [InlineData("reports/2023_hongzequ.txt")]
     [InlineData("reports/pdf/2023_hongzequ.pdf")]
