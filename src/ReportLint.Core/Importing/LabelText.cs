@@ -1,4 +1,5 @@
 using System.Text;
+using ReportLint.Validation;
 
 namespace ReportLint.Importing;
 
@@ -19,9 +20,9 @@ public static class LabelText
                 continue;
             }
             // Full-width ASCII (０-９, Ａ-Ｚ, ．, ：) to half-width, except the brackets, which go the other way.
-            if (c >= '\uFF01' && c <= '\uFF5E' && c != '（' && c != '）')
+            if (c != '（' && c != '）')
             {
-                c = (char)(c - 0xFEE0);
+                c = FullWidth.ToAscii(c);
             }
             switch (c)
             {

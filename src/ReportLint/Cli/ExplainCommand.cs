@@ -37,7 +37,7 @@ public static class ExplainCommand
     /// <summary>RL1002 from "rl1002", "ＲＬ１００２" (a Chinese input method) or "1002".</summary>
     private static string Normalise(string written)
     {
-        var ascii = new string(written.Select(c => c is >= '！' and <= '～' ? (char)(c - '！' + '!') : c).ToArray()).ToUpperInvariant();
+        var ascii = new string(written.Select(FullWidth.ToAscii).ToArray()).ToUpperInvariant();
         return ascii.Length == 4 && ascii.All(char.IsAsciiDigit) ? "RL" + ascii : ascii;
     }
 

@@ -164,8 +164,6 @@ public static class ExpressionGrammar
         return null;
     }
 
-    private static bool IsFullWidth(char c) => c == '\u3000' || (c >= '\uFF01' && c <= '\uFF5E');
-
     private static readonly Parser<Expr> Operand = Not;
 
     /// <summary>Parses an expression. On failure the error says what was found and what was expected, and where.</summary>
@@ -208,10 +206,10 @@ public static class ExpressionGrammar
             var written = text.Substring(from, to - from);
             return new ParseOutcome(null, $"数字“{written}”中有中文（全角）数字；请改用英文（半角）数字 0–9 (number '{written}' has full-width digits: use ASCII 0-9)", offset);
         }
-        if (offset < text.Length && IsFullWidth(text[offset]))
+        if (offset < text.Length && FullWidth.Is(text[offset]))
         {
             // Typed with a Chinese input method: （ ） ， ＋ ＝ and the full-width space look like the ASCII ones.
-            var ascii = text[offset] == '\u3000' ? ' ' : (char)(text[offset] - 0xFEE0);
+            var ascii = FullWidth.ToAscii(text[offset]);
             return new ParseOutcome(null,
                 $"“{text[offset]}”是中文（全角）字符，表达式中请改用英文（半角）的“{ascii}” (full-width '{text[offset]}': use the ASCII '{ascii}')", offset);
         }

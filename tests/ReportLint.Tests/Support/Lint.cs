@@ -14,9 +14,9 @@ public static class Lint
         Linter.Lint(displayPath, Encoding.UTF8.GetBytes(json));
 
     /// <summary>Findings of the report-file checks and the table rules, without the narrative (RL11xx), year-over-year (RL12xx) and statutory (RL13xx) ones.</summary>
-    /// <summary>The table rules' findings and the problems of the file, without notes (RL0118: a group given as its total).</summary>
+    /// <summary>The table rules' findings and the problems of the file, without the note that a group is given as its total (RL0118).</summary>
     public static IReadOnlyList<Findings.Finding> Tables(string displayPath, string json) =>
-        Text(displayPath, json).Where(f => IsTableOrInput(f) && f.Severity != Validation.Severity.Info).ToList();
+        Text(displayPath, json).Where(f => IsTableOrInput(f) && f.RuleId != Findings.InputRule.GroupAsTotal.Id).ToList();
 
     public static bool IsTableOrInput(Findings.Finding finding) => finding.RuleId[..4] is not ("RL11" or "RL12" or "RL13");
 
