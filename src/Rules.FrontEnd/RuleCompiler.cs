@@ -27,8 +27,10 @@ public static class RuleCompiler
         {
             if (byName.TryGetValue(file.Template!.Value, out var first))
             {
+                // The first definition is in another file: said in both languages (the Chinese used to give only a line number).
+                var where = System.IO.Path.GetFileName(first.Path);
                 diagnostics.Add(RuleFileDiagnostics.DuplicateId.At(file.Template.Span, "模板 ", file.Template.Value, first.Template!.Span.StartLine,
-                    "template (also in " + first.Path + ")"));
+                    "template", $" {where} ", $"in {where} "));
                 continue;
             }
             byName[file.Template.Value] = file;

@@ -52,7 +52,7 @@ internal sealed partial class RuleBinder
             }
             if (seen.TryGetValue(rule.Id.Value, out var first) && first.Path == rule.Id.Span.Path)
             {
-                diagnostics.Add(RuleFileDiagnostics.DuplicateId.At(rule.Id.Span, "规则 id ", rule.Id.Value, first.StartLine, "rule id"));
+                diagnostics.Add(RuleFileDiagnostics.DuplicateId.At(rule.Id.Span, "规则 id ", rule.Id.Value, first.StartLine, "rule id", "", ""));
                 continue;
             }
             seen[rule.Id.Value] = rule.Id.Span;

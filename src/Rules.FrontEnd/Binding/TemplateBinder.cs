@@ -92,7 +92,7 @@ internal sealed class TemplateBinder
         }
         if (seen.TryGetValue(id.Value, out var first))
         {
-            diagnostics.Add(RuleFileDiagnostics.DuplicateId.At(id.Span, what + " id ", id.Value, first.StartLine, whatEn + " id"));
+            diagnostics.Add(RuleFileDiagnostics.DuplicateId.At(id.Span, what + " id ", id.Value, first.StartLine, whatEn + " id", "", ""));
             return false;
         }
         seen[id.Value] = id.Span;

@@ -151,7 +151,7 @@ internal static class TemplateMerger
         {
             if (first.TryGetValue(id.Value, out var span))
             {
-                diagnostics.Add(RuleFileDiagnostics.DuplicateId.At(id.Span, what, id.Value, span.StartLine, whatEn));
+                diagnostics.Add(RuleFileDiagnostics.DuplicateId.At(id.Span, what, id.Value, span.StartLine, whatEn, "", ""));
             }
             else
             {

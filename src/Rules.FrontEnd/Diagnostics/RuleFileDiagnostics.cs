@@ -41,7 +41,7 @@ public static class RuleFileDiagnostics
 
     public static readonly DiagnosticKind DuplicateId = new(
         "RL0006", "Duplicate id",
-        "{0}“{1}”重复定义，首次定义在第 {2} 行 / duplicate {3} '{1}', first defined on line {2}");
+        "{0}“{1}”重复定义，首次定义在{4}第 {2} 行 / duplicate {3} '{1}', first defined {5}on line {2}");
 
     public static readonly DiagnosticKind UnknownPlaceholder = new(
         "RL0007", "Placeholder names nothing",

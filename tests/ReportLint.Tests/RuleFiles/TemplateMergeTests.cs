@@ -60,6 +60,17 @@ public class TemplateMergeTests
     }
 
     [Fact]
+    public void A_template_name_used_by_two_files_names_the_other_file_in_both_languages()
+    {
+        // The usual slip when a new year's file is started as a copy: its template: line still names the old one. The
+        // Chinese said only "首次定义在第 1 行", which is a line of the other file, not of the one the error is in.
+        var set = RuleCompiler.Bind([RuleCompiler.Parse("rules/b.yaml", Base), RuleCompiler.Parse("rules/copy.yaml", Base)]);
+
+        set.Diagnostics.Select(d => d.ToString()).ShouldHaveSingleItem().ShouldBe(
+            "rules/copy.yaml(1,11): error RL0006: 模板 “b”重复定义，首次定义在 b.yaml 第 1 行 / duplicate template 'b', first defined in b.yaml on line 1");
+    }
+
+    [Fact]
     public void Ids_given_twice_in_a_derived_file_are_duplicates_not_merged()
     {
         // A second entry with an id already used in the same file was folded into the first, key by key, unseen.
