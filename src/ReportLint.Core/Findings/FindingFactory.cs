@@ -32,10 +32,14 @@ public static class FindingFactory
             // A side that is the number a sentence states (RL1101: “收到申请17件”) is shown as the section's: it had no line.
             Side? Stated(Num value) => quoted is null ? null
                 : new Side([new Operand("sections." + section, SectionHeading(section) + "所写", $"stated in sections.{section}", 1, Format(value), Format(value))], value.Value);
-            arithmetic = new Arithmetic(
-                instance.Lhs.Length == 0 ? Stated(failure.Lhs) : new Side(Terms(report, instance.Lhs, context), failure.Lhs.Value),
-                instance.Rhs.Length == 0 ? Stated(failure.Rhs) : new Side(Terms(report, instance.Rhs, context), failure.Rhs.Value),
-                Eval.Subtract(failure.Lhs, failure.Rhs) is { Known: true } difference ? difference.Value : null);
+            var lhs = instance.Lhs.Length == 0 ? Stated(failure.Lhs) : new Side(Terms(report, instance.Lhs, context), failure.Lhs.Value);
+            var rhs = instance.Rhs.Length == 0 ? Stated(failure.Rhs) : new Side(Terms(report, instance.Rhs, context), failure.Rhs.Value);
+            // A cell against a constant (RL1007: value >= 0) has no sides to show; "相差: -3" alone only repeated the value,
+            // as a difference, which it is not.
+            if (lhs is not null || rhs is not null)
+            {
+                arithmetic = new Arithmetic(lhs, rhs, Eval.Subtract(failure.Lhs, failure.Rhs) is { Known: true } difference ? difference.Value : null);
+            }
         }
 
         var cell = subjectCell >= 0 ? cells[subjectCell] : null;

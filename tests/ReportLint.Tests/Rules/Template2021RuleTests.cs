@@ -91,6 +91,17 @@ public class Template2021RuleTests
     }
 
     [Fact]
+    public void A_negative_cell_is_shown_as_its_value_without_a_difference()
+    {
+        // value >= 0 has no sides to show: the finding printed "相差: -3" under "填写了负数 -3", a difference from nothing.
+        var negative = Lint.Text("examples/000.json", Lint.Mutate(Lint.Example(Xincheng), "\"decisions\": 815", "\"decisions\": -3")).Single(f => f.RuleId == "RL1007");
+
+        negative.Message.ShouldBe("表二 / 行政处罚 / 本年处理决定数量 填写了负数 -3。");
+        negative.Arithmetic.ShouldBeNull();
+        Lint.Render([negative]).ShouldNotContain("相差");
+    }
+
+    [Fact]
     public void The_2023_hongzequ_report_has_its_known_appeals_total_errors()
     {
         // Published 表四: 行政复议 10/1/0/0 with 总计 0; 复议后起诉 5/0/0/0 with 总计 0.
