@@ -24,7 +24,7 @@ public static class ImportCommand
 
     private static readonly Option<string?> Output = new("--output", "-o")
     {
-        Description = "Where to write the JSON: a file (one input) or a directory (one .json per input). Default: standard output for one input.",
+        Description = "Where to write the JSON: a file (one input file) or a directory (one .json per input; always for a directory or pattern given). Default: standard output for one input.",
     };
 
     private static readonly Option<string> Format = new("--format", "-f")
@@ -67,9 +67,13 @@ public static class ImportCommand
             Console.Error.WriteLine(usage);
             return ExitCodes.InputError;
         }
-        var (files, problems) = InputFiles.Expand(parse.GetValue(Paths) ?? [], Extensions);
+        var paths = parse.GetValue(Paths) ?? [];
+        var (files, problems) = InputFiles.Expand(paths, Extensions);
         var output = parse.GetValue(Output);
-        var toDirectory = output is not null && (files.Count > 1 || Directory.Exists(output) || output.EndsWith('/') || output.EndsWith('\\'));
+        // A directory or a pattern given is a directory written, however many files it holds today: `import pages/ -o json`
+        // over a folder of one report wrote a file named json, and a directory once a second report was added.
+        var many = files.Count > 1 || Array.Exists(paths, p => p != "-" && (Directory.Exists(p) || p.AsSpan().IndexOfAny('*', '?') >= 0));
+        var toDirectory = output is not null && (many || Directory.Exists(output) || output.EndsWith('/') || output.EndsWith('\\'));
         if (output is null && files.Count > 1)
         {
             Console.Error.WriteLine(language == Language.English

@@ -40,6 +40,20 @@ public class ImportCommandTests
     }
 
     [Fact]
+    public void A_directory_of_one_report_is_written_to_a_directory()
+    {
+        // `import pages/ -o json` wrote a file named json while pages/ held one report, and a directory from the second on.
+        var input = Scratch.Directory("import-one");
+        File.Copy(Shared("seeds/000_1c6b722cb07b2c5a.txt"), Path.Combine(input, "新城区.txt"));
+        var output = Path.Combine(input, "json");
+
+        var (exit, stdout, _) = ReportLintProcess.Run(Paths.RepoRoot, "import", input, "-o", output);
+
+        exit.ShouldBe(0, stdout);
+        Directory.GetFiles(output).Select(Path.GetFileName).ShouldBe(["新城区.json"]);
+    }
+
+    [Fact]
     public void A_source_that_is_not_there_is_RL0201()
     {
         // Was the checker's RL0101, though docs/importing.md and `explain RL0201` say RL0201.
