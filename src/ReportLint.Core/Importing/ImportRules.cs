@@ -10,7 +10,7 @@ namespace ReportLint.Importing;
 public static class ImportRules
 {
     public static readonly InputRule Unreadable = new("RL0201", "source-unreadable", Severity.Error, "无法读取来源文件", "Source file cannot be read", true,
-        "文件不存在、过大、是空的或只有空白、是二进制内容、换行全部丢失（全文只有几行）、扩展名是 .pdf 但内容不是 PDF，或 PDF 已损坏、无法转换为文字，或网页不完整（在标签或表格之中中断）时，其中的报告无法导入。");
+        "文件不存在、过大、是空的或只有空白、是二进制内容、换行全部丢失（全文只有几行）、扩展名是 .pdf 但内容不是 PDF，或 PDF 已损坏、无法转换为文字，是旧版 Word（.doc）或 WPS（.wps）文件（请另存为 .docx），Word 文档已损坏或没有文字，或网页不完整（在标签或表格之中中断）时，其中的报告无法导入。");
     public static readonly InputRule RowNotFound = new("RL0202", "row-not-found", Severity.Error, "表格中找不到这一行", "Row not found in the table", false,
         "模板中的每一行都应出现在报告的表格中；找不到的行没有导入，不会被当作 0，核对时按缺失处理。请核对原文，手工补入 JSON。");
     public static readonly InputRule ValueCount = new("RL0203", "wrong-number-of-values", Severity.Error, "这一行的数值个数与模板不符", "Row has the wrong number of values", false,

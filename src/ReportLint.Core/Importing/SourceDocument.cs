@@ -14,6 +14,9 @@ public enum SourceKind
 
     /// <summary>A PDF, read through poppler's <c>pdftotext -layout</c>.</summary>
     Pdf,
+
+    /// <summary>A Word document (.docx): paragraphs, and tables read row by row, as for HTML.</summary>
+    Word,
 }
 
 /// <summary>

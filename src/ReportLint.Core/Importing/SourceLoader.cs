@@ -7,7 +7,7 @@ using ReportLint.Findings;
 
 namespace ReportLint.Importing;
 
-/// <summary>Reads a published report (web text, pdftotext output, HTML or PDF) into <see cref="SourceLine"/>s.</summary>
+/// <summary>Reads a published report (web text, pdftotext output, HTML, PDF or Word) into <see cref="SourceLine"/>s.</summary>
 public static class SourceLoader
 {
     public const int MaxTextBytes = 16 * 1024 * 1024;
@@ -85,6 +85,22 @@ public static class SourceLoader
         if (isPdf)
         {
             return FromPdf(path, bytes, diagnostics);
+        }
+        if (WordReader.IsZip(bytes) && bytes.Length <= MaxPdfBytes)
+        {
+            return WordReader.Read(path, bytes, diagnostics);
+        }
+        if (WordReader.IsCompoundFile(bytes))
+        {
+            throw diagnostics.Stop(ImportRules.Unreadable, 1, 1,
+                "这是旧版 Word（.doc）、WPS（.wps）或 Excel（.xls）格式的文件，无法直接读取。请在 Word 或 WPS 中打开，另存为 .docx（或导出为 PDF）后再导入。",
+                "This is an old Word (.doc), WPS (.wps) or Excel (.xls) file, which cannot be read. Open it in Word or WPS, save it as .docx (or export a PDF) and import that.");
+        }
+        if (extension == ".docx")
+        {
+            throw diagnostics.Stop(ImportRules.Unreadable, 1, 1,
+                "文件扩展名是 .docx，但内容不是 Word 文档。如果它是网页或文字，请把扩展名改为 .html 或 .txt 后再导入；如果是下载不完整的文件，请重新下载。",
+                "The file is named .docx but is not a Word document. If it is a web page or text, rename it to .html or .txt and import again; if it is a broken download, download it again.");
         }
         if (extension == ".pdf")
         {
@@ -415,7 +431,7 @@ public static class SourceLoader
     }
 
     /// <summary>No cell of a statistics table holds more than a label or a number.</summary>
-    private const int MaxDataCellText = 300;
+    internal const int MaxDataCellText = 300;
 
     private static IEnumerable<IElement> OwnRows(IElement table) => table.QuerySelectorAll("tr").Where(r => r.Closest("table") == table);
 
@@ -430,7 +446,7 @@ public static class SourceLoader
 
     private static int LineOf(IElement? element) => element?.SourceReference?.Position.Line ?? 0;
 
-    private static string Collapse(string text) =>
+    internal static string Collapse(string text) =>
         string.Join(' ', text.Replace('\u00A0', ' ').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static bool IsBlock(string name) => name is "p" or "div" or "section" or "article" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6"

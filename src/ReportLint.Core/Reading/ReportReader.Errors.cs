@@ -152,9 +152,17 @@ public sealed partial class ReportReader
         ? Fatal(path, InputRule.Unreadable,
             $"这是 PDF 文件，不是报告的 JSON 文件。请先转换：reportlint import {Quoted.Brief(path)}，再检查生成的 .json 文件。",
             $"This is a PDF, not a report JSON file. Convert it first: reportlint import {Quoted.Brief(path)}, then check the .json it writes.", 1, 1)
+        : IsWordDocument(bytes)
+        ? Fatal(path, InputRule.Unreadable,
+            $"这是 Word 文档，不是报告的 JSON 文件。请先转换：reportlint import {Quoted.Brief(path)}，再检查生成的 .json 文件。",
+            $"This is a Word document, not a report JSON file. Convert it first: reportlint import {Quoted.Brief(path)}, then check the .json it writes.", 1, 1)
         : Fatal(path, InputRule.Unreadable,
             "这不是文本文件（是二进制文件，例如 macOS 生成的 ._ 文件、压缩包或图片），不是报告。请删去它，或换成报告的 JSON 文件。",
             "This is not a text file (a binary file such as a macOS ._ file, an archive or a picture), so not a report.", 1, 1);
+
+    /// <summary>A zip archive whose first entries are a Word document's parts (the name of each is in its local header).</summary>
+    private static bool IsWordDocument(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith("PK\u0003\u0004"u8) && bytes[..Math.Min(bytes.Length, 8192)].IndexOf("word/"u8) >= 0;
 
     /// <summary>A zero byte in the first 8 KB: no text file has one (a macOS ._ file, an archive, a picture).</summary>
     private static bool IsBinary(ReadOnlySpan<byte> bytes) => bytes[..Math.Min(bytes.Length, 8192)].Contains((byte)0);

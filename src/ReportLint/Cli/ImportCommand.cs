@@ -14,11 +14,11 @@ namespace ReportLint.Cli;
 /// </summary>
 public static class ImportCommand
 {
-    public static readonly string[] Extensions = [".txt", ".html", ".htm", ".pdf"];
+    public static readonly string[] Extensions = [".txt", ".html", ".htm", ".pdf", ".docx"];
 
     private static readonly Argument<string[]> Paths = new("paths")
     {
-        Description = "Published reports: .txt (web text or pdftotext -layout output), .html/.htm, .pdf (needs poppler's pdftotext), or directories of them. 已发布的报告文件或目录。",
+        Description = "Published reports: .txt (web text or pdftotext -layout output), .html/.htm, .pdf (needs poppler's pdftotext), .docx, or directories of them. 已发布的报告文件或目录。",
         Arity = ArgumentArity.OneOrMore,
     };
 

@@ -54,6 +54,22 @@ public class ImportCommandTests
     }
 
     [Fact]
+    public void A_directory_of_word_documents_imports_and_lints()
+    {
+        // .docx was "binary, not text, HTML or PDF", and a directory import passed over it without a word.
+        var input = Scratch.Directory("import-word");
+        File.Copy(Path.Combine(Paths.Fixtures, "word", "2024_huaianshi.docx"), Path.Combine(input, "淮安市2024.docx"));
+        var output = Path.Combine(input, "json");
+
+        var (exit, stdout, _) = ReportLintProcess.Run(Paths.RepoRoot, "import", input, "-o", output, "--format", "msbuild");
+
+        exit.ShouldBe(0, stdout);
+        Directory.GetFiles(output).Select(Path.GetFileName).ShouldBe(["淮安市2024.json"]);
+        var (lintExit, lintOut, _) = ReportLintProcess.Run(Paths.RepoRoot, output, "--format", "msbuild");
+        lintExit.ShouldBe(0, lintOut);
+    }
+
+    [Fact]
     public void A_source_that_is_not_there_is_RL0201()
     {
         // Was the checker's RL0101, though docs/importing.md and `explain RL0201` say RL0201.

@@ -1,0 +1,293 @@
+using System.IO.Compression;
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace ReportLint.Importing;
+
+/// <summary>
+/// Reads a Word document (.docx, also as WPS saves it) into <see cref="SourceLine"/>s the way an HTML page is read:
+/// each paragraph a line, each table row a line of cells. A Word file has no lines, so a line number is the paragraph's
+/// or table row's place in the document, counted from 1 (docs/importing.md).
+/// </summary>
+internal static class WordReader
+{
+    private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    private const string MarkupCompatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+    private const string OfficeDocumentRelationship = "/officeDocument";
+
+    /// <summary>The most the document part may hold unpacked: a report is well under 5 MB of XML; a zip bomb is not read.</summary>
+    public const int MaxDocumentBytes = 64 * 1024 * 1024;
+
+    private const int MaxDepth = 200;
+
+    /// <summary>Whether the bytes are a zip archive (a .docx is one).</summary>
+    public static bool IsZip(ReadOnlySpan<byte> bytes) => bytes.StartsWith("PK\u0003\u0004"u8);
+
+    /// <summary>Whether the bytes are an OLE compound file: Word 97–2003 (.doc), WPS (.wps), Excel 97–2003 (.xls).</summary>
+    public static bool IsCompoundFile(ReadOnlySpan<byte> bytes) => bytes.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+
+    public static SourceDocument Read(string path, byte[] bytes, ImportDiagnostics diagnostics)
+    {
+        XDocument document;
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+            var part = MainPart(zip);
+            if (part is null)
+            {
+                throw diagnostics.Stop(ImportRules.Unreadable, 1, 1, NotWord(zip), NotWordEn(zip));
+            }
+            document = Load(part, diagnostics);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or XmlException or NotSupportedException)
+        {
+            // A truncated download, a compression method .NET does not read, XML that is not well formed.
+            throw Damaged(diagnostics);
+        }
+        var body = document.Root?.Element(XName.Get("body", W));
+        if (body is null)
+        {
+            throw Damaged(diagnostics);
+        }
+        var lines = new Walker().Lines(body);
+        if (lines.Sum(l => l.Text.Count(c => !char.IsWhiteSpace(c))) < 50)
+        {
+            throw diagnostics.Stop(ImportRules.Unreadable, 1, 1, "Word 文档中几乎没有文字（可能只有图片）；请找到文字版的报告再导入。",
+                "The Word document holds almost no text (perhaps only pictures); find a text version of the report.");
+        }
+        return new SourceDocument(path, SourceKind.Word, lines);
+    }
+
+    /// <summary>The main document part as the package's relationships name it (word/document.xml in every known writer).</summary>
+    private static ZipArchiveEntry? MainPart(ZipArchive zip)
+    {
+        if (zip.GetEntry("_rels/.rels") is { } rels && rels.Length < 1024 * 1024)
+        {
+            using var stream = rels.Open();
+            var relationships = XDocument.Load(XmlReader.Create(stream, Settings));
+            var target = relationships.Root?.Elements()
+                .FirstOrDefault(r => ((string?)r.Attribute("Type"))?.EndsWith(OfficeDocumentRelationship, StringComparison.Ordinal) == true)?
+                .Attribute("Target")?.Value.TrimStart('/');
+            if (target is not null && zip.GetEntry(target) is { } named)
+            {
+                return named;
+            }
+        }
+        return zip.GetEntry("word/document.xml");
+    }
+
+    private static readonly XmlReaderSettings Settings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        MaxCharactersInDocument = MaxDocumentBytes,
+    };
+
+    private static XDocument Load(ZipArchiveEntry part, ImportDiagnostics diagnostics)
+    {
+        if (part.Length > MaxDocumentBytes)
+        {
+            throw TooLarge(diagnostics);
+        }
+        // The size in the archive's directory may lie; the copy stops at the limit whatever it says.
+        using var unpacked = new MemoryStream();
+        using (var stream = part.Open())
+        {
+            var buffer = new byte[81920];
+            int read;
+            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                if (unpacked.Length + read > MaxDocumentBytes)
+                {
+                    throw TooLarge(diagnostics);
+                }
+                unpacked.Write(buffer, 0, read);
+            }
+        }
+        unpacked.Position = 0;
+        return XDocument.Load(XmlReader.Create(unpacked, Settings));
+    }
+
+    private static ImportStoppedException TooLarge(ImportDiagnostics diagnostics) => diagnostics.Stop(ImportRules.Unreadable, 1, 1,
+        $"Word 文档的正文解压后超过 {MaxDocumentBytes / 1024 / 1024} MB，不是正常的报告，没有读取。",
+        $"The Word document's text unpacks to over {MaxDocumentBytes / 1024 / 1024} MB; it is not a normal report and was not read.");
+
+    private static ImportStoppedException Damaged(ImportDiagnostics diagnostics) => diagnostics.Stop(ImportRules.Unreadable, 1, 1,
+        "Word 文档已损坏或不完整，无法读取；请重新下载，或在 Word/WPS 中打开后另存为 .docx 再导入。",
+        "The Word document is damaged or incomplete; download it again, or open it in Word/WPS, save it as .docx and import that.");
+
+    private static string NotWord(ZipArchive zip) => zip.GetEntry("xl/workbook.xml") is not null
+        ? "这是 Excel 表格（.xlsx），不是报告文档。请导入报告本身（网页、PDF 或 Word 文档）。"
+        : zip.GetEntry("content.xml") is not null
+            ? "这是 OpenDocument 文件（.odt 等），无法直接读取。请在 WPS 或 LibreOffice 中另存为 .docx（或导出为 PDF）后再导入。"
+            : "这是压缩包，不是 Word 文档（.docx）。请解压后导入其中的报告文件。";
+
+    private static string NotWordEn(ZipArchive zip) => zip.GetEntry("xl/workbook.xml") is not null
+        ? "This is an Excel workbook (.xlsx), not a report. Import the report itself (web page, PDF or Word document)."
+        : zip.GetEntry("content.xml") is not null
+            ? "This is an OpenDocument file (.odt etc.), which cannot be read. Save it as .docx (or export a PDF) and import that."
+            : "This is a zip archive, not a Word document (.docx). Unpack it and import the report inside.";
+
+    /// <summary>Walks the body in document order, numbering paragraphs and table rows as it emits them.</summary>
+    private sealed class Walker
+    {
+        private readonly List<SourceLine> lines = [];
+        private readonly StringBuilder text = new();
+        private int number;
+
+        public List<SourceLine> Lines(XElement body)
+        {
+            Block(body, 0);
+            Flush();
+            return lines;
+        }
+
+        private void Block(XElement element, int depth)
+        {
+            foreach (var child in element.Elements())
+            {
+                if (child.Name.NamespaceName == W && child.Name.LocalName == "tbl")
+                {
+                    Flush();
+                    Table(child, depth + 1);
+                }
+                else if (child.Name.NamespaceName == W && child.Name.LocalName == "p")
+                {
+                    Flush();
+                    Inline(child, text, depth + 1);
+                    Flush();
+                }
+                else if (depth < MaxDepth && !Skipped(child))
+                {
+                    // w:sdt, w:sdtContent, w:customXml and other wrappers around paragraphs and tables.
+                    Block(child, depth + 1);
+                }
+            }
+        }
+
+        private void Table(XElement table, int depth)
+        {
+            var rows = Children(table, "tr", depth).ToList();
+            var cells = rows.Select(r => Children(r, "tc", depth).Where(c => !ContinuesMerge(c)).ToList()).ToList();
+            if (cells.Any(row => row.Any(IsLayout)))
+            {
+                // A document laid out in a table (the whole text in one cell): its cells are blocks of the document, read
+                // like any other, and the statistics tables inside them are tables — as for HTML.
+                foreach (var cell in cells.SelectMany(c => c))
+                {
+                    Block(cell, depth + 1);
+                    Flush();
+                }
+                return;
+            }
+            foreach (var row in cells)
+            {
+                var texts = row.Select(c => CellText(c, depth)).ToList();
+                if (texts.Count > 0)
+                {
+                    lines.Add(new SourceLine(++number, string.Join(" ", texts), texts, EndsRow: true));
+                }
+            }
+        }
+
+        /// <summary>A cell that holds a table of several rows, or more text than any label or number.</summary>
+        private static bool IsLayout(XElement cell) =>
+            cell.Descendants(XName.Get("tbl", W)).Any(t => t.Elements(XName.Get("tr", W)).Skip(1).Any())
+            || SourceLoader.Collapse(CellText(cell, 0)).Length > SourceLoader.MaxDataCellText;
+
+        private static string CellText(XElement cell, int depth)
+        {
+            var content = new StringBuilder();
+            foreach (var paragraph in cell.Descendants(XName.Get("p", W)).Where(p => !p.Ancestors(XName.Get("p", W)).Any()))
+            {
+                content.Append(' ');
+                Inline(paragraph, content, depth + 1);
+            }
+            return SourceLoader.Collapse(content.ToString());
+        }
+
+        /// <summary>
+        /// A paragraph's text: runs, hyperlinks, insertions and fields' results; not deleted text, field codes or
+        /// a drawing's fallback copy. A line break is kept as '\n': it ends a line outside tables, and is a space in a cell.
+        /// </summary>
+        private static void Inline(XElement element, StringBuilder into, int depth)
+        {
+            if (depth > MaxDepth)
+            {
+                return;
+            }
+            foreach (var node in element.Elements())
+            {
+                if (node.Name.NamespaceName == W)
+                {
+                    switch (node.Name.LocalName)
+                    {
+                        case "t":
+                            into.Append(node.Value);
+                            continue;
+                        case "tab":
+                            into.Append(' ');
+                            continue;
+                        case "br":
+                        case "cr":
+                            into.Append('\n');
+                            continue;
+                        case "delText":
+                        case "instrText":
+                            continue;
+                    }
+                }
+                if (!Skipped(node))
+                {
+                    Inline(node, into, depth + 1);
+                }
+            }
+        }
+
+        /// <summary>Properties, and the second copy of content Word writes for older readers (mc:Fallback).</summary>
+        private static bool Skipped(XElement element) =>
+            element.Name.NamespaceName == MarkupCompatibility && element.Name.LocalName == "Fallback"
+            || element.Name.NamespaceName == W && element.Name.LocalName is "sectPr" or "pPr" or "rPr" or "tblPr" or "tblGrid" or "trPr" or "tcPr" or "del" or "moveFrom";
+
+        /// <summary>A cell below the first of vertically merged cells: empty, like the cells an HTML rowspan covers.</summary>
+        private static bool ContinuesMerge(XElement cell) =>
+            cell.Element(XName.Get("tcPr", W))?.Element(XName.Get("vMerge", W)) is { } merge
+            && (string?)merge.Attribute(XName.Get("val", W)) is null or "continue";
+
+        /// <summary>Rows of a table or cells of a row, also where a content control or custom XML wraps them.</summary>
+        private static IEnumerable<XElement> Children(XElement parent, string name, int depth)
+        {
+            foreach (var child in parent.Elements())
+            {
+                if (child.Name.NamespaceName == W && child.Name.LocalName == name)
+                {
+                    yield return child;
+                }
+                else if (depth < MaxDepth && !Skipped(child) && !(child.Name.NamespaceName == W && child.Name.LocalName is "tbl" or "tr" or "tc" or "p"))
+                {
+                    foreach (var inner in Children(child, name, depth + 1))
+                    {
+                        yield return inner;
+                    }
+                }
+            }
+        }
+
+        private void Flush()
+        {
+            // A line break inside a paragraph starts a new line, as <br> does in a page.
+            foreach (var part in text.ToString().Split('\n'))
+            {
+                var content = SourceLoader.Collapse(part);
+                if (content.Length > 0)
+                {
+                    lines.Add(new SourceLine(++number, content));
+                }
+            }
+            text.Clear();
+        }
+    }
+}
