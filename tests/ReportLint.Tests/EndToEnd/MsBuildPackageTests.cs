@@ -118,7 +118,21 @@ public class MsBuildPackageTests(PackedPackage package) : IClassFixture<PackedPa
         var fixedBuild = Dotnet(project, "build", "--nologo");
         fixedBuild.Exit.ShouldBe(0, fixedBuild.Output);
         fixedBuild.Output.ShouldContain(Checking);
+        fixedBuild.Output.ShouldContain("warning RL1108:");
 
+        // A check that warned is done again by the next build, which shows the warning again: an up-to-date build used
+        // to show nothing, as if it had been fixed.
+        var again = Dotnet(project, "build", "--nologo");
+        again.Exit.ShouldBe(0, again.Output);
+        again.Output.ShouldContain(Checking);
+        again.Output.ShouldContain("warning RL1108:");
+
+        // A check with nothing to warn about is not repeated while nothing changes.
+        File.WriteAllText(Path.Combine(project, ".reportlint.yaml"), "rules:\n  RL1108: off\n");
+        var clean = Dotnet(project, "build", "--nologo");
+        clean.Exit.ShouldBe(0, clean.Output);
+        clean.Output.ShouldContain(Checking);
+        clean.Output.ShouldNotContain("warning RL");
         var unchanged = Dotnet(project, "build", "--nologo");
         unchanged.Exit.ShouldBe(0);
         unchanged.Output.ShouldNotContain(Checking);
@@ -146,6 +160,14 @@ public class MsBuildPackageTests(PackedPackage package) : IClassFixture<PackedPa
         warned.Exit.ShouldBe(0, warned.Output);
         warned.Output.ShouldContain("warning RL1004:");
         warned.Output.Split('\n').Count(l => l.Contains(Checking)).ShouldBe(1);
+
+        // MSBuild's own -warnaserror fails every build, not only the first: the stamp written after it let the next pass.
+        for (var i = 0; i < 2; i++)
+        {
+            var switched = Dotnet(project, "build", "--nologo", "-warnaserror");
+            switched.Exit.ShouldNotBe(0, switched.Output);
+            switched.Output.ShouldContain("error RL1004:");
+        }
 
         var strict = Dotnet(project, "build", "--nologo", "-p:ReportLintTreatWarningsAsErrors=true");
         strict.Exit.ShouldNotBe(0);
