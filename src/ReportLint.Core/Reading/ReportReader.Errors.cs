@@ -67,6 +67,9 @@ public sealed partial class ReportReader
             ("/", _) => ("JSON 不允许注释（// 或 /* */），请删去。", "JSON allows no comments (// or /* */); remove it."),
             ("'", _) => ("JSON 的键名和文字须用英文双引号 \" 括起来，不能用单引号。", "JSON keys and text take double quotes \", not single quotes."),
             (_, NotAnObject) => ("报告文件的最外层应为一个 { … } 对象。", "A report file holds one object { … }."),
+            // Before the cases below that read what was expected there: a file cut after a line ("…reached end of data"
+            // while expecting a key) was told to quote its keys.
+            (_, var d) when d.Contains("reached end of data", StringComparison.Ordinal) => EndsTooEarly,
             (_, var d) when d.Contains("maximum configured depth", StringComparison.Ordinal) => ($"嵌套超过 {MaxDepth} 层；年度报告没有这么深的结构。", $"Nested deeper than {MaxDepth} levels; no annual report is that deep."),
             (_, var d) when d.Contains("trailing comma", StringComparison.Ordinal) => ("最后一项后面多了一个逗号，请删去。", "A comma after the last item; remove it."),
             (",", var d) when d.Contains("property name", StringComparison.Ordinal) => ("这里多了一个逗号，请删去。", "One comma too many here; remove it."),
@@ -75,13 +78,15 @@ public sealed partial class ReportReader
             (_, var d) when d.Contains("Expected either ','", StringComparison.Ordinal) || d.Contains("Expected a delimiter", StringComparison.Ordinal)
                 => ("前一项后面缺少逗号“,”（或括号不配对）。", "A comma ',' is missing after the previous item (or a bracket does not match)."),
             (_, var d) when d.Contains("Expected end of data", StringComparison.Ordinal) => ("报告在这里之前已经结束，后面多出了内容（多余的 } 或 ]？）。", "The report ended before this; there is more after it (an extra } or ]?)."),
-            (_, var d) when d.Contains("end of data", StringComparison.Ordinal) || d.Contains("depth to be zero", StringComparison.Ordinal)
-                => ("文件在中途就结束了：缺少结尾的 } 或 ]，或有引号没有闭合。", "The file ends too early: a closing } or ] is missing, or a quote is not closed."),
+            (_, var d) when d.Contains("end of data", StringComparison.Ordinal) || d.Contains("depth to be zero", StringComparison.Ordinal) => EndsTooEarly,
             (_, var d) when d.Contains("escapable character", StringComparison.Ordinal) => ("文字中的反斜杠“\\”须写作“\\\\”。", "A backslash in text must be written \\\\."),
             (_, var d) when d.Contains("within a JSON string", StringComparison.Ordinal) => ("文字中不能直接换行或含控制字符；换行请写作 \\n。", "Text cannot hold a raw line break or control character; write a line break as \\n."),
             _ => ("常见原因：缺少逗号或引号、多余的逗号、中文标点用在了 JSON 结构中。", "Common causes: a missing comma or quote, an extra comma, Chinese punctuation in the JSON structure."),
         };
     }
+
+    private static readonly (string, string) EndsTooEarly =
+        ("文件在中途就结束了：缺少结尾的 } 或 ]，或有引号没有闭合。", "The file ends too early: a closing } or ] is missing, or a quote is not closed.");
 
     private static string? Invisible(char c) => c switch
     {

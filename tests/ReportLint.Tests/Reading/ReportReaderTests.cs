@@ -266,6 +266,10 @@ public class ReportReaderTests
     public void A_report_cut_short_or_with_more_after_its_end_is_explained()
     {
         Lint.Text("r.json", Example[..(Example.Length / 2)]).ShouldHaveSingleItem().Message.ShouldContain("文件在中途就结束了");
+        // Cut after a line, as a truncated upload usually is: it was "a key must be in double quotes".
+        var lines = Example.Split('\n');
+        Lint.Text("r.json", string.Join('\n', lines[..30]) + "\n").ShouldHaveSingleItem().Message.ShouldContain("文件在中途就结束了");
+        Lint.Text("r.json", "{\"year\": 2024,\n").ShouldHaveSingleItem().Message.ShouldContain("文件在中途就结束了");
         Lint.Text("r.json", Example + "}").ShouldHaveSingleItem().Message.ShouldContain("后面多出了内容");
     }
 }
