@@ -38,7 +38,8 @@ public static class YamlText
                 i += 2;
             }
             var key = i;
-            while (i < end && (char.IsLetter(text[i]) && text[i] < 128 || text[i] == '-' && i > key))
+            // Keys as written in rule files (check, example-pass) and in configuration (RL1005, fail-on).
+            while (i < end && (char.IsLetter(text[i]) && text[i] < 128 || (text[i] == '-' || char.IsDigit(text[i])) && i > key))
             {
                 i++;
             }

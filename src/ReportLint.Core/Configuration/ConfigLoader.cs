@@ -75,6 +75,15 @@ public static class ConfigLoader
             return (null, Error(display, $"配置文件 YAML 格式错误：{hint}。", $"Configuration YAML error: {message}", line, column));
         }
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        // `fail-on： warning` is no YAML error but one piece of text where a mapping was meant: said as the full-width colon
+        // it is, where the structure is wrong.
+        Finding? FullWidthColon(string yaml, YamlNode node) =>
+            node.AllNodes.OfType<YamlScalarNode>().FirstOrDefault(n => n.Value?.Contains('：') == true) is { } scalar
+            && YamlText.FullWidthInStructure(yaml, (int)scalar.End.Index) is var (fullWidthAt, fullWidthHint)
+                ? LineAndColumn(yaml, fullWidthAt) is var (line, column)
+                    ? Error(display, $"配置文件 YAML 格式错误：{fullWidthHint}。", "Configuration YAML error: a full-width colon '：' after a key; write ': '.", line, column)
+                    : null
+                : null;
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
             return (new LintConfig(display, directory, new Dictionary<string, RuleSetting>(), []), null);
@@ -82,7 +91,7 @@ public static class ConfigLoader
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             var at = stream.Documents[0].RootNode.Start;
-            return (null, Error(display, "配置文件应是“项: 值”的映射，如 rules: { RL1005: warning }；这个文件不是。",
+            return (null, FullWidthColon(text, stream.Documents[0].RootNode) ?? Error(display, "配置文件应是“项: 值”的映射，如 rules: { RL1005: warning }；这个文件不是。",
                 "The configuration must be a mapping of keys to values, such as rules: { RL1005: warning }; this file is not.", (int)at.Line, (int)at.Column));
         }
         if (stream.Documents.Count > 1)
@@ -104,7 +113,7 @@ public static class ConfigLoader
                     var (parsed, error) = Rules(display, value, knownRules);
                     if (error is not null)
                     {
-                        return (null, error);
+                        return (null, FullWidthColon(text, value) ?? error);
                     }
                     rules = parsed;
                     break;
@@ -148,7 +157,7 @@ public static class ConfigLoader
                         var (overrideRules, overrideError) = Rules(display, entryRules, knownRules);
                         if (overrideError is not null)
                         {
-                            return (null, overrideError);
+                            return (null, FullWidthColon(text, entryRules) ?? overrideError);
                         }
                         overrides.Add((patterns.Select(p => new Glob(p)).ToList(), overrideRules!));
                     }

@@ -136,6 +136,10 @@ public class BaselineAndConfigTests
     [InlineData("rules:\n\tRL1108: off\n", "2:1", "YAML 格式错误：这里用了制表符（Tab）")]
     [InlineData("rules:\n  RL1108: off\n  RL1108: warning\n", "3:3", "YAML 格式错误：同一个键在这里写了第二次")]
     [InlineData("rules：\n  RL1108: off\n", "1:6", "“rules”后面是全角冒号“：”")]
+    // No YAML error at all (one piece of text where a mapping was meant): were "应是映射" at 1:1, the colon not named.
+    [InlineData("fail-on： warning\n", "1:8", "“fail-on”后面是全角冒号“：”")]
+    [InlineData("rules:\n  RL1108： off\n", "2:9", "“RL1108”后面是全角冒号“：”")]
+    [InlineData("rules:\n  RL1004: off\n  RL1108： warning\n", "3:9", "“RL1108”后面是全角冒号“：”")]
     public void A_configuration_mistake_that_used_to_be_ignored_is_an_input_error(string yaml, string at, string says)
     {
         // A misspelt rule id left the rule it meant as it was; a list or a second document was read as no configuration.
