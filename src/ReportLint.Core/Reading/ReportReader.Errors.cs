@@ -21,6 +21,13 @@ public sealed partial class ReportReader
                 $"这不是报告的 JSON 文件，而是{kind}。请先转换：reportlint import {Quoted.Brief(path)}，再检查生成的 .json 文件。",
                 $"This is not a report JSON file but {(kind == "网页（HTML）" ? "a web page (HTML)" : "text")}. Convert it first: reportlint import {Quoted.Brief(path)}, then check the .json it writes.", 1, 1);
         }
+        if (IsExport(bytes.Span[start..]))
+        {
+            // A folder checked after `reportlint export … -o folder/all.json`: "malformed JSON" for a file it wrote itself.
+            return Fatal(path, InputRule.MalformedJson,
+                "这是 reportlint export 导出的数据（每格一行），不是报告文件，没有检查。请把导出文件写到所检查的目录之外。",
+                "This is data written by reportlint export (one row per cell), not a report; it was not checked. Write exports outside the folder you check.", 1, 1);
+        }
         var lines = new LineIndex(bytes);
         var line = (int)(e.LineNumber ?? 0);
         var bytePosition = (int)(e.BytePositionInLine ?? 0);
@@ -168,6 +175,14 @@ public sealed partial class ReportReader
     /// <summary>A zip archive whose first entries are a Word document's parts (the name of each is in its local header).</summary>
     private static bool IsWordDocument(ReadOnlySpan<byte> bytes) =>
         bytes.StartsWith("PK\u0003\u0004"u8) && bytes[..Math.Min(bytes.Length, 8192)].IndexOf("word/"u8) >= 0;
+
+    /// <summary>`reportlint export --format json` output: an array of rows, each with a value_kind.</summary>
+    private static bool IsExport(ReadOnlySpan<byte> bytes)
+    {
+        var head = bytes[..Math.Min(bytes.Length, 2048)];
+        var first = head.IndexOfAnyExcept(" \t\r\n"u8);
+        return first >= 0 && head[first] == (byte)'[' && head.IndexOf("\"value_kind\""u8) >= 0;
+    }
 
     /// <summary>A zero byte in the first 8 KB: no text file has one (a macOS ._ file, an archive, a picture).</summary>
     private static bool IsBinary(ReadOnlySpan<byte> bytes) => bytes[..Math.Min(bytes.Length, 8192)].Contains((byte)0);

@@ -77,6 +77,19 @@ public class ExportCommandTests
     }
 
     [Fact]
+    public void An_export_left_in_the_folder_being_checked_is_named_as_an_export()
+    {
+        // Checked as a report, it was "JSON 格式错误 … 最外层应为一个 { … } 对象": a file reportlint wrote itself.
+        var directory = ReportLintProcess.Workspace();
+        ReportLintProcess.Run(directory, "export", "reports", "--format", "json", "-o", "reports/all.json").ExitCode.ShouldBe(0);
+
+        var (exit, stdout, _) = ReportLintProcess.Run(directory, "reports", "--format", "msbuild");
+
+        exit.ShouldBe(2);
+        stdout.ShouldContain("reports/all.json(1,1): error RL0102: 这是 reportlint export 导出的数据（每格一行），不是报告文件，没有检查。请把导出文件写到所检查的目录之外。");
+    }
+
+    [Fact]
     public void A_report_in_the_folder_being_exported_is_not_overwritten_by_naming_it_as_the_output()
     {
         var directory = WithReport(out var report);
