@@ -159,7 +159,7 @@ public sealed partial class ReportReader
     }
 
     /// <summary>The largest magnitude a cell may hold: 10^18, a million times any public budget in 元.</summary>
-    private const decimal MaxCell = 1_000_000_000_000_000_000m;
+    internal const decimal MaxCell = 1_000_000_000_000_000_000m;
 
     /// <summary>The digits of the number as written, from its first non-zero digit to its last non-zero one, exponent aside.</summary>
     private static int SignificantDigits(ReadOnlySpan<byte> number)

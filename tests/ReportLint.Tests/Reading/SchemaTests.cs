@@ -35,6 +35,11 @@ public class SchemaTests
         { "group_total_and_rows", "RL0108", Lint.Mutate(Example, "\"results_total\":", "\"other_processing\": { \"natural_person\": 0, \"commercial\": 0, \"research\": 0, \"nonprofit\": 0, \"legal_services\": 0, \"other_org\": 0, \"total\": 0 },\n      \"results_total\":") },
         { "cell_true", "RL0107", Lint.Mutate(Example, "{ \"decisions\": 815 }", "{ \"decisions\": true }") },
         { "unknown_row", "RL0105", Lint.Mutate(Example, "\"petition\":", "\"petitions\":") },
+        // Then a second audit: cells the schema let through as text or as numbers.
+        { "number_in_quotes", "RL0107", Lint.Mutate(Example, "{ \"decisions\": 815 }", "{ \"decisions\": \"815\" }") },
+        { "empty_text_cell", "RL0107", Lint.Mutate(Example, "{ \"decisions\": 815 }", "{ \"decisions\": \"\" }") },
+        { "cell_of_10_to_the_18", "RL0107", Lint.Mutate(Example, "{ \"decisions\": 815 }", "{ \"decisions\": 1000000000000000000 }") },
+        { "cell_1e400", "RL0107", Lint.Mutate(Example, "{ \"decisions\": 815 }", "{ \"decisions\": 1e400 }") },
     };
 
     private static string Example => Lint.Example("000_1c6b722cb07b2c5a.json");
