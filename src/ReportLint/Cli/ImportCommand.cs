@@ -9,7 +9,7 @@ using ReportLint.Validation;
 namespace ReportLint.Cli;
 
 /// <summary>
-/// <c>reportlint import</c>: turn published reports (web text, pdftotext output, HTML, PDF) into report JSON, with a
+/// <c>reportlint import</c>: turn published reports (web text, pdftotext output, HTML, PDF, Word) into report JSON, with a
 /// diagnostic for every cell that could not be read (docs/importing.md).
 /// </summary>
 public static class ImportCommand
