@@ -93,8 +93,8 @@ public static class SourceLoader
         if (WordReader.IsCompoundFile(bytes))
         {
             throw diagnostics.Stop(ImportRules.Unreadable, 1, 1,
-                "这是旧版 Word（.doc）、WPS（.wps）或 Excel（.xls）格式的文件，无法直接读取。请在 Word 或 WPS 中打开，另存为 .docx（或导出为 PDF）后再导入。",
-                "This is an old Word (.doc), WPS (.wps) or Excel (.xls) file, which cannot be read. Open it in Word or WPS, save it as .docx (or export a PDF) and import that.");
+                $"这是旧版 Word（.doc）、WPS（.wps）或 Excel（.xls）格式的文件，无法直接读取。请在 Word 或 WPS 中打开，另存为 .docx（或导出为 PDF）后再导入；文件多时可装 LibreOffice 批量转换：soffice --headless --convert-to docx {Quoted.Brief(Path.GetFileName(path))}",
+                $"This is an old Word (.doc), WPS (.wps) or Excel (.xls) file, which cannot be read. Open it in Word or WPS, save it as .docx (or export a PDF) and import that; for many files, LibreOffice converts them: soffice --headless --convert-to docx {Quoted.Brief(Path.GetFileName(path))}");
         }
         if (extension == ".docx")
         {
