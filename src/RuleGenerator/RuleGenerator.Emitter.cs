@@ -76,7 +76,7 @@ internal static class Emitter
         w.Open($"private static readonly {Runtime}.TableInfo[] TablesData =");
         foreach (var table in template.Tables)
         {
-            w.Line($"new {Runtime}.TableInfo({Str(table.Id)}, {Str(table.Short)}, {Str(table.Label)}, {Str(table.LabelEn)},");
+            w.Line($"new {Runtime}.TableInfo({Str(table.Id)}, {Str(table.Short)}, {Str(table.ShortEn)}, {Str(table.Label)}, {Str(table.LabelEn)},");
             w.Indent();
             w.Line($"new {Runtime}.ColumnInfo[] {{ {string.Join(", ", table.Columns.Select(c => $"new {Runtime}.ColumnInfo({Str(c.Id)}, {Str(c.Label)}, {Str(c.LabelEn)}, {Runtime}.CellType.{c.Type}, {Str(c.Unit)})"))} }},");
             w.Line($"new {Runtime}.GroupInfo[] {{ {string.Join(", ", table.Groups.Select(g => $"new {Runtime}.GroupInfo({Str(g.Id)}, {Str(g.Label)}, {Str(g.LabelEn)}, {Strings(g.Rows)})"))} }},");
@@ -98,7 +98,7 @@ internal static class Emitter
         foreach (var c in template.Cells)
         {
             w.Line($"new {Runtime}.CellInfo({c.Index}, {Str(c.Table)}, {Str(c.Row)}, {Str(c.Column)}, {Runtime}.CellType.{c.Type}, {(c.IsGroupTotal ? "true" : "false")}, {Str(c.Group)}, " +
-                   $"{Str(c.TableLabel)}, {Str(c.RowLabel)}, {Str(c.ColumnLabel)}, {Str(c.RowLabelEn)}, {Str(c.ColumnLabelEn)}),");
+                   $"{Str(c.TableLabel)}, {Str(c.RowLabel)}, {Str(c.ColumnLabel)}, {Str(c.TableLabelEn)}, {Str(c.RowLabelEn)}, {Str(c.ColumnLabelEn)}),");
         }
         w.Close("};");
         w.Line();

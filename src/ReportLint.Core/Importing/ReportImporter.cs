@@ -200,26 +200,26 @@ public sealed partial class ReportImporter(TemplateRegistry templates)
         {
             diagnostics.Add(ImportRules.TableTwiceResolved, secondLine, 1,
                 $"{table.Short}出现了两份（第 {firstLine} 行起、第 {secondLine} 行起），数值相同，只导入了第一份。",
-                $"{table.Short} is given twice (from line {firstLine} and from line {secondLine}) with the same values; the first was imported.");
+                $"{table.ShortEn} is given twice (from line {firstLine} and from line {secondLine}) with the same values; the first was imported.");
             return (from, split);
         }
         if (firstOther is not null && secondOther is null)
         {
             diagnostics.Add(ImportRules.TableTwiceResolved, firstLine, 1,
                 $"{table.Short}出现了两份：第 {firstLine} 行起的一份前面写有“{firstOther}”，不是本年度的，没有导入；导入的是第 {secondLine} 行起的一份。",
-                $"{table.Short} is given twice: the copy from line {firstLine} is captioned \"{firstOther}\", not this year's, and was not imported; the copy from line {secondLine} was.");
+                $"{table.ShortEn} is given twice: the copy from line {firstLine} is captioned \"{firstOther}\", not this year's, and was not imported; the copy from line {secondLine} was.");
             return (split, to);
         }
         if (secondOther is not null && firstOther is null)
         {
             diagnostics.Add(ImportRules.TableTwiceResolved, secondLine, 1,
                 $"{table.Short}出现了两份：第 {secondLine} 行起的一份前面写有“{secondOther}”，不是本年度的，没有导入；导入的是第 {firstLine} 行起的一份。",
-                $"{table.Short} is given twice: the copy from line {secondLine} is captioned \"{secondOther}\", not this year's, and was not imported; the copy from line {firstLine} was.");
+                $"{table.ShortEn} is given twice: the copy from line {secondLine} is captioned \"{secondOther}\", not this year's, and was not imported; the copy from line {firstLine} was.");
             return (from, split);
         }
         diagnostics.Add(ImportRules.TableTwiceUnresolved, secondLine, 1,
             $"{table.Short}出现了两份（第 {firstLine} 行起、第 {secondLine} 行起），数值不同，无法判断哪一份是{(year is { } y ? $" {y} " : "本")}年度的；导入的是第一份。请核对原文，删去另一份后重新导入，或手工改正 JSON。",
-            $"{table.Short} is given twice (from line {firstLine} and from line {secondLine}) with different values, and which one is {(year is { } yEn ? $"the {yEn} report's" : "this year's")} cannot be told; the first was imported. Check the source: remove the other copy and import again, or correct the JSON by hand.");
+            $"{table.ShortEn} is given twice (from line {firstLine} and from line {secondLine}) with different values, and which one is {(year is { } yEn ? $"the {yEn} report's" : "this year's")} cannot be told; the first was imported. Check the source: remove the other copy and import again, or correct the JSON by hand.");
         return (from, split);
     }
 
@@ -297,7 +297,7 @@ public sealed partial class ReportImporter(TemplateRegistry templates)
             var labels = string.Concat(found.Select(c => $"“{c.Label}”"));
             diagnostics.Add(ImportRules.OtherTemplateColumns, lines[at].Number, 1,
                 $"{table.Short}的列标题{labels}是 {other.Name} 年格式的，这份报告却按 {template.Name} 年格式导入：数值放进了 {template.Name} 年格式的列，而两版的列含义不同，请核对原文。整份报告采用 {other.Name} 年格式时，导入时加 --template {other.Name}。",
-                $"{table.Short}: the column headings {string.Join(", ", found.Select(c => c.Label))} are the {other.Name} format's, but the report is imported with the {template.Name} format: the values went into the {template.Name} format's columns, which mean something else. Check the source; if the whole report follows the {other.Name} format, import it with --template {other.Name}.");
+                $"{table.ShortEn}: the column headings {string.Join(", ", found.Select(c => c.Label))} are the {other.Name} format's, but the report is imported with the {template.Name} format: the values went into the {template.Name} format's columns, which mean something else. Check the source; if the whole report follows the {other.Name} format, import it with --template {other.Name}.");
         }
     }
 

@@ -176,12 +176,12 @@ public sealed partial class TableReader
                 // without values, rather than "not found" at the table's first line.
                 AddForRow(ImportRules.ValueCount, labelsSeen[label].Line, 1, names,
                     $"{table.Short}的“{names.RowLabel}”这一行（第 {labelsSeen[label].Line} 行）没有数值，模板有 {row.Columns.Length} 列（{columns}）；这一行没有导入。",
-                    $"{table.Short}: row \"{names.RowLabelEn}\" (line {labelsSeen[label].Line}) has no values for its {row.Columns.Length} column(s) ({columnsEn}); it was not imported.");
+                    $"{table.ShortEn}: row \"{names.RowLabelEn}\" (line {labelsSeen[label].Line}) has no values for its {row.Columns.Length} column(s) ({columnsEn}); it was not imported.");
                 continue;
             }
             AddForRow(ImportRules.RowNotFound, line, 1, names,
                 $"{table.Short}中找不到“{names.RowLabel}”这一行，其 {row.Columns.Length} 个单元格（{columns}）没有导入。",
-                $"{table.Short}: row \"{names.RowLabel}\" ({names.RowLabelEn}) not found; its {row.Columns.Length} cell(s) ({columnsEn}) were not imported.");
+                $"{table.ShortEn}: row \"{names.RowLabel}\" ({names.RowLabelEn}) not found; its {row.Columns.Length} cell(s) ({columnsEn}) were not imported.");
         }
     }
 
@@ -262,7 +262,7 @@ public sealed partial class TableReader
             var rowsLabel = string.Join("、", open.Select(r => table.Rows[r].Label));
             diagnostics.Add(ImportRules.ValueCount, run[0].Line, run[0].Column,
                 $"{table.Short}写成一行的 {run.Count} 个数值（{shownRun}）与{rowsLabel}共 {openCells} 个单元格不符；无法确定各数值属于哪一格，这些行没有导入。",
-                $"{table.Short}: the {run.Count} values on one line ({shownRun}) do not match the {openCells} cells of its rows; which value belongs to which cell cannot be told, so the rows were not imported.",
+                $"{table.ShortEn}: the {run.Count} values on one line ({shownRun}) do not match the {openCells} cells of its rows; which value belongs to which cell cannot be told, so the rows were not imported.",
                 table.Id, table.Short, table.LabelEn);
             foreach (var r in open)
             {
@@ -276,7 +276,7 @@ public sealed partial class TableReader
             var shown = string.Join(" ", run.Select(v => v.Text.Length == 0 ? "（空）" : v.Text));
             diagnostics.Add(ImportRules.StrayValues, run[0].Line, run[0].Column,
                 $"{table.Short}中数值“{shown}”前的标签“{Tail(label)}”不是模板中的行，这些数值没有导入。",
-                $"{table.Short}: the values \"{shown}\" follow the label \"{Tail(label)}\", which is no row of the template; they were not imported.");
+                $"{table.ShortEn}: the values \"{shown}\" follow the label \"{Tail(label)}\", which is no row of the template; they were not imported.");
             return;
         }
 
@@ -306,7 +306,7 @@ public sealed partial class TableReader
                 rowsRead.Add((run[0].Line, run[^1].Line, true));
                 AddForRow(ImportRules.RowTwice, labelLine, 1, names,
                     $"{table.Short}的“{names.RowLabel}”出现了两次，只导入第一次的数值。",
-                    $"{table.Short}: row \"{names.RowLabel}\" ({names.RowLabelEn}) appears twice; only the first is imported.");
+                    $"{table.ShortEn}: row \"{names.RowLabel}\" ({names.RowLabelEn}) appears twice; only the first is imported.");
                 return;
             }
             rowDone[best.Row] = true;
@@ -333,7 +333,7 @@ public sealed partial class TableReader
             var names = Names(rowId);
             AddForRow(ImportRules.ValueCount, run[0].Line, run[0].Column, names,
                 $"{table.Short}的“{names.RowLabel}”有 {run.Count} 个数值（{shown}），模板有 {columns.Length} 列；无法确定各数值属于哪一列，这一行没有导入。",
-                $"{table.Short}: row \"{names.RowLabelEn}\" has {run.Count} value(s) ({shown}) for {columns.Length} column(s); which value belongs to which column cannot be told, so the row was not imported.");
+                $"{table.ShortEn}: row \"{names.RowLabelEn}\" has {run.Count} value(s) ({shown}) for {columns.Length} column(s); which value belongs to which column cannot be told, so the row was not imported.");
             return;
         }
         if (best.Group >= 0)
@@ -359,7 +359,7 @@ public sealed partial class TableReader
             report.GroupTotals.Add((table.Id, total.RowId));
             AddForRow(ImportRules.GroupAsTotal, total.Line, 1, Names(group.Id),
                 $"{table.Short}的“{group.Label}”只填报了一行合计，没有分子项；导入为分组合计，子项记为未单独填报。",
-                $"{table.Short}: \"{group.Label}\" ({group.LabelEn}) is given as one total row without its sub-rows; imported as the group total.");
+                $"{table.ShortEn}: \"{group.Label}\" ({group.LabelEn}) is given as one total row without its sub-rows; imported as the group total.");
             return;
         }
         if (!rows.All(r => rowDone[r]))
@@ -391,7 +391,7 @@ public sealed partial class TableReader
         {
             AddForRow(ImportRules.GroupTotalDiffers, total.Line, 1, Names(group.Id),
                 $"{table.Short}的“{group.Label}”既有合计行又有子项，合计与子项之和不符（{string.Join("；", differ)}）。已导入子项，合计行没有导入，请核对原文。",
-                $"{table.Short}: \"{group.Label}\" ({group.LabelEn}) is given as a total row and as its sub-rows, and the total is not their sum ({string.Join("; ", differEn)}). The sub-rows were imported, not the total row; check the source.");
+                $"{table.ShortEn}: \"{group.Label}\" ({group.LabelEn}) is given as a total row and as its sub-rows, and the total is not their sum ({string.Join("; ", differEn)}). The sub-rows were imported, not the total row; check the source.");
         }
     }
 

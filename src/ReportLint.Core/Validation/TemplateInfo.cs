@@ -8,7 +8,7 @@ public sealed record GroupInfo(string Id, string Label, string LabelEn, string[]
 
 public sealed record RowInfo(string Id, string Label, string LabelEn, string? Block, string? Group, string[] Columns);
 
-public sealed record TableInfo(string Id, string Short, string Label, string LabelEn, ColumnInfo[] Columns, GroupInfo[] Groups, RowInfo[] Rows);
+public sealed record TableInfo(string Id, string Short, string ShortEn, string Label, string LabelEn, ColumnInfo[] Columns, GroupInfo[] Groups, RowInfo[] Rows);
 
 public sealed record CellInfo(
     int Index,
@@ -21,6 +21,7 @@ public sealed record CellInfo(
     string TableLabel,
     string RowLabel,
     string ColumnLabel,
+    string TableLabelEn,
     string RowLabelEn,
     string ColumnLabelEn)
 {
@@ -28,7 +29,7 @@ public sealed record CellInfo(
 
     /// <summary>How people name the cell: 表三 / （一）予以公开 / 自然人.</summary>
     public string Label(Language language) => language == Language.English
-        ? $"{TableLabel} / {RowLabelEn} / {ColumnLabelEn}"
+        ? $"{TableLabelEn} / {RowLabelEn} / {ColumnLabelEn}"
         : $"{TableLabel} / {RowLabel} / {ColumnLabel}";
 }
 

@@ -108,6 +108,7 @@ internal static class TableMerger
         return Settled(inherited with
         {
             Short = change.Short ?? inherited.Short,
+            ShortEn = change.ShortEn ?? inherited.ShortEn,
             Label = change.Label ?? inherited.Label,
             LabelEn = change.LabelEn ?? inherited.LabelEn,
             Columns = MergeById(columns, change.Columns, c => c.Id.Value, (old, c) => c with

@@ -170,6 +170,8 @@ internal sealed class TemplateBinder
         return new TableSpec(
             table.Id.Value,
             table.Short ?? table.Label ?? table.Id.Value,
+            // English output names the table this way; without short-en, as the Chinese does (表三).
+            table.ShortEn ?? table.Short ?? table.Label ?? table.Id.Value,
             table.Label ?? table.Id.Value,
             table.LabelEn ?? table.Label ?? table.Id.Value,
             columns.ToEquatableArray(),
@@ -228,7 +230,7 @@ internal sealed class TemplateBinder
             {
                 var column = table.Columns.First(c => c.Id == columnId);
                 cells.Add(new CellSpec(cells.Count, table.Id, row.Id, column.Id, column.Type, false, row.Group, table.Short,
-                    group is null ? row.Label : group.Label + " " + row.Label, column.Label,
+                    group is null ? row.Label : group.Label + " " + row.Label, column.Label, table.ShortEn,
                     group is null ? row.LabelEn : group.LabelEn + " " + row.LabelEn, column.LabelEn));
             }
         }
@@ -239,7 +241,7 @@ internal sealed class TemplateBinder
             {
                 var column = table.Columns.First(c => c.Id == columnId);
                 cells.Add(new CellSpec(cells.Count, table.Id, group.Id, column.Id, column.Type, true, group.Id, table.Short,
-                    group.Label, column.Label, group.LabelEn, column.LabelEn));
+                    group.Label, column.Label, table.ShortEn, group.LabelEn, column.LabelEn));
             }
         }
     }

@@ -27,6 +27,7 @@ public sealed record NarrativeSpec(string Section, string Pattern);
 public sealed record TableSpec(
     string Id,
     string Short,
+    string ShortEn,
     string Label,
     string LabelEn,
     EquatableArray<ColumnSpec> Columns,
@@ -54,6 +55,7 @@ public sealed record CellSpec(
     string TableLabel,
     string RowLabel,
     string ColumnLabel,
+    string TableLabelEn,
     string RowLabelEn,
     string ColumnLabelEn)
 {

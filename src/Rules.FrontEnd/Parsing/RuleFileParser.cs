@@ -19,7 +19,7 @@ public sealed partial class RuleFileParser
     private static readonly string[] RootKeys = { "template", "title", "title-en", "years", "extends", "tables", "rules", "remove-rules" };
     private static readonly string[] TableKeys =
     {
-        "id", "short", "label", "label-en", "replace", "columns", "groups", "rows", "remove-rows", "remove-columns", "remove-groups",
+        "id", "short", "short-en", "label", "label-en", "replace", "columns", "groups", "rows", "remove-rows", "remove-columns", "remove-groups",
     };
     private static readonly string[] ColumnKeys = { "id", "label", "label-en", "type", "unit" };
     private static readonly string[] GroupKeys = { "id", "label", "label-en" };
@@ -132,6 +132,7 @@ public sealed partial class RuleFileParser
         return new TableSyntax(
             id,
             Scalar(fields, "short")?.Value,
+            Scalar(fields, "short-en")?.Value,
             Scalar(fields, "label")?.Value,
             Scalar(fields, "label-en")?.Value,
             Items(fields, "columns", ReadColumn),

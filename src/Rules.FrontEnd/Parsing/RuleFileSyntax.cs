@@ -21,6 +21,7 @@ public sealed record RuleFileSyntax(
 public sealed record TableSyntax(
     Located<string> Id,
     string? Short,
+    string? ShortEn,
     string? Label,
     string? LabelEn,
     EquatableArray<ColumnSyntax> Columns,

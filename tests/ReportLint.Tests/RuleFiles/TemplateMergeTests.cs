@@ -194,6 +194,21 @@ public class TemplateMergeTests
         Snapshot.Match(this, text, name);
     }
 
+    [Fact]
+    public void English_output_names_a_table_by_short_en_inherited_or_else_by_short()
+    {
+        // English findings said "表三 / carried forward to next year / total".
+        var set = RuleCompiler.Bind([
+            RuleCompiler.Parse("rules/b.yaml", Base.Replace("    short: 表\n", "    short: 表\n    short-en: Table T\n", StringComparison.Ordinal)),
+            RuleCompiler.Parse("rules/d.yaml", Derived(""))]);
+
+        set.Diagnostics.ShouldBeEmpty();
+        var derived = set.Templates.Single(t => t.Name == "d");
+        derived.Tables.Single(t => t.Id == "t").ShortEn.ShouldBe("Table T");
+        derived.Cells.First(c => c.Table == "t").TableLabelEn.ShouldBe("Table T");
+        derived.Tables.Single(t => t.Id == "u").ShortEn.ShouldBe("u");
+    }
+
     private static BoundRuleSet Bind(string derived) =>
         RuleCompiler.Bind([RuleCompiler.Parse("rules/b.yaml", Base), RuleCompiler.Parse("rules/d.yaml", derived)]);
 }
