@@ -108,8 +108,25 @@ internal static class WordReader
             }
         }
         unpacked.Position = 0;
+        // Loading XML nested thousands deep takes time in the square of the depth (20,000 levels: 20 s); no document
+        // comes near the limit (a table in a table in a table is about 20), so such a file is refused first.
+        using (var scan = XmlReader.Create(unpacked, Settings))
+        {
+            while (scan.Read())
+            {
+                if (scan.Depth > MaxXmlDepth)
+                {
+                    throw diagnostics.Stop(ImportRules.Unreadable, 1, 1,
+                        $"Word 文档的内容嵌套超过 {MaxXmlDepth} 层，不是正常的报告，没有读取。",
+                        $"The Word document nests its content more than {MaxXmlDepth} deep; it is not a normal report and was not read.");
+                }
+            }
+        }
+        unpacked.Position = 0;
         return XDocument.Load(XmlReader.Create(unpacked, Settings));
     }
+
+    private const int MaxXmlDepth = 1000;
 
     private static ImportStoppedException TooLarge(ImportDiagnostics diagnostics) => diagnostics.Stop(ImportRules.Unreadable, 1, 1,
         $"Word 文档的正文解压后超过 {MaxDocumentBytes / 1024 / 1024} MB，不是正常的报告，没有读取。",
@@ -147,6 +164,13 @@ internal static class WordReader
 
         private void Block(XElement element, int depth)
         {
+            if (depth > MaxDepth)
+            {
+                // Tables nested deeper than any real document (each a cell of the one above): their text, without
+                // structure, and no deeper recursion — the call stack would not survive a crafted file.
+                text.Append(' ').Append(string.Concat(element.Descendants(XName.Get("t", W)).Select(t => t.Value)));
+                return;
+            }
             foreach (var child in element.Elements())
             {
                 if (child.Name.NamespaceName == W && child.Name.LocalName == "tbl")
@@ -170,6 +194,12 @@ internal static class WordReader
 
         private void Table(XElement table, int depth)
         {
+            if (depth > MaxDepth)
+            {
+                Block(table, depth);
+                Flush();
+                return;
+            }
             var rows = Children(table, "tr", depth).ToList();
             var cells = rows.Select(r => Children(r, "tc", depth).Where(c => !ContinuesMerge(c)).ToList()).ToList();
             if (cells.Any(row => row.Any(IsLayout)))
