@@ -20,6 +20,24 @@ public static class ImportedJson
 
     public static JsonObject Load(string path) => JsonNode.Parse(File.ReadAllText(path))!.AsObject();
 
+    /// <summary>
+    /// A rendering of a real report (HTML, Word) imports to the same cells, facts and sections as the report's own text in
+    /// ../shared (<paramref name="text"/>), with no warning, every cell accounted for; the publication date aside, which
+    /// the renderings do not carry.
+    /// </summary>
+    public static void ShouldImportLikeTheText(string rendering, string text)
+    {
+        var (fromRendering, result) = Import(rendering);
+        var (fromText, _) = Import(Path.Combine(Support.Paths.Shared, text));
+
+        Cells(fromRendering).ShouldBe(Cells(fromText));
+        Facts(fromRendering, withTitle: true).Where(f => !f.StartsWith("published", StringComparison.Ordinal))
+            .ShouldBe(Facts(fromText).Where(f => !f.StartsWith("published", StringComparison.Ordinal)));
+        Sections(fromRendering).ShouldBe(Sections(fromText));
+        result.Findings.Where(f => f.Severity >= Validation.Severity.Warning).ShouldBeEmpty();
+        Accounting.ShouldAccountForEveryCell(fromRendering, result.Findings);
+    }
+
     /// <summary>Every cell as “table.row.column = value” (null, a number, or "text"), sorted, so a difference names its cell.</summary>
     public static List<string> Cells(JsonObject report) =>
         report["tables"]!.AsObject()
