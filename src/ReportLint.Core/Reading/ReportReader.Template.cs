@@ -192,9 +192,30 @@ public sealed partial class ReportReader
         return row >= 0 && column >= 0 && template.CellIndex(table, row, column) >= 0;
     }
 
+    /// <summary>
+    /// Half a surrogate pair in a \u escape ("\uD800") met by a pass that decodes a key or value: valid JSON syntax, but
+    /// no text (<see cref="Utf8JsonReader"/> throws <see cref="InvalidOperationException"/>). Carries where it is.
+    /// </summary>
+    private sealed class BadEscapeException(long offset) : Exception
+    {
+        public long Offset { get; } = offset;
+    }
+
     private static Header ScanHeader(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json, Options);
+        try
+        {
+            return ScanHeader(ref reader);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new BadEscapeException(reader.TokenStartIndex);
+        }
+    }
+
+    private static Header ScanHeader(ref Utf8JsonReader reader)
+    {
         string? template = null;
         int? year = null, badYear = null;
         var templateNotText = false;
@@ -254,6 +275,18 @@ public sealed partial class ReportReader
     private static List<TableLayout> ScanLayouts(ReadOnlySpan<byte> json, HashSet<string> wanted)
     {
         var reader = new Utf8JsonReader(json, Options);
+        try
+        {
+            return ScanLayouts(ref reader, wanted);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new BadEscapeException(reader.TokenStartIndex);
+        }
+    }
+
+    private static List<TableLayout> ScanLayouts(ref Utf8JsonReader reader, HashSet<string> wanted)
+    {
         var tables = new List<TableLayout>();
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)

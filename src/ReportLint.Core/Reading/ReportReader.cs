@@ -79,6 +79,10 @@ public sealed partial class ReportReader
         {
             return Malformed(path, bytes, start, e);
         }
+        catch (BadEscapeException e)
+        {
+            return BadEscape(path, bytes, start + (int)e.Offset);
+        }
 
         var selection = SelectTemplate(path, bytes, start, templateOverride, header, findings);
         if (selection is null)
@@ -112,7 +116,15 @@ public sealed partial class ReportReader
         {
             // Rare path: a table with rows or columns the template lacks may be laid out for another template; then it is
             // said once (RL0114) and not checked, instead of a finding for every cell that does not fit.
-            var layouts = ScanLayouts(span[start..], context.StrangeTables.Select(t => template.Tables[t].Id).ToHashSet(StringComparer.Ordinal));
+            List<TableLayout> layouts;
+            try
+            {
+                layouts = ScanLayouts(span[start..], context.StrangeTables.Select(t => template.Tables[t].Id).ToHashSet(StringComparer.Ordinal));
+            }
+            catch (BadEscapeException e)
+            {
+                return BadEscape(path, bytes, start + (int)e.Offset);
+            }
             foreach (var table in TablesForOtherTemplates(path, bytes, start, selection.Value, header with { Tables = layouts }, findings))
             {
                 Unread(context, table);

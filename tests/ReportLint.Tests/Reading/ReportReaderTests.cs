@@ -155,6 +155,19 @@ public class ReportReaderTests
         (finding.Line, finding.Column).ShouldBe((line, column));
     }
 
+    [Theory]
+    // The passes before the main one (the template and year; a table laid out for another template) decoded these and
+    // crashed (exit 3): a key, the template, a column of such a table.
+    [InlineData("{\"\\uD800\":1}", 1, 2)]
+    [InlineData("{\"year\":2024,\"template\":\"\\uD800\"}", 1, 25)]
+    [InlineData("{\"template\":\"2019\",\"year\":2020,\"tables\":{\"requests\":{\"no_correction\":{\"\\uD800\":0}}}}", 1, 71)]
+    public void Half_a_surrogate_pair_read_before_the_main_pass_is_refused_where_it_is(string json, int line, int column)
+    {
+        var finding = Lint.Linter.Lint("surrogate.json", Encoding.UTF8.GetBytes(json)).Single(f => f.RuleId == "RL0102");
+        finding.Message.ShouldContain("\\uD800");
+        (finding.Line, finding.Column).ShouldBe((line, column));
+    }
+
     [Fact]
     public void A_section_with_escapes_reads_as_the_text_it_encodes()
     {
