@@ -250,7 +250,7 @@ public sealed partial class Outline
         return text.ToString();
     }
 
-    [GeneratedRegex(@"^(?<name>[^，。；：>]*?)(?<year>(19|20)\d{2})年度?[^，。；：]*(年度报告|年报)$")]
+    [GeneratedRegex(@"^(?<name>[^，。；：>]*?)(?<year>(19|20)[0-9]{2})年度?[^，。；：]*(年度报告|年报)$")]
     private static partial Regex TitlePattern();
 
     /// <summary>A web page's link to the report as a file: 附件：淮安市人民政府2024年政府信息公开工作年度报告.pdf.</summary>

@@ -268,7 +268,7 @@ public sealed partial class ReportImporter(TemplateRegistry templates)
         return a.Count == b.Count && a.All(c => b.TryGetValue(c.Key, out var other) && other with { Line = 0 } == c.Value with { Line = 0 });
     }
 
-    [GeneratedRegex(@"(?<y>(19|20)\d{2})\s*年")]
+    [GeneratedRegex(@"(?<y>(19|20)[0-9]{2})\s*年")]
     private static partial Regex YearMention();
 
     [GeneratedRegex(@"上年|上一年|去年|同期|对比|比较")]
@@ -379,10 +379,27 @@ public sealed partial class ReportImporter(TemplateRegistry templates)
         return null;
     }
 
-    private static int Int(Match match, string group) => int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A number the patterns matched with \d, which takes any script's digits (full-width ２０２５ on Chinese pages,
+    /// Arabic-Indic ٢٠٢٤): int.Parse takes ASCII only and threw. Too long to be a date part: -1, no date.
+    /// </summary>
+    private static int Int(Match match, string group)
+    {
+        var value = 0;
+        foreach (var c in match.Groups[group].Value)
+        {
+            if (value > 99_999)
+            {
+                return -1;
+            }
+            value = value * 10 + (int)char.GetNumericValue(c);
+        }
+        return value;
+    }
 
+    // Year 0 (统计期限自0000年…) is no date either: DateOnly starts at year 1.
     private static DateOnly? Date(int year, int month, int day) =>
-        month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(Math.Clamp(year, 1, 9999), month) ? new DateOnly(year, month, day) : null;
+        year is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
 
     /// <summary>
     /// The agency when there is no title: the longest name ending in 人民政府 / 管委会 that the lead text uses at least

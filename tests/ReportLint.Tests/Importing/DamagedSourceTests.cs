@@ -291,6 +291,21 @@ public class DamagedSourceTests
         result.Findings.ShouldContain(f => f.RuleId == ImportRules.Encoding.Id && f.Message.Contains("UTF-16"));
     }
 
+    [Theory]
+    // Chinese pages write dates in full-width digits; \d took them and int.Parse threw (exit 3). Year 0 threw in DateOnly.
+    [InlineData("发布日期：２０２５-０１-２０\n", "", "2025-01-20", "2024-01-01")]
+    [InlineData("", "统计期限自0000年1月1日起至0000年12月31日止。", "2025-02-05", null)]
+    public void Dates_in_other_digits_or_of_year_0_are_read_or_left_out_not_a_crash(string before, string lead, string published, string? start)
+    {
+        // The year-0 sentence goes before the report's own, so it is the one read.
+        var text = before + Source("seeds/000_1c6b722cb07b2c5a.txt").Replace("统计期限", lead + "统计期限", StringComparison.Ordinal);
+
+        var (json, _) = ImportedJson.Import(Write("dates.txt", text));
+
+        json["published"]!.GetValue<string>().ShouldBe(published);
+        json["period"]?["start"]?.GetValue<string>().ShouldBe(start);
+    }
+
     [Fact]
     public void A_binary_file_is_called_binary_and_nothing_else()
     {
