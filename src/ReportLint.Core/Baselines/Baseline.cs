@@ -44,7 +44,8 @@ public sealed class Baseline
                 // JsonDocument would throw while decoding a string, not with a JsonException.
                 return (null, Error(path, "文件不是 UTF-8 编码（另存时请选 UTF-8；GBK、UTF-16 都不行）", "the file is not UTF-8 (save it as UTF-8, not GBK or UTF-16)"));
             }
-            using var document = JsonDocument.Parse(bytes);
+            // A byte order mark (Notepad's "UTF-8") is allowed, as in report files; JsonDocument refuses it.
+            using var document = JsonDocument.Parse(bytes.AsMemory(bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0));
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("version", out var version)
                 || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var v) || v != 1)
@@ -82,7 +83,8 @@ public sealed class Baseline
                         $"entry {number} names rule '{rule}', which does not exist (reportlint rules lists them all)", line, column));
                 }
                 var key = new BaselineKey(rule, agency, year.Value, cell);
-                counts[key] = counts.GetValueOrDefault(key) + count.Value;
+                // Saturating: two counts near int.MaxValue wrapped to a negative count that suppressed nothing.
+                counts[key] = (int)Math.Min(int.MaxValue, (long)counts.GetValueOrDefault(key) + count.Value);
                 places.TryAdd(key, (line, column));
             }
             return (new Baseline(counts, places), null);
@@ -90,6 +92,11 @@ public sealed class Baseline
         catch (JsonException e)
         {
             return (null, Error(path, $"JSON 格式错误（第 {(e.LineNumber ?? 0) + 1} 行）", $"malformed JSON (line {(e.LineNumber ?? 0) + 1})", (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1));
+        }
+        catch (InvalidOperationException)
+        {
+            // Valid JSON syntax that is no text: a \u escape of half a surrogate pair ("\uD800"), which GetString throws on.
+            return (null, Error(path, "文字中有无法转换的 \\u 转义（如 \\uD800）", "a string holds a \\u escape that is no character (e.g. \\uD800)"));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

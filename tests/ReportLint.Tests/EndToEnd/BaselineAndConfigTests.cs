@@ -196,6 +196,8 @@ public class BaselineAndConfigTests
     [InlineData("{ \"version\": 1,\n \"entries\": [ {", "JSON 格式错误（第 2 行）")]
     // Was reported as a stale entry whose problem "was fixed".
     [InlineData("{ \"version\": 1, \"entries\": [ { \"rule\": \"RL9999\", \"agency\": \"洪泽区人民政府\", \"year\": 2023, \"cell\": \"\" } ] }", "第 1 条记录的规则“RL9999”不存在")]
+    // Crashed with exit 3 (fuzzing): half a surrogate pair in an entry.
+    [InlineData("{ \"version\": 1, \"entries\": [ { \"rule\": \"RL1004\", \"agency\": \"\\uD800\", \"year\": 2024, \"cell\": \"x\" } ] }", "文字中有无法转换的 \\u 转义")]
     public void A_baseline_that_is_not_one_is_said_in_words(string json, string says)
     {
         // These were accepted (a version 2 file, a count of 0 that was never stale) or said in .NET's English
@@ -205,6 +207,21 @@ public class BaselineAndConfigTests
         var (exit, _, stderr) = ReportLintProcess.Run(directory, "reports", "--baseline", "baseline.json");
         exit.ShouldBe(2);
         stderr.ShouldContain("error RL0112: 无法读取基线文件：" + says);
+    }
+
+    [Fact]
+    public void A_baseline_saved_with_a_byte_order_mark_is_read()
+    {
+        // Notepad's "UTF-8" writes one; it was "JSON 格式错误（第 1 行）", though report files with one are read.
+        var directory = ReportLintProcess.Workspace();
+        ReportLintProcess.Run(directory, "reports", "--write-baseline", "baseline.json").ExitCode.ShouldBe(0);
+        var path = Path.Combine(directory, "baseline.json");
+        File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. File.ReadAllBytes(path)]);
+
+        var (exit, stdout, stderr) = ReportLintProcess.Run(directory, "reports", "--baseline", "baseline.json");
+
+        exit.ShouldBe(0, stdout + stderr);
+        (stdout + stderr).ShouldNotContain("RL0112");
     }
 
     [Fact]
