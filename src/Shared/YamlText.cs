@@ -60,6 +60,62 @@ public static class YamlText
         return null;
     }
 
+    /// <summary>Deeper than any rule or configuration file nests: YamlDotNet parses by recursion and 50,000 levels overflowed the stack.</summary>
+    public const int MaxNesting = 500;
+
+    /// <summary>
+    /// Where the text nests deeper than <see cref="MaxNesting"/>: brackets open at once (outside quotes and comments),
+    /// or an indentation that wide. Null when it does not; checked before parsing.
+    /// </summary>
+    public static int? TooDeep(string text)
+    {
+        int depth = 0, indent = 0;
+        var lineStart = true;
+        char quote = '\0';
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                lineStart = true;
+                indent = 0;
+                quote = quote == '"' ? quote : '\0';
+                continue;
+            }
+            if (lineStart && c == ' ')
+            {
+                if (++indent > MaxNesting)
+                {
+                    return i;
+                }
+                continue;
+            }
+            lineStart = false;
+            if (quote != '\0')
+            {
+                quote = c == quote && (quote == '\'' || text[i - 1] != '\\') ? '\0' : quote;
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == '#' && (i == 0 || text[i - 1] is ' ' or '\t'))
+            {
+                var end = text.IndexOf('\n', i);
+                i = (end < 0 ? text.Length : end) - 1;
+            }
+            else if (c is '[' or '{' && ++depth > MaxNesting)
+            {
+                return i;
+            }
+            else if (c is ']' or '}' && depth > 0)
+            {
+                depth--;
+            }
+        }
+        return null;
+    }
+
     /// <summary>What YamlDotNet's message means for someone editing a rule or configuration file, in the words they would use.</summary>
     public static string Hint(string message) =>
         message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 ? "这里用了制表符（Tab）；YAML 只能用空格缩进，请把 Tab 换成空格"

@@ -60,10 +60,23 @@ public static class ConfigLoader
             return (null, Error(display, $"无法读取配置文件：{why}。", $"Cannot read the configuration file: {whyEn}.", 1, 1));
         }
 
+        if (YamlText.TooDeep(text) is { } deep)
+        {
+            var (deepLine, deepColumn) = LineAndColumn(text, deep);
+            return (null, Error(display, $"配置文件嵌套超过 {YamlText.MaxNesting} 层（括号或缩进），不是正常的配置，没有读取。",
+                $"The configuration nests more than {YamlText.MaxNesting} deep (brackets or indentation); it was not read.", deepLine, deepColumn));
+        }
         var stream = new YamlStream();
         try
         {
             stream.Load(new StringReader(text));
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet's own failures on some malformed input (a ] missing in a flow list, an empty key, a leading ...,
+            // half a surrogate pair in an escape): no position is known.
+            return (null, Error(display, "配置文件 YAML 格式错误：请检查括号是否成对、键名是否为空、引号和转义是否完整。",
+                $"Configuration YAML error: {e.Message}", 1, 1));
         }
         catch (YamlException e)
         {

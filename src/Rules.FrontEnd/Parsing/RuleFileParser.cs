@@ -56,11 +56,24 @@ public sealed partial class RuleFileParser
             return empty with { Diagnostics = diagnostics.ToEquatableArray() };
         }
 
+        if (YamlText.TooDeep(text) is { } deep)
+        {
+            diagnostics.Add(RuleFileDiagnostics.YamlSyntax.At(map.Span(deep, deep + 1),
+                $"嵌套超过 {YamlText.MaxNesting} 层（括号或缩进），不是正常的规则文件", $"nested more than {YamlText.MaxNesting} deep"));
+            return empty with { Diagnostics = diagnostics.ToEquatableArray() };
+        }
         YamlStream stream;
         try
         {
             stream = new YamlStream();
             stream.Load(new StringReader(text));
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet's own failures on some malformed input (a ] missing in a flow mapping, an empty key, a leading
+            // ..., half a surrogate pair in an escape): reported as the file's YAML error, not as an internal error.
+            diagnostics.Add(RuleFileDiagnostics.YamlSyntax.At(map.Span(0, 0), "请检查括号是否成对、键名是否为空、引号和转义是否完整", e.Message));
+            return empty with { Diagnostics = diagnostics.ToEquatableArray() };
         }
         catch (YamlException e)
         {

@@ -140,6 +140,12 @@ public class BaselineAndConfigTests
     [InlineData("fail-on： warning\n", "1:8", "“fail-on”后面是全角冒号“：”")]
     [InlineData("rules:\n  RL1108： off\n", "2:9", "“RL1108”后面是全角冒号“：”")]
     [InlineData("rules:\n  RL1004: off\n  RL1108： warning\n", "3:9", "“RL1108”后面是全角冒号“：”")]
+    // Crashed with exit 3 or a stack overflow (fuzzing): failures of the YAML library itself, and absurd nesting.
+    [InlineData("overrides:\n  - files: [\"archive/**/*.json\"\n    rules:\n      RL1004: off\n", "1:1", "请检查括号是否成对")]
+    [InlineData("rules:\n  : off\n", "1:1", "请检查括号是否成对")]
+    [InlineData("...\nrules: {}\n", "1:1", "请检查括号是否成对")]
+    [InlineData("rules:\n  RL1004: \"\\ud800\\u0041\"\n", "1:1", "请检查括号是否成对")]
+    [InlineData("rules: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n", "1:508", "嵌套超过 500 层")]
     public void A_configuration_mistake_that_used_to_be_ignored_is_an_input_error(string yaml, string at, string says)
     {
         // A misspelt rule id left the rule it meant as it was; a list or a second document was read as no configuration.

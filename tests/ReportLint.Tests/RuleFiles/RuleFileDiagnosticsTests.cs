@@ -322,6 +322,21 @@ public class RuleFileDiagnosticsTests
         Diagnose(yaml).Split('\n').ShouldHaveSingleItem().ShouldContain("(22,7): error RL0002: “example-fail:”缩进得比上面的 why: 深，被当作了 why 文字的一行");
     }
 
+    [Theory]
+    // The YAML library's own failures were RL0099 "internal error, please report" at 1:1 (fuzzing); 50,000 brackets
+    // overflowed the stack and ended the compiler.
+    [InlineData("template: \"t\"\nrules:\n- { a\n- b\n", "rules/test.yaml(1,1): error RL0001: YAML 格式错误：请检查括号是否成对")]
+    [InlineData("template: \"t\"\nrules:\n  - : RL1001\n", "rules/test.yaml(1,1): error RL0001: YAML 格式错误：请检查括号是否成对")]
+    [InlineData("...\ntemplate: \"t\"\n", "rules/test.yaml(1,1): error RL0001: YAML 格式错误：请检查括号是否成对")]
+    [InlineData("template: \"t\"\ntitle: \"\\ud800\\u0041\"\n", "rules/test.yaml(1,1): error RL0001: YAML 格式错误：请检查括号是否成对")]
+    [InlineData("DEEP", "rules/test.yaml(2,508): error RL0001: YAML 格式错误：嵌套超过 500 层")]
+    public void Yaml_the_parser_itself_fails_on_is_a_yaml_error_not_an_internal_one(string yaml, string expected)
+    {
+        yaml = yaml == "DEEP" ? "template: \"t\"\nrules: " + new string('[', 50_000) + new string(']', 50_000) + "\n" : yaml;
+
+        Diagnose(yaml).ShouldStartWith(expected);
+    }
+
     internal static global::ReportLint.Rules.BoundRuleSet Bind(string yaml, string path = "rules/test.yaml") =>
         RuleCompiler.Bind([RuleCompiler.Parse(path, yaml)]);
 
