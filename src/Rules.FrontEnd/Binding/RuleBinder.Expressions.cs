@@ -305,11 +305,12 @@ internal sealed partial class RuleBinder
     {
         if (tables.FirstOrDefault(t => t.Id == name && t.Id != current.Id) is { } other)
         {
-            var example = $"{other.Id}.{other.Rows[0].Id}.{other.Columns[0].Id}";
+            // A table without rows or columns (a mistake reported on its own) has no cell to show.
+            var example = other.Rows.Count > 0 && other.Columns.Count > 0 ? $"{other.Id}.{other.Rows[0].Id}.{other.Columns[0].Id}" : $"{other.Id}.行.列";
             return ($"“{name}”是另一张表；另一张表的单元格要写全 表.行.列 三段，如 {example}",
                 $"'{name}' is another table: a cell of another table takes all three parts, table.row.column, e.g. {example}");
         }
-        if (tables.FirstOrDefault(t => t.Id != current.Id && t.Rows.Any(r => r.Id == name)) is { } owner)
+        if (tables.FirstOrDefault(t => t.Id != current.Id && t.Columns.Count > 0 && t.Rows.Any(r => r.Id == name)) is { } owner)
         {
             return ($"“{name}”是表 {owner.Id} 的行；另一张表的单元格要写全 表.行.列 三段，如 {owner.Id}.{name}.{owner.Columns[0].Id}",
                 $"'{name}' is a row of table '{owner.Id}': a cell of another table takes all three parts, e.g. {owner.Id}.{name}.{owner.Columns[0].Id}");
