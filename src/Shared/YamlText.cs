@@ -60,6 +60,15 @@ public static class YamlText
         return null;
     }
 
+    /// <summary>
+    /// For the YAML library's own failures (a ] missing in a flow list, an empty key, a leading ..., half a surrogate
+    /// pair in an escape): exceptions other than its YamlException, without a position.
+    /// </summary>
+    public const string LibraryFailureHint = "请检查括号是否成对、键名是否为空、引号和转义是否完整";
+
+    /// <summary>Whether an exception is one of those failures.</summary>
+    public static bool IsLibraryFailure(Exception e) => e is InvalidOperationException or ArgumentException;
+
     /// <summary>Deeper than any rule or configuration file nests: YamlDotNet parses by recursion and 50,000 levels overflowed the stack.</summary>
     public const int MaxNesting = 500;
 

@@ -71,11 +71,9 @@ public static class ConfigLoader
         {
             stream.Load(new StringReader(text));
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        catch (Exception e) when (YamlText.IsLibraryFailure(e))
         {
-            // YamlDotNet's own failures on some malformed input (a ] missing in a flow list, an empty key, a leading ...,
-            // half a surrogate pair in an escape): no position is known.
-            return (null, Error(display, "配置文件 YAML 格式错误：请检查括号是否成对、键名是否为空、引号和转义是否完整。",
+            return (null, Error(display, $"配置文件 YAML 格式错误：{YamlText.LibraryFailureHint}。",
                 $"Configuration YAML error: {e.Message}", 1, 1));
         }
         catch (YamlException e)

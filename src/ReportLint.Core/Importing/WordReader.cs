@@ -12,14 +12,12 @@ namespace ReportLint.Importing;
 /// </summary>
 internal static class WordReader
 {
-    private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-    private const string MarkupCompatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+    private static readonly XNamespace WordNs = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    private static readonly XNamespace MarkupCompatibilityNs = "http://schemas.openxmlformats.org/markup-compatibility/2006";
     private const string OfficeDocumentRelationship = "/officeDocument";
 
     /// <summary>The most the document part may hold unpacked: a report is well under 5 MB of XML; a zip bomb is not read.</summary>
     public const int MaxDocumentBytes = 64 * 1024 * 1024;
-
-    private const int MaxDepth = 200;
 
     /// <summary>Whether the bytes are a zip archive (a .docx is one).</summary>
     public static bool IsZip(ReadOnlySpan<byte> bytes) => bytes.StartsWith("PK\u0003\u0004"u8);
@@ -45,7 +43,7 @@ internal static class WordReader
             // A truncated download, a compression method .NET does not read, XML that is not well formed.
             throw Damaged(diagnostics);
         }
-        var body = document.Root?.Element(XName.Get("body", W));
+        var body = document.Root?.Element(WordNs + "body");
         if (body is null)
         {
             throw Damaged(diagnostics);
@@ -148,7 +146,10 @@ internal static class WordReader
             ? "This is an OpenDocument file (.odt etc.), which cannot be read. Save it as .docx (or export a PDF) and import that."
             : "This is a zip archive, not a Word document (.docx). Unpack it and import the report inside.";
 
-    /// <summary>Walks the body in document order, numbering paragraphs and table rows as it emits them.</summary>
+    /// <summary>
+    /// Walks the body in document order, numbering paragraphs and table rows as it emits them. It recurses as deep as the
+    /// XML nests, which <see cref="Load"/> has bounded (<see cref="MaxXmlDepth"/>).
+    /// </summary>
     private sealed class Walker
     {
         private readonly List<SourceLine> lines = [];
@@ -157,84 +158,65 @@ internal static class WordReader
 
         public List<SourceLine> Lines(XElement body)
         {
-            Block(body, 0);
+            Block(body);
             Flush();
             return lines;
         }
 
-        private void Block(XElement element, int depth)
+        private void Block(XElement element)
         {
-            if (depth > MaxDepth)
-            {
-                // Tables nested deeper than any real document (each a cell of the one above): their text, without
-                // structure, and no deeper recursion — the call stack would not survive a crafted file.
-                text.Append(' ').Append(string.Concat(element.Descendants(XName.Get("t", W)).Select(t => t.Value)));
-                return;
-            }
             foreach (var child in element.Elements())
             {
-                if (child.Name.NamespaceName == W && child.Name.LocalName == "tbl")
+                if (Is(child, "tbl"))
                 {
                     Flush();
-                    Table(child, depth + 1);
+                    Table(child);
                 }
-                else if (child.Name.NamespaceName == W && child.Name.LocalName == "p")
+                else if (Is(child, "p"))
                 {
                     Flush();
-                    Inline(child, text, depth + 1);
+                    Inline(child, text);
                     Flush();
                 }
-                else if (depth < MaxDepth && !Skipped(child))
+                else if (!Skipped(child))
                 {
                     // w:sdt, w:sdtContent, w:customXml and other wrappers around paragraphs and tables.
-                    Block(child, depth + 1);
+                    Block(child);
                 }
             }
         }
 
-        private void Table(XElement table, int depth)
+        private void Table(XElement table)
         {
-            if (depth > MaxDepth)
+            var cells = Children(table, "tr").Select(r => Children(r, "tc").Where(c => !ContinuesMerge(c)).ToList()).ToList();
+            var texts = cells.Select(row => row.Select(CellText).ToList()).ToList();
+            // A document laid out in a table: a cell holds a table of several rows, or more text than any label or number.
+            if (cells.SelectMany(row => row).Any(HoldsATable) || texts.SelectMany(row => row).Any(t => t.Length > SourceLoader.MaxDataCellText))
             {
-                Block(table, depth);
-                Flush();
-                return;
-            }
-            var rows = Children(table, "tr", depth).ToList();
-            var cells = rows.Select(r => Children(r, "tc", depth).Where(c => !ContinuesMerge(c)).ToList()).ToList();
-            if (cells.Any(row => row.Any(IsLayout)))
-            {
-                // A document laid out in a table (the whole text in one cell): its cells are blocks of the document, read
-                // like any other, and the statistics tables inside them are tables — as for HTML.
-                foreach (var cell in cells.SelectMany(c => c))
+                // Its cells are blocks of the document, read like any other, and the statistics tables inside them are
+                // tables — as for HTML.
+                foreach (var cell in cells.SelectMany(row => row))
                 {
-                    Block(cell, depth + 1);
+                    Block(cell);
                     Flush();
                 }
                 return;
             }
-            foreach (var row in cells)
+            foreach (var row in texts.Where(row => row.Count > 0))
             {
-                var texts = row.Select(c => CellText(c, depth)).ToList();
-                if (texts.Count > 0)
-                {
-                    lines.Add(new SourceLine(++number, string.Join(" ", texts), texts, EndsRow: true));
-                }
+                lines.Add(new SourceLine(++number, string.Join(" ", row), row, EndsRow: true));
             }
         }
 
-        /// <summary>A cell that holds a table of several rows, or more text than any label or number.</summary>
-        private static bool IsLayout(XElement cell) =>
-            cell.Descendants(XName.Get("tbl", W)).Any(t => t.Elements(XName.Get("tr", W)).Skip(1).Any())
-            || SourceLoader.Collapse(CellText(cell, 0)).Length > SourceLoader.MaxDataCellText;
+        private static bool HoldsATable(XElement cell) => cell.Descendants(WordNs + "tbl").Any(t => t.Elements(WordNs + "tr").Skip(1).Any());
 
-        private static string CellText(XElement cell, int depth)
+        private static string CellText(XElement cell)
         {
             var content = new StringBuilder();
-            foreach (var paragraph in cell.Descendants(XName.Get("p", W)).Where(p => !p.Ancestors(XName.Get("p", W)).Any()))
+            foreach (var paragraph in cell.Descendants(WordNs + "p").Where(p => !p.Ancestors(WordNs + "p").Any()))
             {
                 content.Append(' ');
-                Inline(paragraph, content, depth + 1);
+                Inline(paragraph, content);
             }
             return SourceLoader.Collapse(content.ToString());
         }
@@ -243,15 +225,11 @@ internal static class WordReader
         /// A paragraph's text: runs, hyperlinks, insertions and fields' results; not deleted text, field codes or
         /// a drawing's fallback copy. A line break is kept as '\n': it ends a line outside tables, and is a space in a cell.
         /// </summary>
-        private static void Inline(XElement element, StringBuilder into, int depth)
+        private static void Inline(XElement element, StringBuilder into)
         {
-            if (depth > MaxDepth)
-            {
-                return;
-            }
             foreach (var node in element.Elements())
             {
-                if (node.Name.NamespaceName == W)
+                if (node.Name.Namespace == WordNs)
                 {
                     switch (node.Name.LocalName)
                     {
@@ -272,39 +250,41 @@ internal static class WordReader
                 }
                 if (!Skipped(node))
                 {
-                    Inline(node, into, depth + 1);
+                    Inline(node, into);
                 }
             }
         }
 
         /// <summary>Properties, and the second copy of content Word writes for older readers (mc:Fallback).</summary>
         private static bool Skipped(XElement element) =>
-            element.Name.NamespaceName == MarkupCompatibility && element.Name.LocalName == "Fallback"
-            || element.Name.NamespaceName == W && element.Name.LocalName is "sectPr" or "pPr" or "rPr" or "tblPr" or "tblGrid" or "trPr" or "tcPr" or "del" or "moveFrom";
+            element.Name == MarkupCompatibilityNs + "Fallback"
+            || element.Name.Namespace == WordNs && element.Name.LocalName is "sectPr" or "pPr" or "rPr" or "tblPr" or "tblGrid" or "trPr" or "tcPr" or "del" or "moveFrom";
 
         /// <summary>A cell below the first of vertically merged cells: empty, like the cells an HTML rowspan covers.</summary>
         private static bool ContinuesMerge(XElement cell) =>
-            cell.Element(XName.Get("tcPr", W))?.Element(XName.Get("vMerge", W)) is { } merge
-            && (string?)merge.Attribute(XName.Get("val", W)) is null or "continue";
+            cell.Element(WordNs + "tcPr")?.Element(WordNs + "vMerge") is { } merge
+            && (string?)merge.Attribute(WordNs + "val") is null or "continue";
 
         /// <summary>Rows of a table or cells of a row, also where a content control or custom XML wraps them.</summary>
-        private static IEnumerable<XElement> Children(XElement parent, string name, int depth)
+        private static IEnumerable<XElement> Children(XElement parent, string name)
         {
             foreach (var child in parent.Elements())
             {
-                if (child.Name.NamespaceName == W && child.Name.LocalName == name)
+                if (Is(child, name))
                 {
                     yield return child;
                 }
-                else if (depth < MaxDepth && !Skipped(child) && !(child.Name.NamespaceName == W && child.Name.LocalName is "tbl" or "tr" or "tc" or "p"))
+                else if (!Skipped(child) && !(child.Name.Namespace == WordNs && child.Name.LocalName is "tbl" or "tr" or "tc" or "p"))
                 {
-                    foreach (var inner in Children(child, name, depth + 1))
+                    foreach (var inner in Children(child, name))
                     {
                         yield return inner;
                     }
                 }
             }
         }
+
+        private static bool Is(XElement element, string name) => element.Name == WordNs + name;
 
         private void Flush()
         {

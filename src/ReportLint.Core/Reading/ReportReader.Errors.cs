@@ -174,7 +174,7 @@ public sealed partial class ReportReader
 
     /// <summary>A zip archive whose first entries are a Word document's parts (the name of each is in its local header).</summary>
     private static bool IsWordDocument(ReadOnlySpan<byte> bytes) =>
-        bytes.StartsWith("PK\u0003\u0004"u8) && bytes[..Math.Min(bytes.Length, 8192)].IndexOf("word/"u8) >= 0;
+        Importing.WordReader.IsZip(bytes) && bytes[..Math.Min(bytes.Length, 8192)].IndexOf("word/"u8) >= 0;
 
     /// <summary>`reportlint export --format json` output: an array of rows, each with a value_kind.</summary>
     private static bool IsExport(ReadOnlySpan<byte> bytes)

@@ -72,7 +72,7 @@ public static class ImportCommand
         var output = parse.GetValue(Output);
         // A directory or a pattern given is a directory written, however many files it holds today: `import pages/ -o json`
         // over a folder of one report wrote a file named json, and a directory once a second report was added.
-        var many = files.Count > 1 || Array.Exists(paths, p => p != "-" && (Directory.Exists(p) || p.AsSpan().IndexOfAny('*', '?') >= 0));
+        var many = files.Count > 1 || Array.Exists(paths, p => p != "-" && (Directory.Exists(p) || Configuration.Glob.IsPattern(p)));
         var toDirectory = output is not null && (many || Directory.Exists(output) || output.EndsWith('/') || output.EndsWith('\\'));
         if (output is null && files.Count > 1)
         {

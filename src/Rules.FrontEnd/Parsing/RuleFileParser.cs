@@ -68,11 +68,10 @@ public sealed partial class RuleFileParser
             stream = new YamlStream();
             stream.Load(new StringReader(text));
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        catch (Exception e) when (YamlText.IsLibraryFailure(e))
         {
-            // YamlDotNet's own failures on some malformed input (a ] missing in a flow mapping, an empty key, a leading
-            // ..., half a surrogate pair in an escape): reported as the file's YAML error, not as an internal error.
-            diagnostics.Add(RuleFileDiagnostics.YamlSyntax.At(map.Span(0, 0), "请检查括号是否成对、键名是否为空、引号和转义是否完整", e.Message));
+            // Reported as the file's YAML error, not as an internal error (RL0099).
+            diagnostics.Add(RuleFileDiagnostics.YamlSyntax.At(map.Span(0, 0), YamlText.LibraryFailureHint, e.Message));
             return empty with { Diagnostics = diagnostics.ToEquatableArray() };
         }
         catch (YamlException e)
