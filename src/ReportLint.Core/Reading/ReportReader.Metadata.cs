@@ -15,10 +15,15 @@ public sealed partial class ReportReader
             return;
         }
         var kindGiven = false;
+        var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var keyOffset = reader.TokenStartIndex;
             var key = Name(ref reader);
+            if (key is "name" or "kind")
+            {
+                Once(context, ref seen, key == "name" ? 0 : 1, "agency." + key, keyOffset);
+            }
             reader.Read();
             var offset = reader.TokenStartIndex;
             if (key == "name" && reader.TokenType == JsonTokenType.String)
@@ -72,10 +77,15 @@ public sealed partial class ReportReader
         {
             return;
         }
+        var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var keyOffset = reader.TokenStartIndex;
             var key = Name(ref reader);
+            if (key is "start" or "end")
+            {
+                Once(context, ref seen, key == "start" ? 0 : 1, "period." + key, keyOffset);
+            }
             reader.Read();
             if (key is not ("start" or "end"))
             {
@@ -125,11 +135,16 @@ public sealed partial class ReportReader
         {
             return;
         }
+        var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var keyOffset = reader.TokenStartIndex;
             var index = KeyIndex(ref reader, SectionKeysUtf8);
             var key = index >= 0 ? Report.SectionKeys[index] : Name(ref reader);
+            if (index >= 0)
+            {
+                Once(context, ref seen, index, "sections." + key, keyOffset);
+            }
             reader.Read();
             if (index < 0)
             {

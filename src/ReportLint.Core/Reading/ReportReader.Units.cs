@@ -41,7 +41,10 @@ public sealed partial class ReportReader
                 reader.Skip();
                 continue;
             }
-            context.UnitsGiven.Add(cell);
+            if (!context.UnitsGiven.Add(cell))
+            {
+                GivenTwice(context, "units." + key, keyOffset, key);
+            }
             var unit = reader.TokenType == JsonTokenType.String ? Name(ref reader) : null;
             if (unit is null || Array.IndexOf(ColumnUnits.Money, unit) < 0)
             {

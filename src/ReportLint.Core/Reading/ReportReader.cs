@@ -265,16 +265,9 @@ public sealed partial class ReportReader
             var keyOffset = reader.TokenStartIndex;
             var field = KeyIndex(ref reader, FieldKeysUtf8);
             var key = field >= 0 ? Report.FieldKeys[field] : Name(ref reader);
-            if (field >= 0 && (seen & (1 << field)) != 0)
-            {
-                // JSON readers disagree on which one counts (here the year of one decided the template, the other the
-                // deadline): the file must say it once.
-                context.Add(InputRule.BadField, $"字段“{key}”写了两次，无法确定以哪一个为准；请删去多余的一个。",
-                    $"The field '{key}' is given twice; which one counts cannot be told. Remove one.", keyOffset, field: key);
-            }
             if (field >= 0)
             {
-                seen |= 1 << field;
+                Once(context, ref seen, field, key, keyOffset);
             }
             reader.Read();
             if (field >= 0)
@@ -348,6 +341,24 @@ public sealed partial class ReportReader
                 "Missing 'sections' (the report's text); the checks of the text against the tables cannot run. Write \"\" for an empty part.", 0, field: "sections");
         }
     }
+
+    /// <summary>
+    /// Records that field number <paramref name="bit"/> of an object was given, and reports it given a second time.
+    /// JSON readers disagree on which one counts (at the top level the year of one decided the template, the other the
+    /// deadline; in <c>sections</c> the one the rules read was not the one a person sees first): the file must say it once.
+    /// </summary>
+    private static void Once(ReadContext context, ref int seen, int bit, string field, long keyOffset)
+    {
+        if ((seen & (1 << bit)) != 0)
+        {
+            GivenTwice(context, field, keyOffset);
+        }
+        seen |= 1 << bit;
+    }
+
+    private static void GivenTwice(ReadContext context, string field, long keyOffset, string? cellKey = null) =>
+        context.Add(InputRule.BadField, $"字段“{field}”写了两次，无法确定以哪一个为准；请删去多余的一个。",
+            $"The field '{field}' is given twice; which one counts cannot be told. Remove one.", keyOffset, cellKey, field);
 
     /// <summary>
     /// A key or short value that is matched against known names and otherwise quoted in a finding: cut to

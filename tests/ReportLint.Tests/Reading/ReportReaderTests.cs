@@ -69,6 +69,9 @@ public class ReportReaderTests
         // Was "neither template nor year" at 1:1, though the year is there, only in quotes.
         { "year_in_quotes_without_template", Lint.Mutate(Lint.Mutate(Example, "\"template\": \"2021\",", ""), "\"year\": 2024,", "\"year\": \"2024\",") },
         { "field_given_twice", Lint.Mutate(Lint.Mutate(Example, "\"template\": \"2021\",", ""), "\"year\": 2024,", "\"year\": 2024, \"year\": 2019,") },
+        // Each accepted without a word, the last one winning (a fuzzing campaign): the overview the narrative rules read was
+        // not the one a reader sees first.
+        { "nested_field_given_twice", Lint.Mutate(Lint.Mutate(Lint.Mutate(Example, "\"name\": \"呼和浩特市新城区人民政府\",", "\"name\": \"呼和浩特市新城区人民政府\", \"name\": \"新城区\","), "\"end\": \"2024-12-31\" }", "\"end\": \"2024-12-31\", \"start\": \"2024-01-01\" }"), "\"sections\": {", "\"sections\": {\n    \"overview\": \"（略）\",") },
     };
 
     [Theory]

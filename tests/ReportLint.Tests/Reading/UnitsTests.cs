@@ -37,6 +37,8 @@ public class UnitsTests
         { "amount_without_unit", Lint.Mutate(Trial2019, Units, "") },
         { "unit_not_元_or_万元", Lint.Mutate(Trial2019, Units, "\"units\": { \"proactive.procurement.amount\": \"千元\" },") },
         { "unit_for_a_cell_whose_header_fixes_it", Lint.Mutate(Trial2019, Units, "\"units\": { \"proactive.procurement.amount\": \"元\", \"proactive.procurement.projects\": \"元\" },") },
+        // Was accepted without a word, the last one winning.
+        { "unit_given_twice", Lint.Mutate(Trial2019, Units, "\"units\": { \"proactive.procurement.amount\": \"万元\", \"proactive.procurement.amount\": \"元\" },") },
         { "units_in_a_2021_report", Lint.Mutate(Lint.Example("000_1c6b722cb07b2c5a.json"), "\"year\": 2024,", "\"year\": 2024,\n  \"units\": { \"proactive.fees.amount\": \"元\" },") },
     };
 
