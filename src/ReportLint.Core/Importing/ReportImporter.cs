@@ -407,7 +407,11 @@ public sealed partial class ReportImporter(TemplateRegistry templates)
     /// </summary>
     public static string? AgencyIn(string lead)
     {
-        string? best = null;
+        // Every occurrence of a candidate ends where a suffix does, and the same characters before it give the same
+        // candidates there; so one pass counts them all (an occurrence that overlaps the one counted before it is not
+        // counted, as a search from left to right would not). Searching the whole text for each candidate was
+        // quadratic: minutes per MB.
+        var counts = new Dictionary<string, (int Count, int End, int First)>(StringComparer.Ordinal);
         foreach (Match suffix in AgencySuffix().Matches(lead))
         {
             var endAt = suffix.Index + suffix.Length;
@@ -423,24 +427,20 @@ public sealed partial class ReportImporter(TemplateRegistry templates)
                     continue;
                 }
                 var candidate = lead.Substring(startAt, length);
-                if (Count(lead, candidate) >= 2 && (best is null || candidate.Length > best.Length))
+                if (!counts.TryGetValue(candidate, out var seen))
                 {
-                    best = candidate;
+                    counts[candidate] = (1, endAt, counts.Count);
+                }
+                else if (startAt >= seen.End)
+                {
+                    counts[candidate] = (seen.Count + 1, endAt, seen.First);
                 }
             }
         }
-        return best;
+        // The longest used twice; of those, the one met first.
+        return counts.Where(c => c.Value.Count >= 2).OrderByDescending(c => c.Key.Length).ThenBy(c => c.Value.First).Select(c => c.Key).FirstOrDefault();
 
         static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff';
-        static int Count(string text, string part)
-        {
-            var count = 0;
-            for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
-            {
-                count++;
-            }
-            return count;
-        }
     }
 
     private static readonly string NotAStart = "在与向由经对按和及是的为将据从我本请了至于以";
