@@ -98,9 +98,12 @@ public static class FindingFactory
         else
         {
             offset = SentenceOffset(report, mention.Matches[0]);
-            var sentences = Quoted.Visible(string.Join("”“", mention.Matches.Select(m => m.Sentence).Distinct()));
-            message = $"无法确定叙述中的数，未核对（{rule.Title}）：{mention.Reason}：“{sentences}”";
-            messageEn = $"Could not read the narrative unambiguously, not checked ({rule.TitleEn}): {mention.ReasonEn}: \"{sentences}\"";
+            // The first few sentences: a text repeating a phrase thousands of times made a message of megabytes.
+            var distinct = mention.Matches.Select(m => m.Sentence).Distinct().Take(ValidationContext.MaxListed + 1).ToList();
+            var sentences = Quoted.Visible(string.Join("”“", distinct.Take(ValidationContext.MaxListed)));
+            var more = distinct.Count > ValidationContext.MaxListed;
+            message = $"无法确定叙述中的数，未核对（{rule.Title}）：{mention.Reason}：“{sentences}”{(more ? "等" : "")}";
+            messageEn = $"Could not read the narrative unambiguously, not checked ({rule.TitleEn}): {mention.ReasonEn}: \"{sentences}\"{(more ? " and more" : "")}";
         }
         var (line, column) = lines.Locate(offset);
         return new Finding(report.Path, rule.Id, Severity.Info, message, messageEn, line, column)

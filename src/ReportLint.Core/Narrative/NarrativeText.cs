@@ -3,8 +3,30 @@ using System.Text;
 
 namespace ReportLint.Narrative;
 
-/// <summary>One match of a pattern in a section: where it is in the section text, and the number it states, if any.</summary>
-public sealed record NarrativeMatch(string Section, int Start, int End, int SentenceStart, string Sentence, StatedNumber? Number);
+/// <summary>
+/// One match of a pattern in a section: where it is in the section text, and the number it states, if any. The sentence
+/// around it is worked out when a finding quotes it: a section of megabytes repeating a phrase has a match every few
+/// characters, and a quoted sentence of up to 600 characters for each took gigabytes.
+/// </summary>
+public sealed class NarrativeMatch(NarrativeText text, int start, int end, StatedNumber? number)
+{
+    private (int Start, string Text)? sentence;
+
+    public string Section => text.Section;
+
+    /// <summary>Where the match starts in the section's text.</summary>
+    public int Start => start;
+
+    public int End => end;
+
+    public StatedNumber? Number => number;
+
+    /// <summary>Where the quoted sentence starts in the section's text.</summary>
+    public int SentenceStart => (sentence ??= text.SentenceAround(start, end)).Start;
+
+    /// <summary>The sentence the match is in, trimmed, with “…” where it was cut short.</summary>
+    public string Sentence => (sentence ??= text.SentenceAround(start, end)).Text;
+}
 
 /// <summary>
 /// A section's text with white space removed for matching, and the way back to positions in the original text
@@ -88,11 +110,9 @@ public sealed class NarrativeText
     public List<NarrativeMatch> Find(NarrativePattern pattern)
     {
         var matches = new List<NarrativeMatch>();
-        foreach (System.Text.RegularExpressions.Match match in pattern.Regex.Matches(Compact))
+        // Match by match: a MatchCollection keeps every Match it has handed out, with its groups, until the loop ends.
+        for (var match = pattern.Regex.Match(Compact); match.Success; match = match.NextMatch())
         {
-            var start = Original(match.Index);
-            var end = Original(match.Index + match.Length - 1) + 1;
-            var (sentenceStart, sentenceEnd, cutStart, cutEnd) = NarrativePattern.Sentence(Text, start, end);
             StatedNumber? number = null;
             if (match.Groups["n"].Success)
             {
@@ -102,13 +122,22 @@ public sealed class NarrativeText
                 }
                 number = new StatedNumber(value, match.Groups["approx"].Success, match.Groups["percent"].Success);
             }
-            while (sentenceStart < start && char.IsWhiteSpace(Text[sentenceStart]))
-            {
-                sentenceStart++;
-            }
-            var sentence = Text[sentenceStart..sentenceEnd].Trim();
-            matches.Add(new NarrativeMatch(Section, start, end, sentenceStart, (cutStart ? "…" : "") + sentence + (cutEnd ? "…" : ""), number));
+            var start = Original(match.Index);
+            var end = Original(match.Index + match.Length - 1) + 1;
+            matches.Add(new NarrativeMatch(this, start, end, number));
         }
         return matches;
+    }
+
+    /// <summary>The sentence around the text from <paramref name="start"/> to <paramref name="end"/>, as a finding quotes it.</summary>
+    internal (int Start, string Text) SentenceAround(int start, int end)
+    {
+        var (sentenceStart, sentenceEnd, cutStart, cutEnd) = NarrativePattern.Sentence(Text, start, end);
+        while (sentenceStart < start && char.IsWhiteSpace(Text[sentenceStart]))
+        {
+            sentenceStart++;
+        }
+        var sentence = Text[sentenceStart..sentenceEnd].Trim();
+        return (sentenceStart, (cutStart ? "…" : "") + sentence + (cutEnd ? "…" : ""));
     }
 }

@@ -70,7 +70,9 @@ public sealed class ValidationContext
             if (found[i].Number!.Value != value)
             {
                 var values = found.Select(m => m.Number!.Value).Distinct().ToList();
-                Note(rule, pattern, found, $"叙述中出现了 {values.Count} 个不同的数（{string.Join("、", values.Select(v => v.Value))}）", $"the narrative states {values.Count} different numbers");
+                // The first few: a broken or hostile text stating thousands of numbers made a message of megabytes.
+                var listed = string.Join("、", values.Take(MaxListed).Select(v => v.Value)) + (values.Count > MaxListed ? "……" : "");
+                Note(rule, pattern, found, $"叙述中出现了 {values.Count} 个不同的数（{listed}）", $"the narrative states {values.Count} different numbers");
                 return Num.Unknown;
             }
         }
@@ -81,6 +83,9 @@ public sealed class ValidationContext
         }
         return Num.Of(value.Value);
     }
+
+    /// <summary>How many of a mention's different numbers (and sentences) a finding lists.</summary>
+    public const int MaxListed = 5;
 
     public Tri Mentions(int pattern, int rule) => Matches(pattern).Count > 0 ? Tri.True : TimedOut(pattern, rule) ? Tri.Unknown : Tri.False;
 

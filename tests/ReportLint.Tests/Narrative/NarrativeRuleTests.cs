@@ -105,6 +105,20 @@ public class NarrativeRuleTests
     }
 
     [Fact]
+    public void A_mention_stated_with_thousands_of_numbers_lists_the_first_few()
+    {
+        // 20,000 sentences each stating another number: the finding listed every number and quoted every sentence,
+        // a message of a megabyte (7.5 MB for 200,000).
+        var sentences = string.Concat(Enumerable.Range(1, 20_000).Select(n => $"收到政府信息公开申请{n}件。"));
+        var json = Lint.Mutate(Lint.Example("000_1c6b722cb07b2c5a.json"), "2024年收到政府信息公开申请85件,均已办结。", sentences);
+        var finding = Beyond("000.json", json).Single(f => f.RuleId == "RL1101");
+        finding.Severity.ShouldBe(Validation.Severity.Info);
+        finding.Message.ShouldContain("出现了 20000 个不同的数（1、2、3、4、5……）");
+        finding.Message.ShouldEndWith("：“收到政府信息公开申请1件。”“收到政府信息公开申请2件。”“收到政府信息公开申请3件。”“收到政府信息公开申请4件。”“收到政府信息公开申请5件。”等");
+        finding.MessageEn.ShouldEndWith("\" and more");
+    }
+
+    [Fact]
     public void A_contradicting_sentence_without_an_end_is_quoted_in_part_not_whole()
     {
         // 100,000 characters without 。；！？ around the statement: the finding quotes about 300 characters either
