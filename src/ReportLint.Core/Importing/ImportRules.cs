@@ -47,7 +47,9 @@ public static class ImportRules
         "有的报告在本年度表格之前或之后附上上一年度的同一张表以作对比。表格出现两份时，前面的说明写有其他年份或“上年”“同期”“对比”的一份不导入，导入另一份；两份数值相同时只导入第一份。请确认导入的是本年度的数值。");
     public static readonly InputRule TableTwiceUnresolved = new("RL0219", "table-given-twice-ambiguous", Severity.Error, "表格出现了两份，无法判断哪一份是本年度的", "Table given twice, which one is this year's cannot be told", false,
         "表格出现两份、数值不同，而两份前面的说明都没有写明年份时，无法判断哪一份是本年度的。导入的是第一份；请核对原文，删去不属于本年度的一份后重新导入，或手工改正 JSON。");
+    public static readonly InputRule NumberOutOfRange = new("RL0220", "number-out-of-range", Severity.Error, "数值大得不可能", "Number too large to be real", false,
+        "单元格中的数达到 10^18（百亿亿）以上，不可能是实际的件数或金额，多为 PDF 中相邻的数连在了一起或录入错误；按原数写入 JSON，检查时会再次报告（RL0107）。请核对原文后改正。");
 
     public static readonly IReadOnlyList<InputRule> All =
-        [Unreadable, RowNotFound, ValueCount, NonNumeric, UnitInCell, StrayValues, MetadataMissing, RowTwice, TextIgnored, SectionNotFound, PdfToolMissing, ApproximateLabel, GroupAsTotal, Encoding, TemplateGuessed, GroupTotalDiffers, OtherTemplateColumns, TableTwiceResolved, TableTwiceUnresolved];
+        [Unreadable, RowNotFound, ValueCount, NonNumeric, UnitInCell, StrayValues, MetadataMissing, RowTwice, TextIgnored, SectionNotFound, PdfToolMissing, ApproximateLabel, GroupAsTotal, Encoding, TemplateGuessed, GroupTotalDiffers, OtherTemplateColumns, TableTwiceResolved, TableTwiceUnresolved, NumberOutOfRange];
 }

@@ -97,6 +97,15 @@ public sealed partial class ReportImporter(TemplateRegistry templates)
 
         var (start, end) = Period(lead);
         var year = options.Year ?? outline.TitleYear ?? start?.Year;
+        var yearRefused = year is < Report.FirstYear or > Report.LastYear;
+        if (year is { } found && yearRefused)
+        {
+            // A title or period naming 1900 (a typo, or not this kind of report): the checker would refuse it as the year.
+            diagnostics.Add(ImportRules.MetadataMissing, 1, 1,
+                $"找到的报告年度 {found} 不是有效的年份（应在 {Report.FirstYear}（《条例》施行）到 {Report.LastYear} 之间），没有写入；请核对原文，在 JSON 中填写 year，或导入时用 --year 指定。",
+                $"The report year found, {found}, is not a valid year ({Report.FirstYear}–{Report.LastYear}) and was not written; check the source, fill in year in the JSON or pass --year.");
+            year = null;
+        }
         var agency = options.Agency ?? outline.TitleAgency ?? AgencyIn(lead);
         var published = Published(lines);
 
@@ -111,7 +120,7 @@ public sealed partial class ReportImporter(TemplateRegistry templates)
             Published = published,
             Title = outline.Title,
         };
-        if (year is null)
+        if (year is null && !yearRefused)
         {
             diagnostics.Add(ImportRules.MetadataMissing, 1, 1, "找不到报告年度（标题或统计期限中的年份）；请在 JSON 中填写 year，或导入时用 --year 指定。",
                 "The report year was not found (in the title or the statistics period); fill in year in the JSON or pass --year.");

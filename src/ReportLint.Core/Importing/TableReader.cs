@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ReportLint.Findings;
+using ReportLint.Reading;
 using ReportLint.Validation;
 
 namespace ReportLint.Importing;
@@ -454,6 +455,15 @@ public sealed partial class TableReader
                     };
                     diagnostics.Add(rule, token.Line, token.Column, message, messageEn, key, cellLabel, cellLabelEn);
                     break;
+            }
+            if (report.Cells[cell].State == CellState.Number && Math.Abs(parsed.Number) >= ReportReader.MaxCell)
+            {
+                // Written as it is (as text the checker would only say "no quotes around numbers"); the checker refuses
+                // it (RL0107), and the import says so now.
+                diagnostics.Add(ImportRules.NumberOutOfRange, token.Line, token.Column,
+                    $"{cellLabel} 写的是“{token.Text}”，大得不可能（10^18 以上），多为相邻的数连在了一起或录入错误；按原数写入，检查时会报告。请核对原文后改正。",
+                    $"{cellLabelEn} reads \"{token.Text}\", too large to be real (10^18 or more): most likely neighbouring numbers run together, or a typo. Written as it is; the checker refuses it. Check the source.",
+                    key, cellLabel, cellLabelEn);
             }
         }
     }

@@ -307,6 +307,37 @@ public class DamagedSourceTests
     }
 
     [Fact]
+    public void A_number_too_large_to_be_real_is_written_as_it_is_and_reported()
+    {
+        // Was written without a word; the checker then refused it (RL0107).
+        var text = Source("seeds/000_1c6b722cb07b2c5a.txt").Replace("\n57677 |", "\n99999999999999999999999 |", StringComparison.Ordinal);
+
+        var (json, result) = ImportedJson.Import(Write("big.txt", text));
+
+        var finding = result.Findings.Single(f => f.Severity == Severity.Error);
+        finding.RuleId.ShouldBe(ImportRules.NumberOutOfRange.Id);
+        finding.CellKey.ShouldBe("proactive.licensing.decisions");
+        finding.Line.ShouldBe(32);
+        finding.Message.ShouldContain("“99999999999999999999999”，大得不可能");
+        json["tables"]!["proactive"]!["licensing"]!["decisions"]!.GetValue<decimal>().ShouldBe(99999999999999999999999m);
+    }
+
+    [Theory]
+    [InlineData("新城区人民政府1900年政府信息公开工作年度报告\n", "统计期限", "统计期限")]
+    [InlineData("", "本报告所列数据的统计期限自2024年", "本报告所列数据的统计期限自1900年")]
+    public void A_year_no_report_can_have_is_reported_and_not_written(string title, string from, string to)
+    {
+        // Was written without a word; the checker then refused it (RL0104).
+        var text = title + Source("seeds/000_1c6b722cb07b2c5a.txt").Replace(from, to, StringComparison.Ordinal);
+
+        var (json, result) = ImportedJson.Import(Write("year.txt", text));
+
+        json["year"].ShouldBeNull();
+        result.Findings.Where(f => f.RuleId == ImportRules.MetadataMissing.Id).ShouldHaveSingleItem()
+            .Message.ShouldStartWith("找到的报告年度 1900 不是有效的年份");
+    }
+
+    [Fact]
     public void A_binary_file_is_called_binary_and_nothing_else()
     {
         // Not UTF-8 either: it used to be "read as GB18030" first, then refused as binary.
