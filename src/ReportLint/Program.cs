@@ -17,9 +17,9 @@ try
         var english = UsageErrors.AskForEnglish(args);
         foreach (var error in parse.Errors)
         {
-            Console.Error.WriteLine($"reportlint: {(english ? error.Message : UsageErrors.InChinese(error.Message))}");
+            Stderr.Line($"reportlint: {(english ? error.Message : UsageErrors.InChinese(error.Message))}");
         }
-        Console.Error.WriteLine(english ? "See 'reportlint --help'." : "用法见 reportlint --help。");
+        Stderr.Line(english ? "See 'reportlint --help'." : "用法见 reportlint --help。");
         return ExitCodes.InputError;
     }
     return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
@@ -30,7 +30,7 @@ catch (Exception e) when (e is IOException or UnauthorizedAccessException)
     // problem of the machine, said as such, not an internal error.
     try
     {
-        Console.Error.WriteLine($"reportlint: 无法写入输出（目录不存在、不是文件、没有写入权限、磁盘已满或输出管道已关闭）。技术信息：{e.Message} / cannot write the output (no such folder, not a file, no permission, disk full or pipe closed): {e.Message}");
+        Stderr.Line($"reportlint: 无法写入输出（目录不存在、不是文件、没有写入权限、磁盘已满或输出管道已关闭）。技术信息：{e.Message} / cannot write the output (no such folder, not a file, no permission, disk full or pipe closed): {e.Message}");
     }
     catch (IOException)
     {
@@ -40,7 +40,7 @@ catch (Exception e) when (e is IOException or UnauthorizedAccessException)
 }
 catch (Exception e)
 {
-    Console.Error.WriteLine("reportlint 内部错误，请报告此问题 / internal error, please report it:");
-    Console.Error.WriteLine(e);
+    Stderr.Line("reportlint 内部错误，请报告此问题 / internal error, please report it:");
+    Stderr.Line(e.ToString());
     return ExitCodes.InternalError;
 }

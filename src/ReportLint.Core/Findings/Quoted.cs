@@ -36,6 +36,10 @@ public static class Quoted
             : shown;
     }
 
+    /// <summary><see cref="Visible"/> for each line of a text that has several: its line feeds kept.</summary>
+    public static string VisibleLines(string text) =>
+        text.Contains('\n') ? string.Join('\n', text.Split('\n').Select(Visible)) : Visible(text);
+
     private static string WithoutControls(string text)
     {
         var first = 0;

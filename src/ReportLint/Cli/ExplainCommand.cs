@@ -60,10 +60,12 @@ public static class ExplainCommand
             if (rule is null)
             {
                 var meant = EditDistance.Nearest(id, rules.Select(r => r.Id), 1) ?? EditDistance.Nearest(written.ToLowerInvariant(), rules.Select(r => r.Name), 3);
-                var shown = written.Length == 0 ? "（空）" : written;
-                Console.Error.WriteLine(meant is null
-                    ? $"reportlint: 没有规则“{shown}”；用 reportlint rules 查看全部规则。/ no rule '{written}'; see 'reportlint rules'."
-                    : $"reportlint: 没有规则“{shown}”，是否应为 {meant}？/ no rule '{written}'; did you mean {meant}?");
+                // Shown, not acted on: an argument with ESC sequences recoloured or cleared the terminal.
+                var quoted = Quoted.Brief(written);
+                var shown = written.Length == 0 ? "（空）" : quoted;
+                Stderr.Line(meant is null
+                    ? $"reportlint: 没有规则“{shown}”；用 reportlint rules 查看全部规则。/ no rule '{quoted}'; see 'reportlint rules'."
+                    : $"reportlint: 没有规则“{shown}”，是否应为 {meant}？/ no rule '{quoted}'; did you mean {meant}?");
                 return ExitCodes.InputError;
             }
             Console.Out.Write(RuleReference.Explain(rule, LintCommand.LanguageOf(parse)));

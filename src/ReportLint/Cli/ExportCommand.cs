@@ -63,7 +63,7 @@ public static class ExportCommand
         if (overwritten is not null)
         {
             var input = overwritten == target ? "" : language == Language.English ? $" ({overwritten})" : $"（{overwritten}）";
-            Console.Error.WriteLine(language == Language.English
+            Stderr.Line(language == Language.English
                 ? $"reportlint export: the output file {target} is also one of the reports to export{input}; writing it would overwrite that report. Name another file with -o."
                 : $"reportlint export：输出文件 {target} 也是要导出的报告之一{input}，写入会覆盖这份报告。请用 -o 指定另一个文件。");
             return ExitCodes.InputError;

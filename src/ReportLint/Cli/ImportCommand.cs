@@ -64,7 +64,7 @@ public static class ImportCommand
         var language = LintCommand.LanguageOf(parse);
         if (TemplateOption.Problem("reportlint import", parse.GetValue(Template), parse.GetValue(Year), language, TemplateRegistry.Default) is { } usage)
         {
-            Console.Error.WriteLine(usage);
+            Stderr.Line(usage);
             return ExitCodes.InputError;
         }
         var paths = parse.GetValue(Paths) ?? [];
@@ -76,14 +76,14 @@ public static class ImportCommand
         var toDirectory = output is not null && (many || Directory.Exists(output) || output.EndsWith('/') || output.EndsWith('\\'));
         if (output is null && files.Count > 1)
         {
-            Console.Error.WriteLine(language == Language.English
+            Stderr.Line(language == Language.English
                 ? $"reportlint import: {files.Count} files to import; name a directory for them with -o DIR."
                 : $"reportlint import：要导入 {files.Count} 个文件，请用 -o 目录 指定写到哪里。");
             return ExitCodes.InputError;
         }
         if (files.HasStandardInput)
         {
-            Console.Error.WriteLine(language == Language.English ? "reportlint import: reading standard input is not supported; name the file." : "reportlint import：不支持从标准输入导入，请给出文件名。");
+            Stderr.Line(language == Language.English ? "reportlint import: reading standard input is not supported; name the file." : "reportlint import：不支持从标准输入导入，请给出文件名。");
             return ExitCodes.InputError;
         }
         if (toDirectory)

@@ -130,7 +130,7 @@ public static class LintCommand
             foreach (var word in unknown)
             {
                 var meant = EditDistance.Nearest(word, options.Where(o => o.StartsWith("--", StringComparison.Ordinal)), 2);
-                Console.Error.WriteLine(language == Language.English
+                Stderr.Line(language == Language.English
                     ? $"reportlint: unknown option {word}{(meant is not null ? $"; did you mean {meant}?" : "")} (see 'reportlint --help')."
                     : $"reportlint: 没有 {word} 这个选项{(meant is not null ? $"，是否应为 {meant}？" : "")}（用法见 reportlint --help）。");
             }
@@ -138,13 +138,13 @@ public static class LintCommand
         }
         if (BadPath(parse, language) is { } bad)
         {
-            Console.Error.WriteLine(bad);
+            Stderr.Line(bad);
             return ExitCodes.InputError;
         }
         var templates = TemplateRegistry.Default;
         if (TemplateOption.Problem("reportlint", parse.GetValue(Template), null, language, templates) is { } problem)
         {
-            Console.Error.WriteLine(problem);
+            Stderr.Line(problem);
             return ExitCodes.InputError;
         }
         var paths = (parse.GetValue(Paths) ?? []).ToList();
@@ -158,7 +158,7 @@ public static class LintCommand
         }
         if (paths.Count == 0 && parse.GetValue(FilesFrom) is null)
         {
-            Console.Error.WriteLine(language == Language.English
+            Stderr.Line(language == Language.English
                 ? "reportlint: no reports to check: name files, folders or patterns, such as reportlint reports/.\nSee 'reportlint --help'."
                 : "reportlint: 没有给出要检查的报告：请写出文件、目录或通配模式，如 reportlint reports/。\n用法见 reportlint --help。");
             return ExitCodes.InputError;
@@ -191,7 +191,7 @@ public static class LintCommand
         if (parse.GetValue(WriteBaseline) is { } target && CannotWrite(target, language) is { } cannot)
         {
             // Checked before the run: it used to complete, print its findings and only then fail to write the baseline.
-            Console.Error.WriteLine(language == Language.English
+            Stderr.Line(language == Language.English
                 ? $"reportlint: cannot write the baseline to {target} ({cannot}); nothing was checked."
                 : $"reportlint: 无法写入基线文件 {target}（{cannot}），没有开始检查。");
             return ExitCodes.InputError;
@@ -219,11 +219,11 @@ public static class LintCommand
             try
             {
                 Baseline.Write(writeTo, recorder!.Entries);
-                Console.Error.WriteLine(language == Language.English ? $"Baseline written to {writeTo}." : $"基线已写入 {writeTo}。");
+                Stderr.Line(language == Language.English ? $"Baseline written to {writeTo}." : $"基线已写入 {writeTo}。");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                Console.Error.WriteLine(language == Language.English
+                Stderr.Line(language == Language.English
                     ? $"reportlint: the baseline was NOT written to {writeTo}: {e.Message}"
                     : $"reportlint: 基线没有写入 {writeTo}：{WriteProblem(e, writeTo, language)}。");
                 return ExitCodes.InputError;
@@ -364,7 +364,7 @@ public static class LintCommand
         {
             error = language == Language.English ? "not UTF-8" : "不是 UTF-8 编码";
         }
-        Console.Error.WriteLine(language == Language.English
+        Stderr.Line(language == Language.English
             ? $"reportlint: --files-from {list}: cannot read the list ({error})."
             : $"reportlint: --files-from {list}：无法读取路径列表（{error}）。");
         return null;
@@ -404,5 +404,5 @@ public static class LintCommand
 
     /// <summary>An input or configuration error on standard error, as file(line,column): error RLxxxx: message.</summary>
     internal static void WriteError(Finding error, Language language) =>
-        Console.Error.WriteLine($"{error.File}({error.Line},{error.Column}): error {error.RuleId}: {error.MessageIn(language)}");
+        Stderr.Line($"{error.File}({error.Line},{error.Column}): error {error.RuleId}: {error.MessageIn(language)}");
 }

@@ -265,6 +265,21 @@ public class CliTests
         stdout.ShouldStartWith(shows);
     }
 
+    [Theory]
+    // Each echoed the ESC as it was typed: the terminal took it (here: red text; \e[2J clears the screen).
+    [InlineData(new[] { "explain", "RL\u001b[31m1001" }, "reportlint: 没有规则“RL␛[31m1001”")]
+    [InlineData(new[] { "examples", "--format", "x\u001b[31m" }, "reportlint: “x␛[31m”不是可用的值")]
+    [InlineData(new[] { "examples", "--template", "x\u001b[31m" }, "reportlint: --template x␛[31m：")]
+    [InlineData(new[] { "examples", "--config", "x\u001b[31m.yaml" }, "x␛[31m.yaml(1,1): error RL0111")]
+    public void What_was_typed_is_echoed_with_its_control_characters_shown_not_acted_on(string[] args, string says)
+    {
+        var (exit, stdout, stderr) = Run(Paths.RepoRoot, args);
+        exit.ShouldBe(2);
+        stderr.ShouldStartWith(says);
+        stderr.ShouldNotContain('\u001b');
+        stdout.ShouldNotContain('\u001b');
+    }
+
     [Fact]
     public void Explain_suggests_the_rule_meant()
     {
