@@ -7,8 +7,22 @@ public sealed record DiagnosticKind(string Id, string Title, string MessageForma
 {
     public string HelpLink => RuleFileDiagnostics.HelpBase + "#" + Id.ToLowerInvariant();
 
-    public RuleDiagnostic At(SourceSpan span, params object[] args) =>
-        new(Id, Severity, string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, args), span);
+    /// <summary>Longer than any id a template has; what the rule file wrote is quoted up to this many characters.</summary>
+    public const int MaxQuoted = 100;
+
+    public RuleDiagnostic At(SourceSpan span, params object[] args)
+    {
+        // An argument the message puts in quotes (“{1}”) is what the rule file wrote: an identifier of 100,000
+        // characters was quoted whole, twice, in one build error.
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] is string text && text.Length > MaxQuoted && MessageFormat.Contains("“{" + i + "}”"))
+            {
+                args[i] = text.Substring(0, char.IsHighSurrogate(text[MaxQuoted - 1]) ? MaxQuoted - 1 : MaxQuoted) + "…";
+            }
+        }
+        return new(Id, Severity, string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, args), span);
+    }
 }
 
 /// <summary>

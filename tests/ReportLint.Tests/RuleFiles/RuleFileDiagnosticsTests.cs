@@ -293,6 +293,17 @@ public class RuleFileDiagnosticsTests
         Diagnose(Rule(Block("RL1001", check))).Split('\n').ShouldHaveSingleItem().ShouldContain(expected);
     }
 
+    [Fact]
+    public void A_name_of_100000_characters_is_quoted_cut_short()
+    {
+        // Was quoted whole, twice (Chinese and English): one build error of 200,000 characters (fuzzing).
+        var name = new string('q', 100_000);
+        var message = Diagnose(Rule(Block("RL1001", $"x = {name}"))).Split('\n').ShouldHaveSingleItem();
+        message.ShouldContain($"error RL0003: 找不到 行“{new string('q', 100)}…”");
+        message.ShouldContain($"unknown row '{new string('q', 100)}…'");
+        message.Length.ShouldBeLessThan(1_000);
+    }
+
     [Theory]
     [InlineData("label: \"行\\e[31mX\"", "label: 中有控制字符（U+001B）")]
     [InlineData("label: \"行\\0X\"", "label: 中有控制字符（U+0000）")]
