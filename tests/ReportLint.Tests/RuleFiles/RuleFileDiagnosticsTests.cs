@@ -293,6 +293,25 @@ public class RuleFileDiagnosticsTests
         Diagnose(Rule(Block("RL1001", check))).Split('\n').ShouldHaveSingleItem().ShouldContain(expected);
     }
 
+    [Theory]
+    // Both indexed the other table's first row or column (RL0099 internal error, fuzzing): now the table's own mistake
+    // and the unknown reference, with a hint that needs no cell of it.
+    [InlineData("rows: []", "x = appeals.y", "行“appeals”（表 requests）；“appeals”是另一张表；另一张表的单元格要写全 表.行.列 三段，如 appeals.行.列")]
+    [InlineData("columns: []", "x = z", "行“z”（表 requests）；可用：x、y、g")]
+    public void A_hint_about_a_table_without_rows_or_columns_is_given_without_them(string emptied, string check, string expected)
+    {
+        var other = "\n  - id: appeals\n    short: 表四\n    columns:\n      - { id: c, label: 丙 }\n    rows:\n      - { id: z, label: 行Z }\n";
+        other = emptied.StartsWith("rows", StringComparison.Ordinal)
+            ? other.Replace("    rows:\n      - { id: z, label: 行Z }\n", "    " + emptied + "\n", StringComparison.Ordinal)
+            : other.Replace("    columns:\n      - { id: c, label: 丙 }\n", "    " + emptied + "\n", StringComparison.Ordinal);
+        var yaml = Tables.Replace("rules:", other.TrimStart('\n') + "rules:", StringComparison.Ordinal) + "\n" + Block("RL1001", check);
+
+        var diagnostics = Diagnose(yaml);
+
+        diagnostics.ShouldNotContain("RL0099");
+        diagnostics.ShouldContain(expected);
+    }
+
     [Fact]
     public void A_name_of_100000_characters_is_quoted_cut_short()
     {
