@@ -165,6 +165,12 @@ public static class ConfigLoader
                             return (null, Error(display, "files 应为文件模式或其列表，如 files: [\"archive/**/*.json\"]；这里没有可用的模式。",
                                 "'files' must be a pattern or a list of patterns, such as files: [\"archive/**/*.json\"].", (int)files.Start.Line, (int)files.Start.Column));
                         }
+                        if (patterns.FirstOrDefault(p => p.Length > Glob.MaxLength) is not null)
+                        {
+                            // Building the matcher for a pattern of 240,000 characters took 24 s; no path is that long.
+                            return (null, Error(display, $"files 中的模式超过 {Glob.MaxLength} 个字符，不会有文件符合。",
+                                $"A pattern in 'files' is over {Glob.MaxLength} characters; no file can match it.", (int)files.Start.Line, (int)files.Start.Column));
+                        }
                         var (overrideRules, overrideError) = Rules(display, entryRules, knownRules);
                         if (overrideError is not null)
                         {

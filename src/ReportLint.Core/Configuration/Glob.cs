@@ -41,6 +41,9 @@ public sealed class Glob
 
     public string Pattern { get; }
 
+    /// <summary>Longer than any path (Linux allows 4,096 bytes): a longer pattern is refused before it is built.</summary>
+    public const int MaxLength = 4096;
+
     public static bool IsPattern(string text) => text.IndexOfAny(['*', '?']) >= 0;
 
     public bool IsMatch(string relativePath) => regex.IsMatch(relativePath.Replace('\\', '/'));
