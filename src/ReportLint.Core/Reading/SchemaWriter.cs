@@ -96,16 +96,18 @@ public static class SchemaWriter
             w.WriteEndObject();
             Units(w, templates);
             w.WriteStartObject("tables");
-            w.WriteStartArray("oneOf");
-            foreach (var template in templates)
-            {
-                Tables(w, template);
-            }
-            w.WriteEndArray();
+            w.WriteString("description", "The statistics tables of the template the report declares (template), or else the one its year falls in.");
+            w.WriteString("type", "object");
             w.WriteEndObject();
             w.WriteEndObject();
             w.WriteBoolean("additionalProperties", false);
+            TablesByTemplate(w, templates);
             w.WriteStartObject("$defs");
+            foreach (var template in templates)
+            {
+                w.WritePropertyName(TablesDef(template));
+                Tables(w, template);
+            }
             w.WriteStartObject("cell");
             w.WriteString("description", "A number as published (under 10^18 either way), null for a blank cell, or the entry as written when it is not a number: not a number in quotes (\"12\"), not \"\".");
             w.WriteStartArray("oneOf");
@@ -178,6 +180,114 @@ public static class SchemaWriter
         w.WriteString("pattern", "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$");
         w.WriteEndObject();
     }
+
+    /// <summary>
+    /// The tables are checked against one template, chosen as the checker chooses it: <c>template</c> when given, else the
+    /// template whose years hold <c>year</c>. (A <c>oneOf</c> over the templates gave a validator's errors from the
+    /// template the report does not use; and a 2019 report with 2021 tables was valid.) With neither, any template's.
+    /// </summary>
+    private static void TablesByTemplate(Utf8JsonWriter w, IReadOnlyList<TemplateDefinition> templates)
+    {
+        w.WriteStartArray("allOf");
+        foreach (var template in templates)
+        {
+            // template: "2021"
+            w.WriteStartObject();
+            w.WriteStartObject("if");
+            w.WriteStartArray("required");
+            w.WriteStringValue("template");
+            w.WriteEndArray();
+            w.WriteStartObject("properties");
+            w.WriteStartObject("template");
+            w.WriteString("const", template.Name);
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteEndObject();
+            TablesThen(w, template);
+            w.WriteEndObject();
+            // no template, a year the template covers
+            w.WriteStartObject();
+            w.WriteStartObject("if");
+            NoTemplate(w);
+            w.WriteStartArray("required");
+            w.WriteStringValue("year");
+            w.WriteEndArray();
+            w.WriteStartObject("properties");
+            w.WritePropertyName("year");
+            YearsOf(w, template);
+            w.WriteEndObject();
+            w.WriteEndObject();
+            TablesThen(w, template);
+            w.WriteEndObject();
+        }
+        // neither: any template's tables
+        w.WriteStartObject();
+        w.WriteStartObject("if");
+        NoTemplate(w);
+        w.WriteStartObject("properties");
+        w.WriteStartObject("year");
+        w.WriteStartObject("not");
+        w.WriteStartArray("anyOf");
+        foreach (var template in templates)
+        {
+            YearsOf(w, template);
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteStartObject("then");
+        w.WriteStartObject("properties");
+        w.WriteStartObject("tables");
+        w.WriteStartArray("anyOf");
+        foreach (var template in templates)
+        {
+            w.WriteStartObject();
+            w.WriteString("$ref", "#/$defs/" + TablesDef(template));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteEndArray();
+
+        static void NoTemplate(Utf8JsonWriter w)
+        {
+            w.WriteStartObject("not");
+            w.WriteStartArray("required");
+            w.WriteStringValue("template");
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        static void YearsOf(Utf8JsonWriter w, TemplateDefinition template)
+        {
+            w.WriteStartObject();
+            w.WriteString("type", "integer");
+            w.WriteNumber("minimum", template.FirstYear);
+            if (template.LastYear < Report.LastYear)
+            {
+                w.WriteNumber("maximum", template.LastYear);
+            }
+            w.WriteEndObject();
+        }
+
+        static void TablesThen(Utf8JsonWriter w, TemplateDefinition template)
+        {
+            w.WriteStartObject("then");
+            w.WriteStartObject("properties");
+            w.WriteStartObject("tables");
+            w.WriteString("$ref", "#/$defs/" + TablesDef(template));
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+    }
+
+    private static string TablesDef(TemplateDefinition template) => "tables-" + template.Name;
 
     private static void Tables(Utf8JsonWriter w, TemplateDefinition template)
     {

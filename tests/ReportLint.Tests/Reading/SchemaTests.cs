@@ -40,6 +40,8 @@ public class SchemaTests
         { "empty_text_cell", "RL0107", Lint.Mutate(Example, "{ \"decisions\": 815 }", "{ \"decisions\": \"\" }") },
         { "cell_of_10_to_the_18", "RL0107", Lint.Mutate(Example, "{ \"decisions\": 815 }", "{ \"decisions\": 1000000000000000000 }") },
         { "cell_1e400", "RL0107", Lint.Mutate(Example, "{ \"decisions\": 815 }", "{ \"decisions\": 1e400 }") },
+        // Valid before: the tables were checked against any template, not the one the file declares.
+        { "tables_of_the_other_template", "RL0114", Lint.Mutate(Example, "\"template\": \"2021\"", "\"template\": \"2019\"") },
     };
 
     private static string Example => Lint.Example("000_1c6b722cb07b2c5a.json");
@@ -53,6 +55,23 @@ public class SchemaTests
         var (exit, stdout, stderr) = NodeProcess.Run(Paths.RepoRoot, [Path.Combine(Paths.RepoRoot, "schema", "validate.js"), .. files]);
         stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldAllBe(line => line.EndsWith("\tvalid", StringComparison.Ordinal), stdout + stderr);
         exit.ShouldBe(0);
+    }
+
+    [Theory]
+    // A oneOf over the templates made the validator's first error one about the other template's rows
+    // ("must have required property 'other_services'", a 2019 row, for a 2021 report missing 'enforcement').
+    [InlineData("\"template\": \"2021\",", "\"template\": \"2021\",")]
+    [InlineData("\"template\": \"2021\",", "")]
+    public void The_schema_checks_the_tables_against_the_report_s_own_template(string template, string replacement)
+    {
+        var json = Lint.Mutate(Lint.Mutate(Example, "\"enforcement\":         { \"decisions\": 128 },", ""), template, replacement);
+        var file = Path.Combine(Scratch.Directory("schema"), "own_template.json");
+        File.WriteAllText(file, json);
+
+        var (exit, stdout, stderr) = NodeProcess.Run(Paths.RepoRoot, Path.Combine(Paths.RepoRoot, "schema", "validate.js"), file);
+
+        stdout.ShouldEndWith("\tinvalid\t/tables/proactive must have required property 'enforcement'\n", Case.Sensitive, stderr);
+        exit.ShouldBe(1);
     }
 
     [Theory]
