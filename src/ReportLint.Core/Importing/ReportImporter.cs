@@ -419,7 +419,7 @@ public sealed partial class ReportImporter(TemplateRegistry templates)
         // Every occurrence of a candidate ends where a suffix does, and the same characters before it give the same
         // candidates there; so one pass counts them all (an occurrence that overlaps the one counted before it is not
         // counted, as a search from left to right would not). Searching the whole text for each candidate was
-        // quadratic: minutes per MB.
+        // quadratic: 10 s for a lead of 500 KB.
         var counts = new Dictionary<string, (int Count, int End, int First)>(StringComparer.Ordinal);
         foreach (Match suffix in AgencySuffix().Matches(lead))
         {
