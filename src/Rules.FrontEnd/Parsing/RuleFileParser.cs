@@ -244,6 +244,14 @@ public sealed partial class RuleFileParser
                 diagnostics.Add(RuleFileDiagnostics.Structure.At(map.Span(entry.Key), "键必须是简单的名称 / a key must be a plain name"));
                 continue;
             }
+            if (key.Value == "<<")
+            {
+                // YAML's merge key: "是否应为“id”？" said nothing about what happened.
+                diagnostics.Add(RuleFileDiagnostics.Structure.At(map.Span(key),
+                    "不支持 YAML 的合并写法“<<:”：请把各项直接写出来（要在另一个模板的基础上修改，用 extends:） / " +
+                    "YAML merge keys ('<<:') are not supported: write the keys out (to build on another template, use 'extends:')"));
+                continue;
+            }
             if (Array.IndexOf(allowed, key.Value) < 0)
             {
                 var suggestion = Suggest(key.Value, allowed);

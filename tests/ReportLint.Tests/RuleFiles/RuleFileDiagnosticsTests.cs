@@ -313,6 +313,15 @@ public class RuleFileDiagnosticsTests
     }
 
     [Fact]
+    public void A_yaml_merge_key_is_named_as_such()
+    {
+        // Was "规则中没有“<<”这一项，是否应为“id”？".
+        var yaml = Rule("  - &first { id: RL1001, table: requests, each: column, check: x = y, title: t, why: w, message: m }\n  - { <<: *first, id: RL1002 }\n");
+
+        Diagnose(yaml).ShouldContain("(16,7): error RL0002: 不支持 YAML 的合并写法“<<:”：请把各项直接写出来");
+    }
+
+    [Fact]
     public void A_name_of_100000_characters_is_quoted_cut_short()
     {
         // Was quoted whole, twice (Chinese and English): one build error of 200,000 characters (fuzzing).
