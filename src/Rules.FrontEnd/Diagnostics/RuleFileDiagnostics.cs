@@ -16,13 +16,17 @@ public sealed record DiagnosticKind(string Id, string Title, string MessageForma
         // characters was quoted whole, twice, in one build error.
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] is string text && text.Length > MaxQuoted && MessageFormat.Contains("“{" + i + "}”"))
+            if (args[i] is string text && MessageFormat.Contains("“{" + i + "}”"))
             {
-                args[i] = text.Substring(0, char.IsHighSurrogate(text[MaxQuoted - 1]) ? MaxQuoted - 1 : MaxQuoted) + "…";
+                args[i] = Brief(text);
             }
         }
         return new(Id, Severity, string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, args), span);
     }
+
+    /// <summary>What the rule file wrote, as a message quotes it: cut at <see cref="MaxQuoted"/> characters with “…”.</summary>
+    public static string Brief(string text) =>
+        text.Length <= MaxQuoted ? text : text.Substring(0, char.IsHighSurrogate(text[MaxQuoted - 1]) ? MaxQuoted - 1 : MaxQuoted) + "…";
 }
 
 /// <summary>

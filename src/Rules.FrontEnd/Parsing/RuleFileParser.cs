@@ -255,9 +255,10 @@ public sealed partial class RuleFileParser
             if (Array.IndexOf(allowed, key.Value) < 0)
             {
                 var suggestion = Suggest(key.Value, allowed);
+                var written = DiagnosticKind.Brief(key.Value);
                 diagnostics.Add(RuleFileDiagnostics.Structure.At(map.Span(key),
-                    $"{ChineseOf(what)}中没有“{key.Value}”这一项{(suggestion is null ? "" : $"，是否应为“{suggestion}”？")}可用：{string.Join("、", allowed)} / " +
-                    $"unknown key '{key.Value}' in a {StripChinese(what)}{(suggestion is null ? "" : $"; did you mean '{suggestion}'?")} expected one of: {string.Join(", ", allowed)}"));
+                    $"{ChineseOf(what)}中没有“{written}”这一项{(suggestion is null ? "" : $"，是否应为“{suggestion}”？")}可用：{string.Join("、", allowed)} / " +
+                    $"unknown key '{written}' in a {StripChinese(what)}{(suggestion is null ? "" : $"; did you mean '{suggestion}'?")} expected one of: {string.Join(", ", allowed)}"));
                 continue;
             }
             fields[key.Value] = (key, entry.Value);

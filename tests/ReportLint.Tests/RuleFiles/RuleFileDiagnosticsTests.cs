@@ -330,6 +330,11 @@ public class RuleFileDiagnosticsTests
         message.ShouldContain($"error RL0003: 找不到 行“{new string('q', 100)}…”");
         message.ShouldContain($"unknown row '{new string('q', 100)}…'");
         message.Length.ShouldBeLessThan(1_000);
+
+        // A key (YAML takes a plain key of up to 1,024 characters).
+        var key = Diagnose(Rule(Block("RL1001", "x = y")).Replace("    title: t\n", $"    title: t\n    {name[..1_000]}: 1\n", StringComparison.Ordinal)).Split('\n').ShouldHaveSingleItem();
+        key.ShouldContain($"规则中没有“{new string('q', 100)}…”这一项");
+        key.Length.ShouldBeLessThan(1_000);
     }
 
     [Theory]
