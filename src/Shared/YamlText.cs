@@ -1,4 +1,7 @@
 using System;
+using System.IO;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 
 #if RULES_FRONT_END
 namespace ReportLint.Rules.Parsing;
@@ -84,7 +87,7 @@ public static class YamlText
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c == '\n')
+            if (IsLineBreak(c))
             {
                 lineStart = true;
                 indent = 0;
@@ -110,8 +113,14 @@ public static class YamlText
             }
             else if (c == '#' && (i == 0 || text[i - 1] is ' ' or '\t'))
             {
-                var end = text.IndexOf('\n', i);
-                i = (end < 0 ? text.Length : end) - 1;
+                // To the end of the line, as YAML ends it: after a comment ended only by \r (or U+2028) the rest of the
+                // file was skipped, and nesting of any depth there went unseen.
+                var end = i;
+                while (end < text.Length && !IsLineBreak(text[end]))
+                {
+                    end++;
+                }
+                i = end - 1;
             }
             else if (c is '[' or '{' && ++depth > MaxNesting)
             {
@@ -124,6 +133,40 @@ public static class YamlText
         }
         return null;
     }
+
+    /// <summary>
+    /// Where the text first uses an anchor (<c>&amp;name</c>) or an alias (<c>*name</c>), read as events before the file is
+    /// loaded; null when it uses none, or when it is not valid YAML (the load says that). Neither is needed in a rule or
+    /// configuration file, and loading one that refers to itself (<c>? &amp;b [*b]</c>) overflowed the stack, which ends the
+    /// process (or the compiler) without a word; aliases of aliases multiply what is walked.
+    /// </summary>
+    public static Mark? AnchorOrAlias(string text)
+    {
+        try
+        {
+            var parser = new Parser(new StringReader(text));
+            while (parser.MoveNext())
+            {
+                if (parser.Current is AnchorAlias || parser.Current is NodeEvent { Anchor.IsEmpty: false })
+                {
+                    return parser.Current.Start;
+                }
+            }
+        }
+        catch (Exception e) when (e is YamlException || IsLibraryFailure(e))
+        {
+            // Reported by the load that follows, where it is.
+        }
+        return null;
+    }
+
+    /// <summary>The message for <see cref="AnchorOrAlias"/>: Chinese, then English.</summary>
+    public const string AnchorOrAliasHint = "不支持 YAML 的锚点和别名（&名称、*名称）：请把内容直接写出来";
+
+    public const string AnchorOrAliasHintEn = "YAML anchors and aliases (&name, *name) are not supported: write the content out";
+
+    /// <summary>The characters YAML (and YamlDotNet) ends a line with.</summary>
+    private static bool IsLineBreak(char c) => c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029';
 
     /// <summary>What YamlDotNet's message means for someone editing a rule or configuration file, in the words they would use.</summary>
     public static string Hint(string message) =>

@@ -316,9 +316,32 @@ public class RuleFileDiagnosticsTests
     public void A_yaml_merge_key_is_named_as_such()
     {
         // Was "规则中没有“<<”这一项，是否应为“id”？".
-        var yaml = Rule("  - &first { id: RL1001, table: requests, each: column, check: x = y, title: t, why: w, message: m }\n  - { <<: *first, id: RL1002 }\n");
+        var yaml = Rule("  - { id: RL1001, table: requests, each: column, check: x = y, title: t, why: w, message: m }\n  - { <<: { title: t }, id: RL1002, table: requests, each: column, check: x = y, why: w, message: m }\n");
 
         Diagnose(yaml).ShouldContain("(16,7): error RL0002: 不支持 YAML 的合并写法“<<:”：请把各项直接写出来");
+    }
+
+    [Theory]
+    // The first was a duplicate rule "first defined on line 15" at line 15; the second overflowed the stack and ended the
+    // compiler (error : Stack overflow, no file or line). Fuzzing.
+    [InlineData("  - &first { id: RL1001, table: requests, each: column, check: x = y, title: t, why: w, message: m }\n  - *first\n", "(15,5)")]
+    [InlineData("  - { id: RL1001, table: requests, each: column, check: x = y, title: t, why: w, message: m }\n? &b [*b]\n: 1\n", "(16,3)")]
+    public void Yaml_anchors_and_aliases_are_refused_before_the_file_is_loaded(string rules, string at)
+    {
+        Diagnose(Rule(rules)).Split('\n').ShouldHaveSingleItem()
+            .ShouldBe($"rules/test.yaml{at}: error RL0002: 不支持 YAML 的锚点和别名（&名称、*名称）：请把内容直接写出来 / YAML anchors and aliases (&name, *name) are not supported: write the content out");
+    }
+
+    [Theory]
+    // A comment ended by \r alone (or U+2028) hid the rest of the file from the nesting check: 100,000 brackets there
+    // overflowed the stack.
+    [InlineData("\r")]
+    [InlineData("\u2028")]
+    public void Nesting_after_a_comment_ended_by_another_line_break_is_still_counted(string lineBreak)
+    {
+        var yaml = "template: \"t\" # note" + lineBreak + "rules: " + new string('[', 1_000);
+
+        Diagnose(yaml).ShouldContain("error RL0001: YAML 格式错误：嵌套超过 500 层");
     }
 
     [Fact]
