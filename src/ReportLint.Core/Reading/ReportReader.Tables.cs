@@ -38,6 +38,13 @@ public sealed partial class ReportReader
             {
                 continue;
             }
+            // A table or row given twice is said once, where it is given again: JSON readers that keep the last one (or
+            // schema tools) see only the cells of the second. Its cells are then not each said to be given twice.
+            var tableTwice = context.TableOffsets[table] >= 0;
+            if (tableTwice)
+            {
+                GivenTwice(context, "tables." + template.Tables[table].Id, tableOffset);
+            }
             context.TableOffsets[table] = (int)tableOffset;
             var tableInfo = template.Tables[table];
             var expectedRow = 0;
@@ -58,6 +65,11 @@ public sealed partial class ReportReader
                 reader.Read();
                 expectedRow = row + 1;
                 var rowId = template.RowId(table, row);
+                var rowTwice = tableTwice || context.RowOffsets[template.RowSlot(table, row)] >= 0;
+                if (rowTwice && !tableTwice)
+                {
+                    GivenTwice(context, $"tables.{tableInfo.Id}.{rowId}", rowOffset, $"{tableInfo.Id}.{rowId}");
+                }
                 if (reader.TokenType != JsonTokenType.StartObject)
                 {
                     // Given, in a form that holds no cells ([1, 2, 3], a number): said once, here, and its cells are
@@ -81,7 +93,7 @@ public sealed partial class ReportReader
                     continue;
                 }
                 context.RowOffsets[template.RowSlot(table, row)] = (int)rowOffset;
-                ReadRow(ref reader, context, table, row, rowId);
+                ReadRow(ref reader, context, table, row, rowId, rowTwice);
             }
         }
     }
@@ -201,7 +213,8 @@ public sealed partial class ReportReader
     }
 
 
-    private static void ReadRow(ref Utf8JsonReader reader, ReadContext context, int table, int row, string rowName)
+    /// <param name="again">The row (or its table) was given before and said so: its cells are not each said to be given twice.</param>
+    private static void ReadRow(ref Utf8JsonReader reader, ReadContext context, int table, int row, string rowName, bool again)
     {
         var template = context.Report.Template;
         var tableInfo = template.Tables[table];
@@ -228,7 +241,7 @@ public sealed partial class ReportReader
             }
             reader.Read();
             var offset = reader.TokenStartIndex;
-            if (offsets[cell] >= 0)
+            if (offsets[cell] >= 0 && !again)
             {
                 var info = template.Cells[cell];
                 context.Add(InputRule.BadCellValue, $"{info.Label(Language.Chinese)} 填写了两次。", $"{info.Label(Language.English)} is given twice.", keyOffset, info.Key);

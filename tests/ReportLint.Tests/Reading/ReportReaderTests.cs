@@ -71,6 +71,11 @@ public class ReportReaderTests
         { "field_given_twice", Lint.Mutate(Lint.Mutate(Example, "\"template\": \"2021\",", ""), "\"year\": 2024,", "\"year\": 2024, \"year\": 2019,") },
         // Each accepted without a word, the last one winning (a fuzzing campaign): the overview the narrative rules read was
         // not the one a reader sees first.
+        // Each accepted without a word (fuzzing): no cell was given twice, but a reader keeping the last row or table
+        // sees 4 of the row's 7 cells, or an empty 表三. A whole row given twice is one finding, not one per cell.
+        { "row_given_twice_split", Lint.Mutate(Example, "\"carried_over\":      { \"natural_person\": 12, \"commercial\": 0, \"research\": 0, ", "\"carried_over\":      { \"natural_person\": 12, \"commercial\": 0, \"research\": 0 },\n      \"carried_over\": { ") },
+        { "row_given_twice_whole", Lint.Mutate(Example, "\"penalty\":             { \"decisions\": 815 },", "\"penalty\":             { \"decisions\": 815 },\n      \"penalty\": { \"decisions\": 815 },") },
+        { "table_given_twice", Lint.Mutate(Example, "\"appeals\": {", "\"requests\": {},\n    \"appeals\": {") },
         { "nested_field_given_twice", Lint.Mutate(Lint.Mutate(Lint.Mutate(Example, "\"name\": \"呼和浩特市新城区人民政府\",", "\"name\": \"呼和浩特市新城区人民政府\", \"name\": \"新城区\","), "\"end\": \"2024-12-31\" }", "\"end\": \"2024-12-31\", \"start\": \"2024-01-01\" }"), "\"sections\": {", "\"sections\": {\n    \"overview\": \"（略）\",") },
     };
 
