@@ -19,6 +19,44 @@ public class GlobTests
         new Glob("archive/**/*.json").IsMatch("other/x.json").ShouldBeFalse();
     }
 
+    [Fact]
+    public void Generated_patterns_match_what_the_regular_expression_they_stand_for_matches()
+    {
+        // The patterns' meaning as a regular expression (what Glob was built as), against the matcher that replaced it.
+        var random = new Random(20261123);
+        string[] pieces = ["a", "b", "/", "*", "**", "**/", "?", ".", "A"];
+        var matched = 0;
+        for (var n = 0; n < 4_000; n++)
+        {
+            var pattern = string.Concat(Enumerable.Range(0, random.Next(1, 8)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var path = new string([.. Enumerable.Range(0, random.Next(0, 10)).Select(_ => "ab/.A"[random.Next(5)])]);
+            var expected = AsRegex(pattern).IsMatch(path);
+            new Glob(pattern).IsMatch(path).ShouldBe(expected, $"{pattern} against {path}");
+            matched += expected ? 1 : 0;
+        }
+        matched.ShouldBeGreaterThan(400);
+    }
+
+    private static System.Text.RegularExpressions.Regex AsRegex(string pattern)
+    {
+        var text = new System.Text.StringBuilder("^");
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (c == '*' && i + 1 < pattern.Length && pattern[i + 1] == '*')
+            {
+                var slash = i + 2 < pattern.Length && pattern[i + 2] == '/';
+                text.Append(slash ? "(?:.*/)?" : ".*");
+                i += slash ? 2 : 1;
+            }
+            else
+            {
+                text.Append(c == '*' ? "[^/]*" : c == '?' ? "[^/]" : System.Text.RegularExpressions.Regex.Escape(c.ToString()));
+            }
+        }
+        return new(text.Append("\\z").ToString(), System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.NonBacktracking);
+    }
+
     // No path is that long; building the matcher for 240,000 characters took 24 s (fuzzing).
     private static readonly string TooLong = "reports/" + string.Concat(Enumerable.Repeat("报告*", 2_000)) + ".json";
 
