@@ -68,15 +68,16 @@ public sealed class Glob
     public bool IsMatch(string relativePath)
     {
         var m = tokens.Length;
-        var current = new bool[m + 1];
-        var next = new bool[m + 1];
+        // On the stack for a pattern of normal length: matched once per file and pattern.
+        var current = m < 512 ? stackalloc bool[m + 1] : new bool[m + 1];
+        var next = m < 512 ? stackalloc bool[m + 1] : new bool[m + 1];
         current[0] = true;
         Close(current);
         foreach (var raw in relativePath)
         {
             var c = raw == '\\' ? '/' : raw;
             var upper = char.ToUpperInvariant(c);
-            Array.Clear(next);
+            next.Clear();
             var any = false;
             for (var k = 0; k < m; k++)
             {
@@ -102,13 +103,15 @@ public sealed class Glob
                 return false;
             }
             Close(next);
-            (current, next) = (next, current);
+            var swap = current;
+            current = next;
+            next = swap;
         }
         return current[m];
     }
 
     /// <summary>Adds the positions reached without a character: past every * and ** (each may match nothing), and into or past every **/.</summary>
-    private void Close(bool[] states)
+    private void Close(Span<bool> states)
     {
         for (var k = 0; k < tokens.Length; k++)
         {

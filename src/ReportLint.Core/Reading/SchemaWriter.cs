@@ -21,12 +21,7 @@ public static class SchemaWriter
             w.WriteString("title", "政府信息公开工作年度报告 / government information-disclosure annual report");
             w.WriteString("description", "Generated from rules/*.yaml by `reportlint schema`; see docs/report-json.md.");
             w.WriteString("type", "object");
-            w.WriteStartArray("required");
-            w.WriteStringValue("year");
-            w.WriteStringValue("agency");
-            w.WriteStringValue("sections");
-            w.WriteStringValue("tables");
-            w.WriteEndArray();
+            Required(w, "year", "agency", "sections", "tables");
             w.WriteStartObject("properties");
             w.WriteStartObject("$schema");
             w.WriteString("type", "string");
@@ -46,10 +41,7 @@ public static class SchemaWriter
             w.WriteEndObject();
             w.WriteStartObject("agency");
             w.WriteString("type", "object");
-            w.WriteStartArray("required");
-            w.WriteStringValue("name");
-            w.WriteStringValue("kind");
-            w.WriteEndArray();
+            Required(w, "name", "kind");
             w.WriteStartObject("properties");
             w.WriteStartObject("name");
             w.WriteString("type", "string");
@@ -194,9 +186,7 @@ public static class SchemaWriter
             // template: "2021"
             w.WriteStartObject();
             w.WriteStartObject("if");
-            w.WriteStartArray("required");
-            w.WriteStringValue("template");
-            w.WriteEndArray();
+            Required(w, "template");
             w.WriteStartObject("properties");
             w.WriteStartObject("template");
             w.WriteString("const", template.Name);
@@ -209,9 +199,7 @@ public static class SchemaWriter
             w.WriteStartObject();
             w.WriteStartObject("if");
             NoTemplate(w);
-            w.WriteStartArray("required");
-            w.WriteStringValue("year");
-            w.WriteEndArray();
+            Required(w, "year");
             w.WriteStartObject("properties");
             w.WritePropertyName("year");
             YearsOf(w, template);
@@ -257,9 +245,7 @@ public static class SchemaWriter
         static void NoTemplate(Utf8JsonWriter w)
         {
             w.WriteStartObject("not");
-            w.WriteStartArray("required");
-            w.WriteStringValue("template");
-            w.WriteEndArray();
+            Required(w, "template");
             w.WriteEndObject();
         }
 
@@ -287,6 +273,16 @@ public static class SchemaWriter
         }
     }
 
+    private static void Required(Utf8JsonWriter w, params string[] names)
+    {
+        w.WriteStartArray("required");
+        foreach (var name in names)
+        {
+            w.WriteStringValue(name);
+        }
+        w.WriteEndArray();
+    }
+
     private static string TablesDef(TemplateDefinition template) => "tables-" + template.Name;
 
     private static void Tables(Utf8JsonWriter w, TemplateDefinition template)
@@ -295,12 +291,7 @@ public static class SchemaWriter
         w.WriteString("title", $"template {template.Name}: {template.Title}");
         w.WriteString("type", "object");
         w.WriteBoolean("additionalProperties", false);
-        w.WriteStartArray("required");
-        foreach (var table in template.Tables)
-        {
-            w.WriteStringValue(table.Id);
-        }
-        w.WriteEndArray();
+        Required(w, [.. template.Tables.Select(t => t.Id)]);
         w.WriteStartObject("properties");
         foreach (var table in template.Tables)
         {
@@ -309,12 +300,7 @@ public static class SchemaWriter
             w.WriteString("type", "object");
             w.WriteBoolean("additionalProperties", false);
             // Every row (the checker's RL0106); a group either as its total row or as all its rows, never both (RL0108).
-            w.WriteStartArray("required");
-            foreach (var row in table.Rows.Where(r => r.Group is null))
-            {
-                w.WriteStringValue(row.Id);
-            }
-            w.WriteEndArray();
+            Required(w, [.. table.Rows.Where(r => r.Group is null).Select(r => r.Id)]);
             if (table.Groups.Length > 0)
             {
                 w.WriteStartArray("allOf");
@@ -323,17 +309,10 @@ public static class SchemaWriter
                     w.WriteStartObject();
                     w.WriteStartArray("oneOf");
                     w.WriteStartObject();
-                    w.WriteStartArray("required");
-                    w.WriteStringValue(group.Id);
-                    w.WriteEndArray();
+                    Required(w, group.Id);
                     w.WriteEndObject();
                     w.WriteStartObject();
-                    w.WriteStartArray("required");
-                    foreach (var row in group.Rows)
-                    {
-                        w.WriteStringValue(row);
-                    }
-                    w.WriteEndArray();
+                    Required(w, group.Rows);
                     w.WriteEndObject();
                     w.WriteEndArray();
                     w.WriteEndObject();
@@ -363,12 +342,7 @@ public static class SchemaWriter
         w.WriteString("title", label);
         w.WriteString("type", "object");
         w.WriteBoolean("additionalProperties", false);
-        w.WriteStartArray("required");
-        foreach (var column in columns)
-        {
-            w.WriteStringValue(column);
-        }
-        w.WriteEndArray();
+        Required(w, columns);
         w.WriteStartObject("properties");
         foreach (var column in columns)
         {
