@@ -135,32 +135,48 @@ public static class YamlText
     }
 
     /// <summary>
-    /// Where the text first uses an anchor (<c>&amp;name</c>) or an alias (<c>*name</c>), read as events before the file is
-    /// loaded; null when it uses none, or when it is not valid YAML (the load says that). Neither is needed in a rule or
-    /// configuration file, and loading one that refers to itself (<c>? &amp;b [*b]</c>) overflowed the stack, which ends the
-    /// process (or the compiler) without a word; aliases of aliases multiply what is walked.
+    /// The parser to load a rule or configuration file with: it stops at the first anchor (<c>&amp;name</c>) or alias
+    /// (<c>*name</c>) with <see cref="AnchorOrAliasException"/>, before the loader acts on it. Neither is needed in these
+    /// files, and loading one that refers to itself (<c>? &amp;b [*b]</c>) overflowed the stack, which ends the process (or
+    /// the compiler) without a word; aliases of aliases multiply what is walked.
     /// </summary>
-    public static Mark? AnchorOrAlias(string text)
+    public static IParser WithoutAnchors(string text) => new AnchorRefusingParser(new Parser(new StringReader(text)));
+
+    /// <summary>An anchor or alias met while loading, at <see cref="At"/>.</summary>
+    public sealed class AnchorOrAliasException : Exception
     {
-        try
+        public AnchorOrAliasException(Mark at)
+            : base(AnchorOrAliasHintEn)
         {
-            var parser = new Parser(new StringReader(text));
-            while (parser.MoveNext())
-            {
-                if (parser.Current is AnchorAlias || parser.Current is NodeEvent { Anchor.IsEmpty: false })
-                {
-                    return parser.Current.Start;
-                }
-            }
+            At = at;
         }
-        catch (Exception e) when (e is YamlException || IsLibraryFailure(e))
-        {
-            // Reported by the load that follows, where it is.
-        }
-        return null;
+
+        public Mark At { get; }
     }
 
-    /// <summary>The message for <see cref="AnchorOrAlias"/>: Chinese, then English.</summary>
+    private sealed class AnchorRefusingParser : IParser
+    {
+        private readonly IParser inner;
+
+        public AnchorRefusingParser(IParser inner) => this.inner = inner;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            if (!inner.MoveNext())
+            {
+                return false;
+            }
+            if (inner.Current is AnchorAlias || inner.Current is NodeEvent { Anchor.IsEmpty: false })
+            {
+                throw new AnchorOrAliasException(inner.Current.Start);
+            }
+            return true;
+        }
+    }
+
+    /// <summary>The message for <see cref="AnchorOrAliasException"/>: Chinese, then English.</summary>
     public const string AnchorOrAliasHint = "不支持 YAML 的锚点和别名（&名称、*名称）：请把内容直接写出来";
 
     public const string AnchorOrAliasHintEn = "YAML anchors and aliases (&name, *name) are not supported: write the content out";

@@ -66,15 +66,15 @@ public static class ConfigLoader
             return (null, Error(display, $"配置文件嵌套超过 {YamlText.MaxNesting} 层（括号或缩进），不是正常的配置，没有读取。",
                 $"The configuration nests more than {YamlText.MaxNesting} deep (brackets or indentation); it was not read.", deepLine, deepColumn));
         }
-        if (YamlText.AnchorOrAlias(text) is { } alias)
-        {
-            return (null, Error(display, $"配置文件 YAML 格式错误：{YamlText.AnchorOrAliasHint}。",
-                $"Configuration YAML error: {YamlText.AnchorOrAliasHintEn}.", (int)alias.Line, (int)alias.Column));
-        }
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(YamlText.WithoutAnchors(text));
+        }
+        catch (YamlText.AnchorOrAliasException e)
+        {
+            return (null, Error(display, $"配置文件 YAML 格式错误：{YamlText.AnchorOrAliasHint}。",
+                $"Configuration YAML error: {YamlText.AnchorOrAliasHintEn}.", (int)e.At.Line, (int)e.At.Column));
         }
         catch (Exception e) when (YamlText.IsLibraryFailure(e))
         {

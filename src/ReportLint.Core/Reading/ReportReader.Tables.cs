@@ -65,7 +65,8 @@ public sealed partial class ReportReader
                 reader.Read();
                 expectedRow = row + 1;
                 var rowId = template.RowId(table, row);
-                var rowTwice = tableTwice || context.RowOffsets[template.RowSlot(table, row)] >= 0;
+                var slot = template.RowSlot(table, row);
+                var rowTwice = tableTwice || context.RowOffsets[slot] >= 0;
                 if (rowTwice && !tableTwice)
                 {
                     GivenTwice(context, $"tables.{tableInfo.Id}.{rowId}", rowOffset, $"{tableInfo.Id}.{rowId}");
@@ -79,7 +80,7 @@ public sealed partial class ReportReader
                     var firstColumn = tableInfo.Columns.Where((_, c) => template.CellIndex(table, row, c) >= 0).First().Id;
                     context.Add(InputRule.BadField, $"tables.{tableInfo.Id}.{rowId} 应为 {{ … }} 对象，每列一项，如 {{ \"{firstColumn}\": 0, … }}。",
                         $"'tables.{tableInfo.Id}.{rowId}' must be an object {{ … }} with one entry per column.", at, $"{tableInfo.Id}.{rowId}", field: $"tables.{tableInfo.Id}.{rowId}");
-                    context.RowOffsets[template.RowSlot(table, row)] = (int)rowOffset;
+                    context.RowOffsets[slot] = (int)rowOffset;
                     for (var c = 0; c < tableInfo.Columns.Length; c++)
                     {
                         if (template.CellIndex(table, row, c) is var cell and >= 0)
@@ -92,7 +93,7 @@ public sealed partial class ReportReader
                     reader.Skip();
                     continue;
                 }
-                context.RowOffsets[template.RowSlot(table, row)] = (int)rowOffset;
+                context.RowOffsets[slot] = (int)rowOffset;
                 ReadRow(ref reader, context, table, row, rowId, rowTwice);
             }
         }

@@ -184,62 +184,56 @@ public static class SchemaWriter
         foreach (var template in templates)
         {
             // template: "2021"
-            w.WriteStartObject();
-            w.WriteStartObject("if");
-            Required(w, "template");
-            w.WriteStartObject("properties");
-            w.WriteStartObject("template");
-            w.WriteString("const", template.Name);
-            w.WriteEndObject();
-            w.WriteEndObject();
-            w.WriteEndObject();
-            TablesThen(w, template);
-            w.WriteEndObject();
+            IfThen(w,
+                w => Required(w, "template"),
+                w =>
+                {
+                    w.WriteStartObject("template");
+                    w.WriteString("const", template.Name);
+                    w.WriteEndObject();
+                },
+                w => w.WriteString("$ref", "#/$defs/" + TablesDef(template)));
             // no template, a year the template covers
-            w.WriteStartObject();
-            w.WriteStartObject("if");
-            NoTemplate(w);
-            Required(w, "year");
-            w.WriteStartObject("properties");
-            w.WritePropertyName("year");
-            YearsOf(w, template);
-            w.WriteEndObject();
-            w.WriteEndObject();
-            TablesThen(w, template);
-            w.WriteEndObject();
+            IfThen(w,
+                w =>
+                {
+                    NoTemplate(w);
+                    Required(w, "year");
+                },
+                w =>
+                {
+                    w.WritePropertyName("year");
+                    YearsOf(w, template);
+                },
+                w => w.WriteString("$ref", "#/$defs/" + TablesDef(template)));
         }
         // neither: any template's tables
-        w.WriteStartObject();
-        w.WriteStartObject("if");
-        NoTemplate(w);
-        w.WriteStartObject("properties");
-        w.WriteStartObject("year");
-        w.WriteStartObject("not");
-        w.WriteStartArray("anyOf");
-        foreach (var template in templates)
-        {
-            YearsOf(w, template);
-        }
-        w.WriteEndArray();
-        w.WriteEndObject();
-        w.WriteEndObject();
-        w.WriteEndObject();
-        w.WriteEndObject();
-        w.WriteStartObject("then");
-        w.WriteStartObject("properties");
-        w.WriteStartObject("tables");
-        w.WriteStartArray("anyOf");
-        foreach (var template in templates)
-        {
-            w.WriteStartObject();
-            w.WriteString("$ref", "#/$defs/" + TablesDef(template));
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteEndObject();
-        w.WriteEndObject();
-        w.WriteEndObject();
-        w.WriteEndObject();
+        IfThen(w,
+            NoTemplate,
+            w =>
+            {
+                w.WriteStartObject("year");
+                w.WriteStartObject("not");
+                w.WriteStartArray("anyOf");
+                foreach (var template in templates)
+                {
+                    YearsOf(w, template);
+                }
+                w.WriteEndArray();
+                w.WriteEndObject();
+                w.WriteEndObject();
+            },
+            w =>
+            {
+                w.WriteStartArray("anyOf");
+                foreach (var template in templates)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("$ref", "#/$defs/" + TablesDef(template));
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            });
         w.WriteEndArray();
 
         static void NoTemplate(Utf8JsonWriter w)
@@ -260,17 +254,29 @@ public static class SchemaWriter
             }
             w.WriteEndObject();
         }
+    }
 
-        static void TablesThen(Utf8JsonWriter w, TemplateDefinition template)
-        {
-            w.WriteStartObject("then");
-            w.WriteStartObject("properties");
-            w.WriteStartObject("tables");
-            w.WriteString("$ref", "#/$defs/" + TablesDef(template));
-            w.WriteEndObject();
-            w.WriteEndObject();
-            w.WriteEndObject();
-        }
+    /// <summary>
+    /// <c>{ "if": { <i>keywords</i>, "properties": { <i>properties</i> } }, "then": { "properties": { "tables": { <i>tables</i> } } } }</c>:
+    /// one case of which template's tables apply.
+    /// </summary>
+    private static void IfThen(Utf8JsonWriter w, Action<Utf8JsonWriter> keywords, Action<Utf8JsonWriter> properties, Action<Utf8JsonWriter> tables)
+    {
+        w.WriteStartObject();
+        w.WriteStartObject("if");
+        keywords(w);
+        w.WriteStartObject("properties");
+        properties(w);
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteStartObject("then");
+        w.WriteStartObject("properties");
+        w.WriteStartObject("tables");
+        tables(w);
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteEndObject();
     }
 
     private static void Required(Utf8JsonWriter w, params string[] names)

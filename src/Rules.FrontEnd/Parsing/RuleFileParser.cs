@@ -62,16 +62,16 @@ public sealed partial class RuleFileParser
                 $"嵌套超过 {YamlText.MaxNesting} 层（括号或缩进），不是正常的规则文件", $"nested more than {YamlText.MaxNesting} deep"));
             return empty with { Diagnostics = diagnostics.ToEquatableArray() };
         }
-        if (YamlText.AnchorOrAlias(text) is { } alias)
-        {
-            diagnostics.Add(RuleFileDiagnostics.Structure.At(map.Span(alias, alias), YamlText.AnchorOrAliasHint + " / " + YamlText.AnchorOrAliasHintEn));
-            return empty with { Diagnostics = diagnostics.ToEquatableArray() };
-        }
         YamlStream stream;
         try
         {
             stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(YamlText.WithoutAnchors(text));
+        }
+        catch (YamlText.AnchorOrAliasException e)
+        {
+            diagnostics.Add(RuleFileDiagnostics.Structure.At(map.Span(e.At, e.At), YamlText.AnchorOrAliasHint + " / " + YamlText.AnchorOrAliasHintEn));
+            return empty with { Diagnostics = diagnostics.ToEquatableArray() };
         }
         catch (Exception e) when (YamlText.IsLibraryFailure(e))
         {
